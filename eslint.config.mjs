@@ -1,0 +1,51 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const privileged = ['electron', 'electron/*', 'node:*', '@aws-sdk/*', 'cognito-local', 'cognito-local/*'];
+const nodeBuiltins = ['fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'stream'];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // ipcMain/ipcRenderer live in exactly one registration helper and the preload.
+      'no-restricted-syntax': [
+        'error',
+        { selector: "ImportSpecifier[imported.name=/^ipc(Main|Renderer)$/]", message: 'Use electron/main/ipc.ts (handle) or the preload; ipcMain/ipcRenderer appear nowhere else.' },
+      ],
+    },
+  },
+  // Process boundaries (DESIGN.md): folders state the process.
+  {
+    files: ['renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', { patterns: [{ group: [...privileged, ...nodeBuiltins, '**/electron/**'], message: 'renderer/ runs in the page: no Electron, Node or AWS SDK. Go through renderer/api.' }] }],
+    },
+  },
+  {
+    files: ['shared/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!zod$|\\./).*', message: 'shared/ is the contract: it imports only zod and its own files.' }] }],
+    },
+  },
+  {
+    files: ['electron/core/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['electron', 'electron/*', '**/main/**', '**/preload/**', '**/renderer/**'], message: 'electron/core/ is the engine: it never imports Electron or a shell.' }] }],
+    },
+  },
+  {
+    files: ['electron/preload/**', 'electron/main/ipc.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+);

@@ -1,0 +1,248 @@
+import { z } from 'zod';
+import {
+  AnalyticsMetadata,
+  ClientId,
+  ClientMetadata,
+  ConfirmationCode,
+  DeliveryMedium,
+  PageToken,
+  Password,
+  RecoveryMechanismName,
+  UserContextData,
+  UserPoolId,
+  Username,
+  UserStatus,
+} from './cognito-model';
+import type { Result } from './errors';
+
+// The single source of truth for every operation between the renderer and the privileged side.
+// Both shells (IPC and HTTP) serve exactly these channels through one dispatcher.
+
+export const ConnectionId = z
+  .string()
+  .min(1, 'A connection is required.')
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'A connection id is lower-case letters, digits and dashes.');
+
+const OnConnection = z.strictObject({ connectionId: ConnectionId });
+const OnPool = z.strictObject({ connectionId: ConnectionId, userPoolId: UserPoolId });
+
+export const Connection = z.object({
+  id: ConnectionId,
+  name: z.string(),
+  kind: z.enum(['demo', 'environment']),
+  region: z.string(),
+  /** Shown so the operator knows where calls go; never carries credentials. */
+  endpoint: z.string().optional(),
+  accountId: z.string().optional(),
+});
+export type Connection = z.infer<typeof Connection>;
+
+export const PoolSummary = z.object({
+  id: UserPoolId,
+  name: z.string(),
+  createdAt: z.string().optional(),
+  lastModifiedAt: z.string().optional(),
+});
+export type PoolSummary = z.infer<typeof PoolSummary>;
+
+export const PasswordPolicy = z.object({
+  minimumLength: z.number().int().min(6).max(99),
+  requireUppercase: z.boolean(),
+  requireLowercase: z.boolean(),
+  requireNumbers: z.boolean(),
+  requireSymbols: z.boolean(),
+  temporaryPasswordValidityDays: z.number().int().optional(),
+  passwordHistorySize: z.number().int().optional(),
+});
+export type PasswordPolicy = z.infer<typeof PasswordPolicy>;
+
+export const RecoveryMechanism = z.object({
+  name: RecoveryMechanismName,
+  priority: z.number().int().min(1).max(2),
+});
+export type RecoveryMechanism = z.infer<typeof RecoveryMechanism>;
+
+export const PoolDetails = PoolSummary.extend({
+  passwordPolicy: PasswordPolicy,
+  /** Sorted by priority. Empty when the pool has no AccountRecoverySetting (legacy rule applies). */
+  recoveryMechanisms: z.array(RecoveryMechanism),
+  usernameAttributes: z.array(z.string()),
+  aliasAttributes: z.array(z.string()),
+  autoVerifiedAttributes: z.array(z.string()),
+  mfaConfiguration: z.enum(['OFF', 'ON', 'OPTIONAL']),
+  estimatedNumberOfUsers: z.number().int().optional(),
+});
+export type PoolDetails = z.infer<typeof PoolDetails>;
+
+export const AppClient = z.object({
+  clientId: ClientId,
+  clientName: z.string(),
+  /** Whether the client has a secret, so SECRET_HASH is computed and sent. The secret itself never leaves electron/. */
+  hasSecret: z.boolean(),
+  preventUserExistenceErrors: z.enum(['ENABLED', 'LEGACY']),
+});
+export type AppClient = z.infer<typeof AppClient>;
+
+export const SearchAttribute = z.enum(['username', 'email', 'phone_number', 'name', 'sub']);
+export type SearchAttribute = z.infer<typeof SearchAttribute>;
+
+export const UserSummary = z.object({
+  username: z.string(),
+  status: UserStatus,
+  enabled: z.boolean(),
+  email: z.string().optional(),
+  emailVerified: z.boolean(),
+  phoneNumber: z.string().optional(),
+  phoneNumberVerified: z.boolean(),
+  name: z.string().optional(),
+  sub: z.string().optional(),
+  createdAt: z.string().optional(),
+  lastModifiedAt: z.string().optional(),
+});
+export type UserSummary = z.infer<typeof UserSummary>;
+
+export const UserDetails = UserSummary.extend({
+  attributes: z.array(z.object({ name: z.string(), value: z.string() })),
+  preferredMfa: z.string().optional(),
+  mfaMethods: z.array(z.string()),
+});
+export type UserDetails = z.infer<typeof UserDetails>;
+
+export const CodeDeliveryDetails = z.object({
+  destination: z.string().optional(),
+  deliveryMedium: DeliveryMedium.optional(),
+  attributeName: z.string().optional(),
+});
+export type CodeDeliveryDetails = z.infer<typeof CodeDeliveryDetails>;
+
+export const DemoMessage = z.object({
+  id: z.string(),
+  deliveryMedium: DeliveryMedium,
+  /** Where the emulator "sent" it: an email address or a phone number. */
+  destination: z.string(),
+  username: z.string(),
+  userPoolId: z.string(),
+  clientId: z.string().optional(),
+  /** Demo codes only: the offline emulator's codes protect nothing real. */
+  code: z.string(),
+  sentAt: z.string(),
+});
+export type DemoMessage = z.infer<typeof DemoMessage>;
+
+const RecoveryTarget = OnPool.extend({
+  clientId: ClientId,
+  /** The username or an alias (email, phone) exactly as Cognito should receive it. */
+  username: Username,
+  userContextData: UserContextData.optional(),
+  analyticsMetadata: AnalyticsMetadata.optional(),
+  clientMetadata: ClientMetadata.optional(),
+});
+
+function operation<Req extends z.ZodType, Res extends z.ZodType>(spec: {
+  request: Req;
+  response: Res;
+  /** The Cognito API operation(s) behind the channel, and so the IAM actions the role needs. */
+  aws: readonly string[];
+}) {
+  return spec;
+}
+
+export const contract = {
+  /** The connections the operator can pick. No AWS call. */
+  'connections:list': operation({
+    request: z.strictObject({}),
+    response: z.object({ connections: z.array(Connection) }),
+    aws: [],
+  }),
+  /** ListUserPools (cognito-idp:ListUserPools), one page. */
+  'pools:list': operation({
+    request: OnConnection.extend({
+      maxResults: z.number().int().min(1).max(60).default(60),
+      nextToken: PageToken.optional(),
+    }),
+    response: z.object({ pools: z.array(PoolSummary), nextToken: z.string().optional() }),
+    aws: ['ListUserPools'],
+  }),
+  /** DescribeUserPool (cognito-idp:DescribeUserPool). */
+  'pools:describe': operation({
+    request: OnPool,
+    response: PoolDetails,
+    aws: ['DescribeUserPool'],
+  }),
+  /** ListUserPoolClients + DescribeUserPoolClient per client (cognito-idp:ListUserPoolClients, cognito-idp:DescribeUserPoolClient). */
+  'clients:list': operation({
+    request: OnPool.extend({
+      maxResults: z.number().int().min(1).max(60).default(60),
+      nextToken: PageToken.optional(),
+    }),
+    response: z.object({ clients: z.array(AppClient), nextToken: z.string().optional() }),
+    aws: ['ListUserPoolClients', 'DescribeUserPoolClient'],
+  }),
+  /** ListUsers with a safely quoted Filter (cognito-idp:ListUsers), one page of at most 60. */
+  'users:search': operation({
+    request: OnPool.extend({
+      attribute: SearchAttribute.default('username'),
+      match: z.enum(['exact', 'prefix']).default('prefix'),
+      /** Empty lists every user. */
+      value: z.string().max(200, 'Search for at most 200 characters.').default(''),
+      limit: z.number().int().min(1).max(60).default(60),
+      paginationToken: PageToken.optional(),
+    }),
+    response: z.object({ users: z.array(UserSummary), paginationToken: z.string().optional() }),
+    aws: ['ListUsers'],
+  }),
+  /** AdminGetUser (cognito-idp:AdminGetUser). */
+  'users:get': operation({
+    request: OnPool.extend({ username: Username }),
+    response: UserDetails,
+    aws: ['AdminGetUser'],
+  }),
+  /** ForgotPassword, with SECRET_HASH computed on the privileged side when the client has a secret (cognito-idp:DescribeUserPoolClient). */
+  'recovery:forgotPassword': operation({
+    request: RecoveryTarget,
+    response: z.object({
+      codeDeliveryDetails: CodeDeliveryDetails.optional(),
+      /** ISO time the request was accepted, so the UI can count down the code's one-hour validity. */
+      sentAt: z.string(),
+      requestId: z.string().optional(),
+    }),
+    aws: ['ForgotPassword', 'DescribeUserPoolClient'],
+  }),
+  /** ConfirmForgotPassword, with SECRET_HASH as above. */
+  'recovery:confirmForgotPassword': operation({
+    request: RecoveryTarget.extend({ confirmationCode: ConfirmationCode, password: Password }),
+    response: z.object({ confirmedAt: z.string(), requestId: z.string().optional() }),
+    aws: ['ConfirmForgotPassword', 'DescribeUserPoolClient'],
+  }),
+  /** Messages the offline demo emulator "delivered", newest first. Demo connection only; no AWS call. */
+  'demo:inbox': operation({
+    request: z.strictObject({ connectionId: z.literal('demo').default('demo') }),
+    response: z.object({ messages: z.array(DemoMessage) }),
+    aws: [],
+  }),
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export const channels = Object.keys(contract) as Channel[];
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && Object.hasOwn(contract, value);
+}
+
+/** What a caller passes (defaults may be omitted). */
+export type RequestOf<C extends Channel> = z.input<Contract[C]['request']>;
+/** What the service receives after validation (defaults filled in). */
+export type ParsedRequestOf<C extends Channel> = z.output<Contract[C]['request']>;
+export type ResponseOf<C extends Channel> = z.output<Contract[C]['response']>;
+
+/** The API both transports expose: one function per channel. */
+export type RecoveryDeskApi = {
+  [C in Channel]: (request: RequestOf<C>) => Promise<Result<ResponseOf<C>>>;
+};
+
+/** What the core service implements: one function per channel, on validated input. */
+export type RecoveryDeskService = {
+  [C in Channel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>>;
+};

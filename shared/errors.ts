@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+/**
+ * Every error that can cross the boundary. Cognito exceptions keep their name without the
+ * `Exception` suffix, so a code is stable whatever the SDK's class hierarchy does.
+ */
+export const COGNITO_ERROR_CODES = [
+  // ForgotPassword and ConfirmForgotPassword (SDK v3 command docs, HTTP API reference)
+  'CodeDeliveryFailure',
+  'CodeMismatch',
+  'ExpiredCode',
+  'Forbidden',
+  'InternalError',
+  'InvalidEmailRoleAccessPolicy',
+  'InvalidLambdaResponse',
+  'InvalidParameter',
+  'InvalidPassword',
+  'InvalidSmsRoleAccessPolicy',
+  'InvalidSmsRoleTrustRelationship',
+  'LimitExceeded',
+  'NotAuthorized',
+  'OperationNotEnabled',
+  'PasswordHistoryPolicyViolation',
+  'ResourceNotFound',
+  'TooManyFailedAttempts',
+  'TooManyRequests',
+  'UnexpectedLambda',
+  'UserLambdaValidation',
+  'UserNotConfirmed',
+  'UserNotFound',
+] as const;
+
+/** Errors raised by Recovery Desk itself, before or around a Cognito call. */
+export const APP_ERROR_CODES = [
+  'InvalidRequest', // the request failed the contract's schema; nothing was sent
+  'UnknownOperation',
+  'ConnectionNotFound',
+  'FilterTooLong',
+  'DemoOnly', // the operation only exists on the offline demo connection
+  'AccessDenied', // IAM refused a Cognito action (AccessDeniedException)
+  'CredentialsMissing',
+  'NetworkError',
+  'Unexpected',
+] as const;
+
+export const ErrorCode = z.enum([...COGNITO_ERROR_CODES, ...APP_ERROR_CODES]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ApiError = z.object({
+  code: ErrorCode,
+  /** What happened, in plain words. Never contains a password, code, secret or key. */
+  message: z.string(),
+  /** What the operator can do next. */
+  guidance: z.string(),
+  /** Whether repeating the same call later can succeed. */
+  retryable: z.boolean(),
+  /** AWS request id, for a support case. */
+  requestId: z.string().optional(),
+  /** For InvalidRequest: which fields failed and why. */
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type ApiError = z.infer<typeof ApiError>;
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: ApiError };
