@@ -15,6 +15,7 @@ export default defineConfig({
           maxWorkers: 2,
         },
       },
+      { test: { name: 'bench', include: [], benchmark: { include: ['test/bench/**/*.bench.ts'] }, environment: 'node', testTimeout: 120_000, hookTimeout: 60_000 } },
     ],
   },
 });

@@ -1,0 +1,252 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from 'cognito-local/lib/server/config.js';
+import type { Route, Router } from 'cognito-local/lib/server/Router.js';
+import type { Services } from 'cognito-local/lib/services/index.js';
+import type { AppClient } from 'cognito-local/lib/services/appClient.js';
+import type { Context } from 'cognito-local/lib/services/context.js';
+import type { CryptoService } from 'cognito-local/lib/services/crypto.js';
+import type { Lambda } from 'cognito-local/lib/services/lambda.js';
+import type { LogService } from 'cognito-local/lib/services/LogService.js';
+import type { MessageSender } from 'cognito-local/lib/services/messageDelivery/messageSender.js';
+import type { Messages } from 'cognito-local/lib/services/messages.js';
+import type { User, UserPool } from 'cognito-local/lib/services/userPoolService.js';
+import { CognitoFault, type CognitoRequest, type Interceptors } from './interceptor';
+import type { DemoSeed } from './seed';
+
+// The ONLY file that touches cognito-local's internals (lib/...): its maintainers support the CLI,
+// not in-process composition, so an upgrade is checked here and nowhere else. It composes the same
+// services as lib/server/defaults.js (createDefaultServer) with our own config, a silent logger, a
+// capturing message sender, no Lambda/KMS, and a router that runs our interceptors first.
+
+/** A code cognito-local "sent", without the user record (which holds the password). */
+export interface CapturedDelivery {
+  source: string;
+  clientId: string | null;
+  userPoolId: string;
+  username: string;
+  code: string;
+  deliveryMedium: 'EMAIL' | 'SMS';
+  destination: string;
+}
+
+export interface CognitoLocalOptions {
+  /** cognito-local's data folder: clients.json plus one <poolId>.json per pool. */
+  directory: string;
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  interceptors: Interceptors;
+  onDelivery(delivery: CapturedDelivery): Promise<void>;
+}
+
+export interface RunningCognitoLocal {
+  port: number;
+  endpoint: string;
+  close(): Promise<void>;
+}
+
+type CognitoLocalModules = Awaited<ReturnType<typeof importCognitoLocal>>;
+type PinoLogger = Parameters<CognitoLocalModules['server']['createServer']>[1];
+
+let modules: Promise<CognitoLocalModules> | undefined;
+
+/** Loaded on first use, so the app starts without it and the environment below is set first. */
+function loadCognitoLocal(): Promise<CognitoLocalModules> {
+  // aws-sdk v2 (a cognito-local dependency) warns on load. The modules imported below avoid it
+  // (defaults.js and crypto.js load it), but an upgrade might not.
+  process.env.AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE = '1';
+  modules ??= importCognitoLocal().catch((error: unknown) => {
+    modules = undefined; // let a later start try again
+    throw error;
+  });
+  return modules;
+}
+
+// Full file names: Node's ESM loader (which a bundler may hand these imports to) does not add
+// extensions or index files for a package without an exports map.
+async function importCognitoLocal() {
+  const [services, cognitoService, userPoolService, stormDb, messageDelivery, otp, tokenGenerator, router, server, errors] = await Promise.all([
+    import('cognito-local/lib/services/index.js'),
+    import('cognito-local/lib/services/cognitoService.js'),
+    import('cognito-local/lib/services/userPoolService.js'),
+    import('cognito-local/lib/services/dataStore/stormDb.js'),
+    import('cognito-local/lib/services/messageDelivery/messageDelivery.js'),
+    import('cognito-local/lib/services/otp.js'),
+    import('cognito-local/lib/services/tokenGenerator.js'),
+    import('cognito-local/lib/server/Router.js'),
+    import('cognito-local/lib/server/server.js'),
+    import('cognito-local/lib/errors.js'),
+  ]);
+  return { services, cognitoService, userPoolService, stormDb, messageDelivery, otp, tokenGenerator, router, server, errors };
+}
+
+// Nothing may reach the terminal. This satisfies both cognito-local's LogService and what pino-http
+// calls on the logger it is handed (child, and the level methods).
+interface SilentLogger extends LogService {
+  level: string;
+  child(): SilentLogger;
+  trace(): void;
+  fatal(): void;
+  silent(): void;
+  isLevelEnabled(): boolean;
+}
+const ignore = (): void => undefined;
+const silentLogger: SilentLogger = {
+  level: 'silent',
+  child: () => silentLogger,
+  trace: ignore,
+  debug: ignore,
+  info: ignore,
+  warn: ignore,
+  error: ignore,
+  fatal: ignore,
+  silent: ignore,
+  isLevelEnabled: () => false,
+};
+const ctx: Context = { logger: silentLogger };
+
+// The demo configures no Lambda triggers and no KMS key, so these are never called; they spare us
+// an aws-sdk v2 client (which would look for credentials).
+const noLambda: Lambda = {
+  enabled: () => false,
+  invoke: () => Promise.reject(new Error('Lambda triggers are not available in the offline demo.')),
+};
+const noKms: CryptoService = {
+  get keyringNode(): never {
+    throw new Error('KMS is not available in the offline demo.');
+  },
+  encrypt: () => Promise.reject(new Error('KMS is not available in the offline demo.')),
+};
+const discardingSender: MessageSender = {
+  sendEmail: () => Promise.resolve(),
+  sendSms: () => Promise.resolve(),
+};
+
+export async function startCognitoLocal(options: CognitoLocalOptions): Promise<RunningCognitoLocal> {
+  const cl = await loadCognitoLocal();
+  const config: Config = {
+    LambdaClient: {},
+    TriggerFunctions: {},
+    // Not cognito-local's CLI default (UsernameAttributes ["email"]), which would make every
+    // username an email address. Pools carry their own settings in their files.
+    UserPoolDefaults: {},
+    TokenConfig: { IssuerDomain: endpointOf(options.host, options.port) },
+    ServerConfig: { hostname: options.host, port: options.port, development: false, https: false },
+  };
+
+  const clock = new cl.services.DateClock();
+  const dataStores = new cl.stormDb.StormDBDataStoreFactory(options.directory);
+  const cognito = await new cl.cognitoService.CognitoServiceFactoryImpl(
+    options.directory,
+    dataStores,
+    new cl.userPoolService.UserPoolServiceFactoryImpl(clock, dataStores),
+  ).create(ctx, config.UserPoolDefaults);
+  const triggers = new cl.services.TriggersService(clock, cognito, noLambda, noKms);
+  const delivery = new cl.services.MessagesService(triggers, new cl.messageDelivery.MessageDeliveryService(discardingSender));
+  const messages: Messages = {
+    async deliver(context, source, clientId, userPoolId, user, code, clientMetadata, details) {
+      await delivery.deliver(context, source, clientId, userPoolId, user, code, clientMetadata, details);
+      await options.onDelivery({
+        source,
+        clientId,
+        userPoolId,
+        username: user.Username,
+        code,
+        deliveryMedium: details.DeliveryMedium,
+        destination: details.Destination,
+      });
+    },
+  };
+  const services: Services = {
+    clock,
+    cognito,
+    config,
+    messages,
+    otp: cl.otp.otp,
+    tokenGenerator: new cl.tokenGenerator.JwtTokenGenerator(clock, triggers, config.TokenConfig),
+    triggers,
+  };
+
+  const router = withInterceptors(cl.router.Router(services), options.interceptors, cl);
+  const server: Server = (await cl.server
+    .createServer(router, silentLogger as unknown as PinoLogger, config.ServerConfig, services)
+    .start()) as Server;
+  const port = (server.address() as AddressInfo).port;
+  const endpoint = endpointOf(options.host, port);
+  // Tokens name their issuer; JwtTokenGenerator reads this object when it signs.
+  config.TokenConfig.IssuerDomain = endpoint;
+
+  return {
+    port,
+    endpoint,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // Keep-alive sockets (the SDK keeps them) would otherwise hold close() open.
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** Writes the demo pools, users and clients in cognito-local's own file format, through its data store. */
+export async function writeCognitoLocalSeed(directory: string, seed: DemoSeed): Promise<void> {
+  const cl = await loadCognitoLocal();
+  const dataStores = new cl.stormDb.StormDBDataStoreFactory(directory);
+  for (const { pool, users } of seed.pools) {
+    // The same defaults CreateUserPool would fill in (schema attributes, email config…).
+    const options: UserPool = { ...cl.cognitoService.USER_POOL_AWS_DEFAULTS, ...pool };
+    const byUsername: Record<string, User> = Object.fromEntries(users.map((user) => [user.Username, user]));
+    await dataStores.create(ctx, pool.Id, { Options: options, Users: byUsername });
+  }
+  const clients: Record<string, AppClient> = Object.fromEntries(seed.clients.map((client) => [client.ClientId, client]));
+  await dataStores.create(ctx, 'clients', { Clients: clients });
+}
+
+/**
+ * Runs our interceptors in place of cognito-local's targets, and makes every failure a Cognito
+ * error the SDK can name: cognito-local answers its "unsupported" cases and any crash with HTTP 500
+ * and a body the SDK cannot map (and then retries).
+ */
+function withInterceptors(inner: Router, interceptors: Interceptors, cl: CognitoLocalModules): Router {
+  return (target) => {
+    const route: Route = inner(target);
+    const interceptor = Object.hasOwn(interceptors, target) ? interceptors[target] : undefined;
+    return async (context, body: unknown) => {
+      try {
+        const request: CognitoRequest = isRecord(body) ? body : {};
+        if (interceptor) return await interceptor(request, (next) => route(context, next));
+        return await route(context, body);
+      } catch (error) {
+        throw toCognitoError(target, error, cl.errors);
+      }
+    };
+  };
+}
+
+function toCognitoError(target: string, error: unknown, errors: CognitoLocalModules['errors']): Error {
+  const { CognitoError, UnsupportedError } = errors;
+  if (error instanceof CognitoFault) return new CognitoError(error.code, error.message);
+  if (error instanceof CognitoError) {
+    // cognito-local's name is doubled; the API's is UnexpectedLambdaException.
+    if (error.code === 'UnexpectedLambdaExceptionException') return new CognitoError('UnexpectedLambdaException', error.message);
+    // Real Cognito never says which half of the credentials was wrong.
+    if (error.code === 'InvalidPasswordException' && (target === 'InitiateAuth' || target === 'AdminInitiateAuth')) {
+      return new CognitoError('NotAuthorizedException', 'Incorrect username or password.');
+    }
+    return error;
+  }
+  if (error instanceof UnsupportedError) {
+    return new CognitoError('InternalErrorException', `The offline demo emulator does not support this request (${error.message}).`);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new CognitoError('InternalErrorException', `The offline demo emulator failed: ${message}`);
+}
+
+function endpointOf(host: string, port: number): string {
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

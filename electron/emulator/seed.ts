@@ -1,0 +1,296 @@
+import { createHash } from 'node:crypto';
+
+// The demo data written on first start. Deterministic (no randomness, fixed dates) so the ids below
+// can be quoted in tests and docs, and every machine shows the same demo.
+
+export const DEMO_REGION = 'us-east-1';
+export const DEMO_ACCOUNT_ID = '000000000000';
+
+export const DEMO_STAFF_POOL_ID = 'us-east-1_AcmeStaff1';
+export const DEMO_STAFF_POOL_NAME = 'Acme Staff';
+export const DEMO_CUSTOMER_POOL_ID = 'us-east-1_AcmeCust01';
+export const DEMO_CUSTOMER_POOL_NAME = 'Acme Customers';
+
+export const DEMO_STAFF_PUBLIC_CLIENT_ID = 'staffconsolepublic000001';
+export const DEMO_STAFF_SECRET_CLIENT_ID = 'staffconsolesecret000001';
+/** Demo only: protects nothing real. 52 characters of [A-Za-z0-9]. */
+export const DEMO_STAFF_CLIENT_SECRET = 'acmeDemoStaffBackendSecret7qx2vb9lm4rt8kp3zw6nc1hy5f';
+export const DEMO_CUSTOMER_CLIENT_ID = 'customerapppublic0000001';
+
+/** Every seeded user's password (erin.new-hire's temporary one). */
+export const DEMO_INITIAL_PASSWORD = 'Initial-Passw0rd!';
+
+export const DEMO_STAFF_USERS = {
+  verified: 'alice.verified',
+  phoneOnly: 'bob.phone-only',
+  unverified: 'carol.unverified',
+  disabled: 'dave.disabled',
+  newHire: 'erin.new-hire',
+  unicode: 'zoë.ångström',
+  both: 'frank.both',
+} as const;
+
+export const DEMO_CUSTOMER_COUNT = 260;
+/** customer001 … customer260. */
+export function demoCustomerUsername(n: number): string {
+  return `customer${String(n).padStart(3, '0')}`;
+}
+
+// Shapes as cognito-local stores them (its User, UserPool and AppClient); the adapter checks them
+// against its types when it writes the seed.
+
+export interface SeedAttribute {
+  Name: string;
+  Value: string;
+}
+
+export interface SeedUser {
+  Username: string;
+  Attributes: SeedAttribute[];
+  Enabled: boolean;
+  UserStatus: 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'UNCONFIRMED' | 'RESET_REQUIRED';
+  Password: string;
+  UserCreateDate: Date;
+  UserLastModifiedDate: Date;
+  RefreshTokens: string[];
+}
+
+export interface SeedPool {
+  Id: string;
+  Name: string;
+  Arn: string;
+  CreationDate: Date;
+  LastModifiedDate: Date;
+  Policies: {
+    PasswordPolicy: {
+      MinimumLength: number;
+      RequireUppercase: boolean;
+      RequireLowercase: boolean;
+      RequireNumbers: boolean;
+      RequireSymbols: boolean;
+      TemporaryPasswordValidityDays: number;
+    };
+  };
+  AccountRecoverySetting: { RecoveryMechanisms: { Name: 'verified_email' | 'verified_phone_number' | 'admin_only'; Priority: number }[] };
+  AliasAttributes?: string[];
+  AutoVerifiedAttributes?: string[];
+  MfaConfiguration: 'OFF' | 'ON' | 'OPTIONAL';
+  AdminCreateUserConfig: { AllowAdminCreateUserOnly: boolean; UnusedAccountValidityDays: number };
+  EstimatedNumberOfUsers: number;
+}
+
+export interface SeedClient {
+  ClientId: string;
+  ClientName: string;
+  ClientSecret?: string;
+  UserPoolId: string;
+  CreationDate: Date;
+  LastModifiedDate: Date;
+  ExplicitAuthFlows: string[];
+  PreventUserExistenceErrors: 'ENABLED' | 'LEGACY';
+  EnableTokenRevocation: boolean;
+  TokenValidityUnits: { AccessToken: 'hours'; IdToken: 'hours'; RefreshToken: 'days' };
+}
+
+export interface DemoSeed {
+  pools: { pool: SeedPool; users: SeedUser[] }[];
+  clients: SeedClient[];
+}
+
+export function buildDemoSeed(): DemoSeed {
+  const staffUsers = buildStaffUsers();
+  const customerUsers = buildCustomerUsers();
+  return {
+    pools: [
+      { pool: staffPool(staffUsers.length), users: staffUsers },
+      { pool: customerPool(customerUsers.length), users: customerUsers },
+    ],
+    clients: [
+      client(DEMO_STAFF_PUBLIC_CLIENT_ID, 'staff-portal (no secret)', DEMO_STAFF_POOL_ID, 'LEGACY'),
+      { ...client(DEMO_STAFF_SECRET_CLIENT_ID, 'staff-backend (secret)', DEMO_STAFF_POOL_ID, 'LEGACY'), ClientSecret: DEMO_STAFF_CLIENT_SECRET },
+      client(DEMO_CUSTOMER_CLIENT_ID, 'customer-app', DEMO_CUSTOMER_POOL_ID, 'ENABLED'),
+    ],
+  };
+}
+
+const POOLS_CREATED = new Date('2024-01-08T09:00:00.000Z');
+
+function staffPool(userCount: number): SeedPool {
+  return {
+    Id: DEMO_STAFF_POOL_ID,
+    Name: DEMO_STAFF_POOL_NAME,
+    Arn: poolArn(DEMO_STAFF_POOL_ID),
+    CreationDate: POOLS_CREATED,
+    LastModifiedDate: POOLS_CREATED,
+    Policies: {
+      PasswordPolicy: {
+        MinimumLength: 12,
+        RequireUppercase: true,
+        RequireLowercase: true,
+        RequireNumbers: true,
+        RequireSymbols: true,
+        TemporaryPasswordValidityDays: 7,
+      },
+    },
+    AccountRecoverySetting: {
+      RecoveryMechanisms: [
+        { Name: 'verified_email', Priority: 1 },
+        { Name: 'verified_phone_number', Priority: 2 },
+      ],
+    },
+    AliasAttributes: ['email', 'preferred_username'],
+    AutoVerifiedAttributes: ['email'],
+    MfaConfiguration: 'OPTIONAL',
+    // Staff accounts are created by admins, as in most workforce pools.
+    AdminCreateUserConfig: { AllowAdminCreateUserOnly: true, UnusedAccountValidityDays: 7 },
+    EstimatedNumberOfUsers: userCount,
+  };
+}
+
+function customerPool(userCount: number): SeedPool {
+  return {
+    Id: DEMO_CUSTOMER_POOL_ID,
+    Name: DEMO_CUSTOMER_POOL_NAME,
+    Arn: poolArn(DEMO_CUSTOMER_POOL_ID),
+    CreationDate: POOLS_CREATED,
+    LastModifiedDate: POOLS_CREATED,
+    Policies: {
+      PasswordPolicy: {
+        MinimumLength: 8,
+        RequireUppercase: false,
+        RequireLowercase: true,
+        RequireNumbers: true,
+        RequireSymbols: false,
+        TemporaryPasswordValidityDays: 7,
+      },
+    },
+    AccountRecoverySetting: {
+      RecoveryMechanisms: [
+        { Name: 'verified_phone_number', Priority: 1 },
+        { Name: 'verified_email', Priority: 2 },
+      ],
+    },
+    MfaConfiguration: 'OFF',
+    AdminCreateUserConfig: { AllowAdminCreateUserOnly: false, UnusedAccountValidityDays: 7 },
+    EstimatedNumberOfUsers: userCount,
+  };
+}
+
+function client(clientId: string, name: string, userPoolId: string, prevent: SeedClient['PreventUserExistenceErrors']): SeedClient {
+  return {
+    ClientId: clientId,
+    ClientName: name,
+    UserPoolId: userPoolId,
+    CreationDate: POOLS_CREATED,
+    LastModifiedDate: POOLS_CREATED,
+    ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    PreventUserExistenceErrors: prevent,
+    EnableTokenRevocation: true,
+    TokenValidityUnits: { AccessToken: 'hours', IdToken: 'hours', RefreshToken: 'days' },
+  };
+}
+
+interface PersonSpec {
+  username: string;
+  given: string;
+  family: string;
+  email?: { address: string; verified: boolean };
+  phone?: { number: string; verified: boolean };
+  enabled?: boolean;
+  status?: SeedUser['UserStatus'];
+  created: string;
+}
+
+function buildStaffUsers(): SeedUser[] {
+  const u = DEMO_STAFF_USERS;
+  const specs: PersonSpec[] = [
+    { username: u.verified, given: 'Alice', family: 'Verified', email: { address: 'alice@acme.example', verified: true }, created: '2024-01-15T09:00:00.000Z' },
+    { username: u.phoneOnly, given: 'Bob', family: 'Phone-Only', phone: { number: '+15555550142', verified: true }, created: '2024-01-16T09:30:00.000Z' },
+    { username: u.unverified, given: 'Carol', family: 'Unverified', email: { address: 'carol@acme.example', verified: false }, created: '2024-01-17T10:00:00.000Z' },
+    { username: u.disabled, given: 'Dave', family: 'Disabled', email: { address: 'dave@acme.example', verified: true }, enabled: false, created: '2024-01-18T10:30:00.000Z' },
+    { username: u.newHire, given: 'Erin', family: 'New-Hire', email: { address: 'erin@acme.example', verified: true }, status: 'FORCE_CHANGE_PASSWORD', created: '2024-06-03T08:00:00.000Z' },
+    { username: u.unicode, given: 'Zoë', family: 'Ångström', email: { address: 'zoe@acme.example', verified: true }, created: '2024-02-01T11:00:00.000Z' },
+    {
+      username: u.both,
+      given: 'Frank',
+      family: 'Both',
+      email: { address: 'frank@acme.example', verified: true },
+      phone: { number: '+15555550143', verified: true },
+      created: '2024-02-02T11:30:00.000Z',
+    },
+  ];
+  return specs.map((spec) => person(DEMO_STAFF_POOL_ID, spec));
+}
+
+// Small fixed lists of different lengths, so names repeat the way real customer bases do.
+const GIVEN_NAMES = ['Amelia', 'Benjamin', 'Chloe', 'Daniel', 'Emma', 'Felix', 'Grace', 'Henry', 'Isla', 'Jack', 'Lena', 'Mateo', 'Nora'];
+const FAMILY_NAMES = ['Anderson', 'Brown', 'Chen', 'Dubois', 'Garcia', 'Ivanova', 'Johnson', 'Kim', 'Martin', 'Nguyen', 'Okafor', 'Patel', 'Rossi', 'Schmidt', 'Smith', 'Tanaka', 'Williams'];
+
+function buildCustomerUsers(): SeedUser[] {
+  const base = Date.parse('2024-03-01T08:00:00.000Z');
+  const customers = Array.from({ length: DEMO_CUSTOMER_COUNT }, (_, index) => {
+    const n = index + 1;
+    const username = demoCustomerUsername(n);
+    return person(DEMO_CUSTOMER_POOL_ID, {
+      username,
+      given: GIVEN_NAMES[index % GIVEN_NAMES.length] ?? 'Sam',
+      family: FAMILY_NAMES[index % FAMILY_NAMES.length] ?? 'Doe',
+      email: { address: `${username}@example.net`, verified: true },
+      ...(n % 2 === 0 ? { phone: { number: `+1555010${String(n).padStart(4, '0')}`, verified: true } } : {}),
+      // One new customer every 37 minutes from March 2024.
+      created: new Date(base + index * 37 * 60_000).toISOString(),
+    });
+  });
+  const alice = person(DEMO_CUSTOMER_POOL_ID, {
+    username: DEMO_STAFF_USERS.verified,
+    given: 'Alice',
+    family: 'Verified',
+    email: { address: 'alice@example.net', verified: true },
+    created: '2024-03-02T12:00:00.000Z',
+  });
+  return [...customers, alice];
+}
+
+function person(poolId: string, spec: PersonSpec): SeedUser {
+  const attributes: Record<string, string> = {
+    sub: stableUuid(`${poolId}/${spec.username}`),
+    given_name: spec.given,
+    family_name: spec.family,
+    name: `${spec.given} ${spec.family}`,
+  };
+  if (spec.email) {
+    attributes.email = spec.email.address;
+    attributes.email_verified = String(spec.email.verified);
+  }
+  if (spec.phone) {
+    attributes.phone_number = spec.phone.number;
+    attributes.phone_number_verified = String(spec.phone.verified);
+  }
+  const created = new Date(spec.created);
+  return {
+    Username: spec.username,
+    // cognito-local keeps attributes sorted by name.
+    Attributes: Object.entries(attributes)
+      .map(([Name, Value]) => ({ Name, Value }))
+      .sort((a, b) => (a.Name < b.Name ? -1 : 1)),
+    Enabled: spec.enabled ?? true,
+    UserStatus: spec.status ?? 'CONFIRMED',
+    Password: DEMO_INITIAL_PASSWORD,
+    UserCreateDate: created,
+    UserLastModifiedDate: created,
+    RefreshTokens: [],
+  };
+}
+
+function poolArn(poolId: string): string {
+  return `arn:aws:cognito-idp:${DEMO_REGION}:${DEMO_ACCOUNT_ID}:userpool/${poolId}`;
+}
+
+/** A name-based (version 5 style) UUID, so every user's sub is the same on every machine. */
+function stableUuid(name: string): string {
+  const bytes = createHash('sha1').update(`recovery-desk-demo:${name}`).digest().subarray(0, 16);
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x50;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
