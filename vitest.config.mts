@@ -13,9 +13,10 @@ export default defineConfig({
           hookTimeout: 60_000,
           // The integration suites each start an emulator; two cores only.
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
-      { test: { name: 'bench', include: [], benchmark: { include: ['test/bench/**/*.bench.ts'] }, environment: 'node', testTimeout: 120_000, hookTimeout: 60_000 } },
+      { test: { name: 'bench', include: [], benchmark: { include: ['test/bench/**/*.bench.ts'] }, environment: 'node', sequence: { groupOrder: 2 }, testTimeout: 120_000, hookTimeout: 60_000 } },
     ],
   },
 });

@@ -34,6 +34,7 @@ export const COGNITO_ERROR_CODES = [
 export const APP_ERROR_CODES = [
   'InvalidRequest', // the request failed the contract's schema; nothing was sent
   'UnknownOperation',
+  'CallerRejected', // the shell refused the caller: no session token, wrong origin or frame
   'ConnectionNotFound',
   'FilterTooLong',
   'DemoOnly', // the operation only exists on the offline demo connection

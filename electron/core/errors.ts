@@ -124,6 +124,11 @@ const EXPLANATIONS: Record<ErrorCode, Explanation> = {
     guidance: 'Update the console; the page and the app are out of step.',
     retryable: false,
   },
+  CallerRejected: {
+    message: 'Recovery Desk refused this call: it did not come from this session\'s own page.',
+    guidance: 'Open Recovery Desk at the address it printed when it started (each launch has a new one).',
+    retryable: false,
+  },
   ConnectionNotFound: {
     message: 'That connection does not exist.',
     guidance: 'Pick a connection from the list.',

@@ -1,0 +1,63 @@
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { channels, type Channel } from '../../shared/contract';
+import type { Result } from '../../shared/errors';
+import type { Dispatcher } from '../core/dispatcher';
+import { isAppUrl, type AppLocation } from './app-location';
+
+// The one file that touches ipcMain: every handler goes through `handle`, which checks the sender.
+
+export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
+export type Handler = (request: unknown) => Promise<Result<unknown>>;
+
+const rejectedSender: Result<never> = {
+  ok: false,
+  error: {
+    code: 'CallerRejected',
+    message: 'This page is not allowed to call Recovery Desk.',
+    guidance: 'Use the Recovery Desk window; restart the app if this keeps happening.',
+    retryable: false,
+  },
+};
+
+const unexpected: Result<never> = {
+  ok: false,
+  error: {
+    code: 'Unexpected',
+    message: 'Recovery Desk could not answer that request.',
+    guidance: 'Try again; if it keeps failing, restart Recovery Desk.',
+    retryable: false,
+  },
+};
+
+/** Registers one channel. A refused sender or a thrown error becomes a Result, never a rejection with details. */
+export function handle(channel: Channel, fn: Handler, isTrustedSender: SenderCheck): void {
+  ipcMain.handle(channel, async (event, request: unknown) => {
+    if (!isTrustedSender(event)) return rejectedSender;
+    try {
+      return await fn(request);
+    } catch {
+      return unexpected;
+    }
+  });
+}
+
+/** Serves every contract channel through the shared dispatcher. Returns an unregister function. */
+export function registerContractHandlers(dispatch: Dispatcher, isTrustedSender: SenderCheck): () => void {
+  for (const channel of channels) handle(channel, (request) => dispatch(channel, request), isTrustedSender);
+  return () => {
+    for (const channel of channels) ipcMain.removeHandler(channel);
+  };
+}
+
+/**
+ * Trusted = the main frame (not an iframe) of one of our windows, currently showing our own page.
+ * The URL is read from the frame at call time, so a window that somehow navigated away loses access.
+ */
+export function createSenderCheck(location: AppLocation, isAppWebContents: (contents: WebContents) => boolean): SenderCheck {
+  return (event) => {
+    const frame = event.senderFrame;
+    if (!frame || frame.isDestroyed() || frame.parent !== null) return false;
+    if (!isAppWebContents(event.sender) || frame.frameTreeNodeId !== event.sender.mainFrame.frameTreeNodeId) return false;
+    return isAppUrl(frame.url, location);
+  };
+}

@@ -1,0 +1,46 @@
+// Helpers shared by scripts/start.mjs and scripts/web.mjs (plain Node, no dependencies).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const webEntry = path.join(projectDir, 'out', 'main', 'web.js');
+const rendererIndex = path.join(projectDir, 'out', 'renderer', 'index.html');
+
+/** Builds once when the output is missing; the build's chatter goes to stderr so stdout stays one line. */
+export function ensureBuilt() {
+  if (existsSync(webEntry) && existsSync(rendererIndex)) return;
+  process.stderr.write('Recovery Desk is not built yet; building (npx electron-vite build)...\n');
+  const result = spawnSync('npx', ['electron-vite', 'build'], {
+    cwd: projectDir,
+    stdio: ['ignore', 2, 2],
+    // npx is npx.cmd on Windows, which only a shell can run.
+    shell: process.platform === 'win32',
+  });
+  if (result.status !== 0 || !existsSync(webEntry)) {
+    process.stderr.write('The build failed; see the output above.\n');
+    process.exit(result.status || 1);
+  }
+}
+
+/**
+ * Runs a child with this terminal, forwards Ctrl+C / SIGTERM to it, and exits with its code.
+ * The parent stays alive until the child has shut its backend down.
+ */
+export function runForwarding(command, args) {
+  const child = spawn(command, args, { cwd: projectDir, stdio: 'inherit' });
+  const forward = (signal) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+  };
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
+  child.on('error', (error) => {
+    process.stderr.write(`Could not start ${command}: ${error.message}\n`);
+    process.exit(1);
+  });
+  child.on('exit', (code, signal) => {
+    process.exit(code ?? (signal === 'SIGINT' ? 130 : 1));
+  });
+  return child;
+}
