@@ -1,0 +1,102 @@
+import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense, useRef, useState } from 'react';
+import { ToggleButton } from 'react-aria-components';
+import type { Connection } from '../shared/contract';
+import { connectionsQuery } from './api/queries';
+import { Loading } from './components/loading';
+import { ConnectionPicker, describeConnection } from './features/connections/connection-picker';
+import { PoolList } from './features/pools/pool-list';
+import { PoolWorkspace } from './features/users/pool-workspace';
+
+// Demo-only, so it is not part of the first load.
+const DemoInbox = lazy(() => import('./features/demo-inbox/demo-inbox'));
+
+/** The offline demo when there is one; otherwise the only connection, if there is just one. */
+function defaultConnectionId(connections: Connection[]): string | undefined {
+  return connections.find((c) => c.kind === 'demo')?.id ?? (connections.length === 1 ? connections[0]?.id : undefined);
+}
+
+interface Selection {
+  connectionId?: string;
+  poolId?: string;
+}
+
+export function App() {
+  const connections = useQuery(connectionsQuery());
+  const [selection, setSelection] = useState<Selection>({});
+  const [inboxOpen, setInboxOpen] = useState(false);
+  const mainRef = useRef<HTMLElement>(null);
+
+  const list = connections.data?.connections ?? [];
+  const connectionId = selection.connectionId ?? defaultConnectionId(list);
+  const connection = list.find((c) => c.id === connectionId);
+  const poolId = selection.poolId;
+  const showInbox = inboxOpen && connection?.kind === 'demo';
+
+  return (
+    <div className={`app${showInbox ? ' with-inbox' : ''}`}>
+      <a
+        href="#main"
+        className="skip-link"
+        onClick={(event) => {
+          // Focus the main area without touching the address bar.
+          event.preventDefault();
+          mainRef.current?.focus();
+        }}
+      >
+        Skip to main content
+      </a>
+      <header className="topbar">
+        <h1 className="brand">Recovery Desk</h1>
+        <ConnectionPicker connectionId={connectionId} onChange={(id) => setSelection({ connectionId: id })} />
+        {connection && (
+          <p className="connection-info">
+            {describeConnection(connection)}
+            {connection.endpoint && <span className="mono"> · {connection.endpoint}</span>}
+          </p>
+        )}
+        {connection?.kind === 'demo' && (
+          <ToggleButton className="button button-secondary inbox-toggle" isSelected={inboxOpen} onChange={setInboxOpen}>
+            Demo inbox
+          </ToggleButton>
+        )}
+      </header>
+
+      <nav className="sidebar" aria-labelledby="pools-heading">
+        <h2 id="pools-heading">User pools</h2>
+        {connectionId ? (
+          <PoolList
+            key={connectionId}
+            connectionId={connectionId}
+            poolId={poolId}
+            onSelect={(id) => setSelection({ connectionId, poolId: id })}
+          />
+        ) : (
+          <p className="muted">Choose a connection first.</p>
+        )}
+      </nav>
+
+      <main id="main" ref={mainRef} tabIndex={-1} className="main">
+        {connectionId && poolId ? (
+          <PoolWorkspace key={`${connectionId}/${poolId}`} connectionId={connectionId} poolId={poolId} />
+        ) : (
+          <div className="empty-state welcome">
+            <h2>Reset a caller’s password</h2>
+            <ol>
+              <li>Choose the connection and the user pool the caller belongs to.</li>
+              <li>Find the caller and check the recovery readiness.</li>
+              <li>Send a recovery code, then set the new password with the code they read out.</li>
+            </ol>
+            {connections.isPending && <Loading>Loading connections…</Loading>}
+          </div>
+        )}
+      </main>
+
+      {showInbox && (
+        <Suspense fallback={<Loading>Opening the demo inbox…</Loading>}>
+          <DemoInbox onClose={() => setInboxOpen(false)} />
+        </Suspense>
+      )}
+    </div>
+  );
+}

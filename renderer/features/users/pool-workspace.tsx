@@ -1,0 +1,46 @@
+import { useState } from 'react';
+import { PoolOverview } from '../pools/pool-details';
+import { UserPanel } from './user-panel';
+import { UserResults } from './user-results';
+import { EMPTY_SEARCH, UserSearchForm, type UserSearch } from './user-search-form';
+
+interface PoolWorkspaceProps {
+  connectionId: string;
+  poolId: string;
+}
+
+/** One pool: its settings at the top, users on the left, the open user and their reset on the right. */
+export function PoolWorkspace({ connectionId, poolId }: PoolWorkspaceProps) {
+  const [search, setSearch] = useState<UserSearch>(EMPTY_SEARCH);
+  const [username, setUsername] = useState<string>();
+
+  return (
+    <>
+      <PoolOverview connectionId={connectionId} poolId={poolId} />
+      <div className="workspace">
+        <section className="users-column" aria-labelledby="users-heading">
+          <h3 id="users-heading">Users</h3>
+          <UserSearchForm onSearch={setSearch} />
+          <UserResults
+            // A new search starts a new list, scrolled to the top.
+            key={JSON.stringify(search)}
+            connectionId={connectionId}
+            poolId={poolId}
+            search={search}
+            selectedUsername={username}
+            onOpen={setUsername}
+          />
+        </section>
+        <div className="user-column">
+          {username ? (
+            <UserPanel key={username} connectionId={connectionId} poolId={poolId} username={username} />
+          ) : (
+            <div className="empty-state">
+              <p>Find the caller in the list, then open them to check that recovery can work.</p>
+            </div>
+          )}
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,141 @@
+import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense, useState } from 'react';
+import { Button, Disclosure, DisclosurePanel, Heading } from 'react-aria-components';
+import type { UserDetails } from '../../../shared/contract';
+import { clientsQuery, poolQuery, userQuery } from '../../api/queries';
+import { ErrorNotice } from '../../components/error-notice';
+import { formatDateTime } from '../../components/format';
+import { Loading } from '../../components/loading';
+import { ReadinessPanel } from './readiness-panel';
+import { UserBadges, VerifiedMark } from './user-status';
+
+// Only needed once a user is open; keeps the first screen's bundle small.
+const RecoveryPanel = lazy(() => import('../recovery/recovery-panel'));
+
+interface UserPanelProps {
+  connectionId: string;
+  poolId: string;
+  username: string;
+}
+
+export function UserPanel({ connectionId, poolId, username }: UserPanelProps) {
+  const user = useQuery(userQuery({ connectionId, userPoolId: poolId, username }));
+  const pool = useQuery(poolQuery({ connectionId, userPoolId: poolId }));
+  const clients = useQuery(clientsQuery({ connectionId, userPoolId: poolId, maxResults: 60 }));
+  const [chosenClientId, setChosenClientId] = useState<string>();
+
+  if (user.isPending) return <Loading>Loading the user…</Loading>;
+  if (user.isError) {
+    return <ErrorNotice error={user.error} channel="users:get" title={`Could not load ${username}`} onRetry={() => void user.refetch()} />;
+  }
+  const clientList = clients.data ?? [];
+  // With a single app client there is nothing to choose.
+  const clientId = chosenClientId ?? (clientList.length === 1 ? clientList[0]?.clientId : undefined);
+  const client = clientList.find((c) => c.clientId === clientId);
+
+  return (
+    <article className="user-panel" aria-labelledby="user-heading">
+      <header className="user-header">
+        <h3 id="user-heading">{user.data.username}</h3>
+        <UserBadges user={user.data} />
+      </header>
+      <UserFacts user={user.data} />
+
+      {pool.isSuccess ? (
+        <ReadinessPanel user={user.data} pool={pool.data} client={client} />
+      ) : pool.isError ? (
+        <ErrorNotice error={pool.error} channel="pools:describe" title="Could not check recovery readiness" onRetry={() => void pool.refetch()} />
+      ) : (
+        <Loading>Checking recovery readiness…</Loading>
+      )}
+
+      {clients.isError && (
+        <ErrorNotice error={clients.error} channel="clients:list" title="Could not list app clients" onRetry={() => void clients.refetch()} />
+      )}
+      {pool.isSuccess && clients.isSuccess && (
+        <Suspense fallback={<Loading>Opening password reset…</Loading>}>
+          <RecoveryPanel
+            connectionId={connectionId}
+            pool={pool.data}
+            username={user.data.username}
+            clients={clientList}
+            clientId={clientId}
+            onClientChange={setChosenClientId}
+          />
+        </Suspense>
+      )}
+    </article>
+  );
+}
+
+function UserFacts({ user }: { user: UserDetails }) {
+  return (
+    <>
+      <dl className="facts user-facts">
+        {user.name && (
+          <>
+            <dt>Name</dt>
+            <dd>{user.name}</dd>
+          </>
+        )}
+        <dt>Email</dt>
+        <dd>
+          {user.email ? (
+            <>
+              {user.email} <VerifiedMark verified={user.emailVerified} />
+            </>
+          ) : (
+            'None'
+          )}
+        </dd>
+        <dt>Phone</dt>
+        <dd>
+          {user.phoneNumber ? (
+            <>
+              {user.phoneNumber} <VerifiedMark verified={user.phoneNumberVerified} />
+            </>
+          ) : (
+            'None'
+          )}
+        </dd>
+        <dt>Account</dt>
+        <dd>
+          {user.enabled ? 'Enabled' : 'Disabled'} · status {user.status}
+        </dd>
+        <dt>MFA</dt>
+        <dd>{user.mfaMethods.length > 0 ? user.mfaMethods.join(', ') + (user.preferredMfa ? ` (prefers ${user.preferredMfa})` : '') : 'None set up'}</dd>
+        <dt>Created</dt>
+        <dd>{formatDateTime(user.createdAt)}</dd>
+        <dt>Last changed</dt>
+        <dd>{formatDateTime(user.lastModifiedAt)}</dd>
+      </dl>
+      <Disclosure className="disclosure">
+        <Heading level={4} className="disclosure-heading">
+          <Button slot="trigger" className="disclosure-trigger">
+            All attributes ({user.attributes.length})
+          </Button>
+        </Heading>
+        <DisclosurePanel className="disclosure-panel">
+          <table className="table table-compact">
+            <thead>
+              <tr>
+                <th scope="col">Attribute</th>
+                <th scope="col">Value</th>
+              </tr>
+            </thead>
+            <tbody>
+              {user.attributes.map((attribute) => (
+                <tr key={attribute.name}>
+                  <th scope="row" className="mono">
+                    {attribute.name}
+                  </th>
+                  <td className="break">{attribute.value}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </DisclosurePanel>
+      </Disclosure>
+    </>
+  );
+}

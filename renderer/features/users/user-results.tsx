@@ -1,0 +1,202 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { Button } from 'react-aria-components';
+import type { UserSummary } from '../../../shared/contract';
+import { USERS_PAGE_SIZE, usersSearchQuery } from '../../api/queries';
+import { ErrorNotice } from '../../components/error-notice';
+import { Loading } from '../../components/loading';
+import type { UserSearch } from './user-search-form';
+import { UserBadges } from './user-status';
+
+interface UserResultsProps {
+  connectionId: string;
+  poolId: string;
+  search: UserSearch;
+  selectedUsername: string | undefined;
+  onOpen: (username: string) => void;
+}
+
+// Fixed row height keeps scrolling cheap: no per-row measuring.
+const ROW_HEIGHT = 60;
+// Start fetching the next page this many rows before the end, so scrolling rarely waits.
+const PREFETCH_ROWS = 15;
+
+export function UserResults({ connectionId, poolId, search, selectedUsername, onOpen }: UserResultsProps) {
+  const query = useInfiniteQuery(usersSearchQuery({ connectionId, userPoolId: poolId, ...search, limit: USERS_PAGE_SIZE }));
+  const users = useMemo(() => query.data?.pages.flatMap((page) => page.users) ?? [], [query.data]);
+
+  if (query.isPending) return <Loading>Searching…</Loading>;
+  if (query.isLoadingError) {
+    return <ErrorNotice error={query.error} channel="users:search" title="The search did not run" onRetry={() => void query.refetch()} />;
+  }
+
+  const { hasNextPage, isFetchingNextPage, isFetchNextPageError } = query;
+  const loadMore = () => void query.fetchNextPage();
+
+  return (
+    <div className="results">
+      <p role="status" className="results-count">
+        {users.length === 0 ? describeNoMatch(search) : `${users.length} ${users.length === 1 ? 'user' : 'users'} loaded${hasNextPage ? '; more available' : ''}.`}
+      </p>
+      {users.length > 0 && (
+        <VirtualUserList
+          users={users}
+          // -1 tells assistive technology the total is not known yet.
+          setSize={hasNextPage ? -1 : users.length}
+          selectedUsername={selectedUsername}
+          onOpen={onOpen}
+          onNearEnd={hasNextPage && !isFetchingNextPage && !isFetchNextPageError ? loadMore : undefined}
+        />
+      )}
+      {isFetchNextPageError && (
+        <ErrorNotice error={query.error} channel="users:search" title="Could not load more users" />
+      )}
+      {hasNextPage && (
+        <Button className="button button-secondary load-more" onPress={loadMore} isPending={isFetchingNextPage}>
+          {isFetchingNextPage ? 'Loading more users…' : 'Load more users'}
+        </Button>
+      )}
+    </div>
+  );
+}
+
+function describeNoMatch(search: UserSearch): string {
+  if (search.value === '') return 'This pool has no users.';
+  const how = search.match === 'exact' ? 'exactly' : 'starting with';
+  return `No users with ${search.attribute} ${how} “${search.value}”.`;
+}
+
+interface VirtualUserListProps {
+  users: UserSummary[];
+  setSize: number;
+  selectedUsername: string | undefined;
+  onOpen: (username: string) => void;
+  /** Set while another page can be fetched; called when the visible rows near the end. */
+  onNearEnd: (() => void) | undefined;
+}
+
+/**
+ * A listbox that renders only the rows in view. One row at a time is in the tab order (roving
+ * tabindex); the arrow keys move between rows and Enter opens one. The focused row is always kept
+ * rendered, so focus never falls off the page when it scrolls out of view.
+ */
+function VirtualUserList({ users, setSize, selectedUsername, onOpen, onNearEnd }: VirtualUserListProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  const [activeIndex, setActiveIndex] = useState(() => Math.max(0, users.findIndex((u) => u.username === selectedUsername)));
+  const [focusRequest, setFocusRequest] = useState(0);
+  const active = Math.min(activeIndex, users.length - 1);
+
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      return indexes.includes(active) ? indexes : [...indexes, active].sort((a, b) => a - b);
+    },
+    [active],
+  );
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design.
+  const virtualizer = useVirtualizer({
+    count: users.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    rangeExtractor,
+  });
+  const rows = virtualizer.getVirtualItems();
+  const lastRendered = rows.length > 0 ? Math.max(...rows.map((row) => row.index)) : -1;
+
+  useEffect(() => {
+    if (onNearEnd && lastRendered >= users.length - PREFETCH_ROWS) onNearEnd();
+  }, [lastRendered, users.length, onNearEnd]);
+
+  // Move DOM focus after the row for the new index has rendered.
+  useEffect(() => {
+    if (focusRequest === 0) return;
+    listRef.current?.querySelector<HTMLElement>(`[data-index="${active}"]`)?.focus();
+  }, [focusRequest, active]);
+
+  const moveTo = (index: number) => {
+    const next = Math.max(0, Math.min(users.length - 1, index));
+    setActiveIndex(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+    setFocusRequest((n) => n + 1);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT) - 1);
+    switch (event.key) {
+      case 'ArrowDown':
+        moveTo(active + 1);
+        break;
+      case 'ArrowUp':
+        moveTo(active - 1);
+        break;
+      case 'PageDown':
+        moveTo(active + page);
+        break;
+      case 'PageUp':
+        moveTo(active - page);
+        break;
+      case 'Home':
+        moveTo(0);
+        break;
+      case 'End':
+        moveTo(users.length - 1);
+        break;
+      case 'Enter':
+      case ' ': {
+        const user = users[active];
+        if (user) onOpen(user.username);
+        break;
+      }
+      default:
+        return;
+    }
+    event.preventDefault();
+  };
+
+  return (
+    <div ref={scrollRef} className="user-scroll">
+      <div
+        ref={listRef}
+        role="listbox"
+        aria-label="Users"
+        className="user-listbox"
+        onKeyDown={onKeyDown}
+        style={{ height: virtualizer.getTotalSize() }}
+      >
+        {rows.map((row) => {
+          const user = users[row.index];
+          if (!user) return null;
+          const selected = user.username === selectedUsername;
+          return (
+            <div
+              key={user.username}
+              role="option"
+              data-index={row.index}
+              aria-selected={selected}
+              aria-posinset={row.index + 1}
+              aria-setsize={setSize}
+              tabIndex={row.index === active ? 0 : -1}
+              className={`user-row${selected ? ' is-selected' : ''}`}
+              style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
+              onClick={() => {
+                setActiveIndex(row.index);
+                onOpen(user.username);
+              }}
+              onFocus={() => setActiveIndex(row.index)}
+            >
+              <span className="user-row-main">
+                <span className="user-row-name">{user.username}</span>
+                <UserBadges user={user} />
+              </span>
+              <span className="user-row-sub">{[user.name, user.email, user.phoneNumber].filter(Boolean).join(' · ') || 'No name or contact details'}</span>
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
