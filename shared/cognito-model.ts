@@ -72,6 +72,3 @@ export const UserStatus = z.enum([
   'EXTERNAL_PROVIDER',
 ]);
 export type UserStatus = z.infer<typeof UserStatus>;
-
-/** Characters Cognito accepts as "symbols" for RequireSymbols. */
-export const COGNITO_PASSWORD_SYMBOLS = '^$*.[]{}()?"!@#%&/\\,><\':;|_~`=+-';

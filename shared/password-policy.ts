@@ -1,4 +1,7 @@
-import { COGNITO_PASSWORD_SYMBOLS } from './cognito-model';
+// No zod here: the renderer loads this with the reset form and should not pull the schemas in.
+
+/** Characters Cognito accepts as "symbols" for RequireSymbols. */
+export const COGNITO_PASSWORD_SYMBOLS = '^$*.[]{}()?"!@#%&/\\,><\':;|_~`=+-';
 
 /** The parts of a pool's PasswordPolicy that a new password is checked against. */
 export interface PasswordRules {

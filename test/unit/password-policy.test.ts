@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPassword, passwordMeetsPolicy, type PasswordRules } from '../../shared/password-policy';
-import { COGNITO_PASSWORD_SYMBOLS } from '../../shared/cognito-model';
+import { checkPassword, COGNITO_PASSWORD_SYMBOLS, passwordMeetsPolicy, type PasswordRules } from '../../shared/password-policy';
 
 const strict: PasswordRules = { minimumLength: 12, requireUppercase: true, requireLowercase: true, requireNumbers: true, requireSymbols: true };
 const lenient: PasswordRules = { minimumLength: 8, requireUppercase: false, requireLowercase: true, requireNumbers: true, requireSymbols: false };
