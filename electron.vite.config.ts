@@ -23,15 +23,17 @@ const root = __dirname;
 export default defineConfig({
   main: {
     build: {
-      // Two Node entries share one build: the Electron app and the plain-Node browser shell.
+      // Three Node entries share one build: the Electron app, the plain-Node browser shell and the
+      // standalone demo emulator (npm run emulator).
       // Dependencies stay external (electron-vite's default) and load from node_modules.
       rolldownOptions: {
         input: {
           index: resolve(root, 'electron/main/index.ts'),
           web: resolve(root, 'electron/web/index.ts'),
+          emulator: resolve(root, 'electron/emulator/cli.ts'),
         },
         output: {
-          // Code both entries use (core, emulator, contract) lands in one shared chunk.
+          // Code the entries share (core, emulator, contract) lands in one shared chunk.
           chunkFileNames: 'chunks/shared-[hash].js',
           // The output is CommonJS: load external packages with require() even from a dynamic
           // import(), so they resolve like the static imports (directory and extensionless

@@ -8,8 +8,9 @@ import { ConnectionPicker, describeConnection } from './features/connections/con
 import { PoolList } from './features/pools/pool-list';
 import { PoolWorkspace } from './features/users/pool-workspace';
 
-// Demo-only, so it is not part of the first load.
+// Demo-only, so they are not part of the first load.
 const DemoInbox = lazy(() => import('./features/demo-inbox/demo-inbox'));
+const DemoControls = lazy(() => import('./features/demo-controls/demo-controls'));
 
 /** The offline demo when there is one; otherwise the only connection, if there is just one. */
 function defaultConnectionId(connections: Connection[]): string | undefined {
@@ -25,16 +26,19 @@ export function App() {
   const connections = useQuery(connectionsQuery());
   const [selection, setSelection] = useState<Selection>({});
   const [inboxOpen, setInboxOpen] = useState(false);
+  const [controlsOpen, setControlsOpen] = useState(false);
   const mainRef = useRef<HTMLElement>(null);
 
   const list = connections.data?.connections ?? [];
   const connectionId = selection.connectionId ?? defaultConnectionId(list);
   const connection = list.find((c) => c.id === connectionId);
   const poolId = selection.poolId;
-  const showInbox = inboxOpen && connection?.kind === 'demo';
+  const isDemo = connection?.kind === 'demo';
+  const showInbox = inboxOpen && isDemo;
+  const showControls = controlsOpen && isDemo;
 
   return (
-    <div className={`app${showInbox ? ' with-inbox' : ''}`}>
+    <div className={`app${showInbox || showControls ? ' with-demo-side' : ''}`}>
       <a
         href="#main"
         className="skip-link"
@@ -55,10 +59,15 @@ export function App() {
             {connection.endpoint && <span className="mono"> · {connection.endpoint}</span>}
           </p>
         )}
-        {connection?.kind === 'demo' && (
-          <ToggleButton className="button button-secondary inbox-toggle" isSelected={inboxOpen} onChange={setInboxOpen}>
-            Demo inbox
-          </ToggleButton>
+        {isDemo && (
+          <div className="demo-toggles">
+            <ToggleButton className="button button-secondary demo-toggle" isSelected={controlsOpen} onChange={setControlsOpen}>
+              Demo controls
+            </ToggleButton>
+            <ToggleButton className="button button-secondary demo-toggle" isSelected={inboxOpen} onChange={setInboxOpen}>
+              Demo inbox
+            </ToggleButton>
+          </div>
         )}
       </header>
 
@@ -92,10 +101,19 @@ export function App() {
         )}
       </main>
 
-      {showInbox && (
-        <Suspense fallback={<Loading>Opening the demo inbox…</Loading>}>
-          <DemoInbox onClose={() => setInboxOpen(false)} />
-        </Suspense>
+      {(showInbox || showControls) && (
+        <div className="demo-side">
+          {showControls && (
+            <Suspense fallback={<Loading>Opening the demo controls…</Loading>}>
+              <DemoControls onClose={() => setControlsOpen(false)} />
+            </Suspense>
+          )}
+          {showInbox && (
+            <Suspense fallback={<Loading>Opening the demo inbox…</Loading>}>
+              <DemoInbox onClose={() => setInboxOpen(false)} />
+            </Suspense>
+          )}
+        </div>
       )}
     </div>
   );

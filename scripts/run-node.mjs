@@ -1,4 +1,4 @@
-// Helpers shared by scripts/start.mjs and scripts/web.mjs (plain Node, no dependencies).
+// Helpers shared by scripts/start.mjs, scripts/web.mjs and scripts/emulator.mjs (plain Node, no dependencies).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -6,11 +6,12 @@ import { fileURLToPath } from 'node:url';
 
 export const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const webEntry = path.join(projectDir, 'out', 'main', 'web.js');
+export const emulatorEntry = path.join(projectDir, 'out', 'main', 'emulator.js');
 const rendererIndex = path.join(projectDir, 'out', 'renderer', 'index.html');
 
-/** Builds once when the output is missing; the build's chatter goes to stderr so stdout stays one line. */
-export function ensureBuilt() {
-  if (existsSync(webEntry) && existsSync(rendererIndex)) return;
+/** Builds once when an output is missing; the build's chatter goes to stderr so stdout stays the program's own. */
+export function ensureBuilt(required = [webEntry, rendererIndex]) {
+  if (required.every((file) => existsSync(file))) return;
   process.stderr.write('Recovery Desk is not built yet; building (npx electron-vite build)...\n');
   const result = spawnSync('npx', ['electron-vite', 'build'], {
     cwd: projectDir,
@@ -18,7 +19,7 @@ export function ensureBuilt() {
     // npx is npx.cmd on Windows, which only a shell can run.
     shell: process.platform === 'win32',
   });
-  if (result.status !== 0 || !existsSync(webEntry)) {
+  if (result.status !== 0 || !required.every((file) => existsSync(file))) {
     process.stderr.write('The build failed; see the output above.\n');
     process.exit(result.status || 1);
   }

@@ -13,7 +13,7 @@ import {
   Username,
   UserStatus,
 } from './cognito-model';
-import type { Result } from './errors';
+import { CognitoErrorCode, type Result } from './errors';
 
 // The single source of truth for every operation between the renderer and the privileged side.
 // Both shells (IPC and HTTP) serve exactly these channels through one dispatcher.
@@ -121,14 +121,56 @@ export const DemoMessage = z.object({
   deliveryMedium: DeliveryMedium,
   /** Where the emulator "sent" it: an email address or a phone number. */
   destination: z.string(),
+  /** The same destination as Cognito's response shows it (e.g. a***@e***). */
+  maskedDestination: z.string(),
+  /** Why the code was sent, e.g. ForgotPassword. */
+  purpose: z.string(),
   username: z.string(),
   userPoolId: z.string(),
   clientId: z.string().optional(),
   /** Demo codes only: the offline emulator's codes protect nothing real. */
   code: z.string(),
   sentAt: z.string(),
+  /** When the code stops working (ForgotPassword codes: one hour). */
+  expiresAt: z.string().optional(),
 });
 export type DemoMessage = z.infer<typeof DemoMessage>;
+
+/** Emulator operations a trainer can make fail or slow down. */
+export const DemoOperation = z.enum([
+  'ForgotPassword',
+  'ConfirmForgotPassword',
+  'ListUsers',
+  'AdminGetUser',
+  'DescribeUserPool',
+  'DescribeUserPoolClient',
+  'ListUserPools',
+  'ListUserPoolClients',
+  'InitiateAuth',
+  'AdminCreateUser',
+  'AdminResetUserPassword',
+  'AdminSetUserPassword',
+]);
+export type DemoOperation = z.infer<typeof DemoOperation>;
+
+/** The next `remaining` calls of `operation` fail with `error` (a Cognito exception, without the suffix) and/or answer after `delayMs`. */
+export const DemoFault = z.object({
+  id: z.string(),
+  operation: DemoOperation,
+  error: CognitoErrorCode.optional(),
+  delayMs: z.number().int().min(0).max(60_000).optional(),
+  remaining: z.number().int().min(0),
+});
+export type DemoFault = z.infer<typeof DemoFault>;
+
+export const DemoControls = z.object({
+  faults: z.array(DemoFault),
+  /** Whether Cognito's request-rate quotas are enforced (TooManyRequestsException past them). */
+  throttling: z.boolean(),
+});
+export type DemoControls = z.infer<typeof DemoControls>;
+
+const OnDemo = z.strictObject({ connectionId: z.literal('demo').default('demo') });
 
 const RecoveryTarget = OnPool.extend({
   clientId: ClientId,
@@ -217,8 +259,43 @@ export const contract = {
   }),
   /** Messages the offline demo emulator "delivered", newest first. Demo connection only; no AWS call. */
   'demo:inbox': operation({
-    request: z.strictObject({ connectionId: z.literal('demo').default('demo') }),
+    request: OnDemo,
     response: z.object({ messages: z.array(DemoMessage) }),
+    aws: [],
+  }),
+  /** Empties the demo inbox. Demo connection only. */
+  'demo:clearInbox': operation({
+    request: OnDemo,
+    response: z.object({ cleared: z.number().int() }),
+    aws: [],
+  }),
+  /** Injected faults and throttling of the demo emulator. Demo connection only. */
+  'demo:controls': operation({
+    request: OnDemo,
+    response: DemoControls,
+    aws: [],
+  }),
+  /** Makes the next `count` calls of an operation fail with a Cognito exception and/or answer late. */
+  'demo:injectFault': operation({
+    request: OnDemo.extend({
+      operation: DemoOperation,
+      count: z.number().int().min(1).max(100).default(1),
+      error: CognitoErrorCode.optional(),
+      delayMs: z.number().int().min(0).max(60_000).optional(),
+    }).refine((r) => r.error !== undefined || (r.delayMs ?? 0) > 0, { message: 'Choose an error, a delay, or both.', path: ['error'] }),
+    response: DemoControls,
+    aws: [],
+  }),
+  /** Removes every injected fault. */
+  'demo:clearFaults': operation({
+    request: OnDemo,
+    response: DemoControls,
+    aws: [],
+  }),
+  /** Turns the emulator's request-rate quotas on or off. */
+  'demo:setThrottling': operation({
+    request: OnDemo.extend({ enabled: z.boolean() }),
+    response: DemoControls,
     aws: [],
   }),
 } as const;

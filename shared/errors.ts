@@ -44,6 +44,7 @@ export const APP_ERROR_CODES = [
   'Unexpected',
 ] as const;
 
+export const CognitoErrorCode = z.enum(COGNITO_ERROR_CODES);
 export const ErrorCode = z.enum([...COGNITO_ERROR_CODES, ...APP_ERROR_CODES]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

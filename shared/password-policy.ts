@@ -49,3 +49,43 @@ export function checkPassword(password: string, rules: PasswordRules): PasswordC
 export function passwordMeetsPolicy(password: string, rules: PasswordRules): boolean {
   return checkPassword(password, rules).every((check) => check.met);
 }
+
+const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const LOWER = 'abcdefghijklmnopqrstuvwxyz';
+const DIGITS = '0123456789';
+
+/** A uniformly random integer in [0, max), from the platform's CSPRNG (Web Crypto, in Node and the browser). */
+function randomBelow(max: number): number {
+  // Rejection sampling: taking `% max` of a 32-bit value would favour small numbers.
+  const limit = Math.floor(0x1_0000_0000 / max) * max;
+  const buffer = new Uint32Array(1);
+  for (;;) {
+    globalThis.crypto.getRandomValues(buffer);
+    const value = buffer[0] ?? 0;
+    if (value < limit) return value % max;
+  }
+}
+
+const pick = (alphabet: string): string => alphabet[randomBelow(alphabet.length)] ?? '';
+
+/**
+ * A random password that satisfies the rules: one character from each required class, the rest
+ * from every class, shuffled. At least 16 characters (or the pool's minimum, if longer).
+ */
+export function generatePassword(rules: PasswordRules, length = Math.max(16, rules.minimumLength)): string {
+  const size = Math.min(Math.max(length, rules.minimumLength, 4), 256);
+  const required = [
+    rules.requireUppercase ? UPPER : undefined,
+    rules.requireLowercase ? LOWER : undefined,
+    rules.requireNumbers ? DIGITS : undefined,
+    rules.requireSymbols ? COGNITO_PASSWORD_SYMBOLS : undefined,
+  ].filter((set): set is string => set !== undefined);
+  const all = UPPER + LOWER + DIGITS + COGNITO_PASSWORD_SYMBOLS;
+  const chars = required.map(pick);
+  while (chars.length < size) chars.push(pick(all));
+  for (let i = chars.length - 1; i > 0; i--) {
+    const j = randomBelow(i + 1);
+    [chars[i], chars[j]] = [chars[j] ?? '', chars[i] ?? ''];
+  }
+  return chars.join('');
+}

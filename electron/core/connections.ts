@@ -1,5 +1,5 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import type { Connection, DemoMessage } from '../../shared/contract';
+import type { Connection } from '../../shared/contract';
 import type { DemoEnvironment, StartDemoEnvironment } from './demo-environment';
 import { RecoveryDeskError } from './errors';
 
@@ -10,7 +10,8 @@ export interface ConnectionRegistry {
   list(): Connection[];
   /** The SDK client for a connection; starts the demo emulator on first use. */
   client(connectionId: string): Promise<CognitoIdentityProviderClient>;
-  demoInbox(): Promise<DemoMessage[]>;
+  /** The running demo emulator (started on first use). */
+  demo(): Promise<DemoEnvironment>;
   close(): Promise<void>;
 }
 
@@ -83,9 +84,7 @@ export function createConnectionRegistry({ startDemo, env }: RegistryOptions): C
       }
       return client;
     },
-    async demoInbox() {
-      return (await startDemoOnce()).inbox();
-    },
+    demo: startDemoOnce,
     async close() {
       for (const client of clients.values()) {
         await client.then((c) => c.destroy()).catch(() => undefined);

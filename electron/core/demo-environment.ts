@@ -1,8 +1,11 @@
-import type { DemoMessage } from '../../shared/contract';
+import type { DemoControls, DemoMessage, ParsedRequestOf } from '../../shared/contract';
+
+export type FaultRequest = Omit<ParsedRequestOf<'demo:injectFault'>, 'connectionId'>;
 
 /**
- * What the core needs from the offline demo: an endpoint to point the SDK at and the messages it
- * "delivered". electron/emulator provides it; the core never imports the emulator itself.
+ * What the core needs from the offline demo: an endpoint to point the SDK at, the messages it
+ * "delivered", and the trainer's controls. electron/emulator provides it; the core never imports
+ * the emulator itself.
  */
 export interface DemoEnvironment {
   /** e.g. http://127.0.0.1:49152 */
@@ -10,6 +13,12 @@ export interface DemoEnvironment {
   region: string;
   /** Newest first. */
   inbox(): DemoMessage[];
+  /** Empties the inbox; resolves to how many messages were removed. */
+  clearInbox(): Promise<number>;
+  controls(): DemoControls;
+  injectFault(fault: FaultRequest): DemoControls;
+  clearFaults(): DemoControls;
+  setThrottling(enabled: boolean): DemoControls;
   close(): Promise<void>;
 }
 

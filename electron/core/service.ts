@@ -22,6 +22,11 @@ type RecoveryTarget = ParsedRequestOf<'recovery:forgotPassword'>;
 /** Implements every contract channel on validated input. The only code that talks to Cognito. */
 export function createRecoveryService(connections: ConnectionRegistry): RecoveryDeskService {
   const cognito = (connectionId: string) => connections.client(connectionId);
+  // The schemas already pin demo channels to 'demo'; this keeps the rule true if they change.
+  const demo = async (connectionId: string) => {
+    if (connectionId !== DEMO_CONNECTION_ID) throw new RecoveryDeskError('DemoOnly');
+    return connections.demo();
+  };
 
   /** The SECRET_HASH to send, when the app client has a secret. The secret itself stays in this function. */
   async function secretHashFor(client: CognitoIdentityProviderClient, target: RecoveryTarget): Promise<string | undefined> {
@@ -171,8 +176,22 @@ export function createRecoveryService(connections: ConnectionRegistry): Recovery
     },
 
     async 'demo:inbox'({ connectionId }) {
-      if (connectionId !== DEMO_CONNECTION_ID) throw new RecoveryDeskError('DemoOnly');
-      return { messages: await connections.demoInbox() };
+      return { messages: (await demo(connectionId)).inbox() };
+    },
+    async 'demo:clearInbox'({ connectionId }) {
+      return { cleared: await (await demo(connectionId)).clearInbox() };
+    },
+    async 'demo:controls'({ connectionId }) {
+      return (await demo(connectionId)).controls();
+    },
+    async 'demo:injectFault'({ connectionId, ...fault }) {
+      return (await demo(connectionId)).injectFault(fault);
+    },
+    async 'demo:clearFaults'({ connectionId }) {
+      return (await demo(connectionId)).clearFaults();
+    },
+    async 'demo:setThrottling'({ connectionId, enabled }) {
+      return (await demo(connectionId)).setThrottling(enabled);
     },
   };
 }

@@ -4,13 +4,17 @@ import type { Config } from 'cognito-local/lib/server/config.js';
 import type { Route, Router } from 'cognito-local/lib/server/Router.js';
 import type { Services } from 'cognito-local/lib/services/index.js';
 import type { AppClient } from 'cognito-local/lib/services/appClient.js';
+import type { Clock } from 'cognito-local/lib/services/clock.js';
+import type { CognitoService } from 'cognito-local/lib/services/cognitoService.js';
 import type { Context } from 'cognito-local/lib/services/context.js';
 import type { CryptoService } from 'cognito-local/lib/services/crypto.js';
 import type { Lambda } from 'cognito-local/lib/services/lambda.js';
 import type { LogService } from 'cognito-local/lib/services/LogService.js';
 import type { MessageSender } from 'cognito-local/lib/services/messageDelivery/messageSender.js';
 import type { Messages } from 'cognito-local/lib/services/messages.js';
-import type { User, UserPool } from 'cognito-local/lib/services/userPoolService.js';
+import type { User, UserPool, UserPoolService } from 'cognito-local/lib/services/userPoolService.js';
+import type { EmulatorClock } from './clock';
+import type { CognitoStore, StoredUser } from './fidelity/store';
 import { CognitoFault, type CognitoRequest, type Interceptors } from './interceptor';
 import type { DemoSeed } from './seed';
 
@@ -36,7 +40,12 @@ export interface CognitoLocalOptions {
   host: string;
   /** 0 picks a free port. */
   port: number;
-  interceptors: Interceptors;
+  /** Or built from the store of cognito-local's pools, clients and users (the fidelity layer's). */
+  interceptors: Interceptors | ((store: CognitoStore) => Interceptors);
+  /** cognito-local's own timestamps follow it too; default: real time. */
+  clock?: Pick<EmulatorClock, 'now'>;
+  /** Runs before every call, ahead of the interceptors (injected faults, throttling); may throw a CognitoFault. */
+  beforeCall?(target: string): Promise<void>;
   onDelivery(delivery: CapturedDelivery): Promise<void>;
 }
 
@@ -135,7 +144,8 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<R
     ServerConfig: { hostname: options.host, port: options.port, development: false, https: false },
   };
 
-  const clock = new cl.services.DateClock();
+  const emulatorClock = options.clock;
+  const clock: Clock = emulatorClock ? { get: () => new Date(emulatorClock.now()) } : new cl.services.DateClock();
   const dataStores = new cl.stormDb.StormDBDataStoreFactory(options.directory);
   const cognito = await new cl.cognitoService.CognitoServiceFactoryImpl(
     options.directory,
@@ -168,7 +178,8 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<R
     triggers,
   };
 
-  const router = withInterceptors(cl.router.Router(services), options.interceptors, cl);
+  const interceptors = typeof options.interceptors === 'function' ? options.interceptors(cognitoStore(cognito, cl.errors)) : options.interceptors;
+  const router = withInterceptors(cl.router.Router(services), interceptors, cl, options.beforeCall);
   const server: Server = (await cl.server
     .createServer(router, silentLogger as unknown as PinoLogger, config.ServerConfig, services)
     .start()) as Server;
@@ -203,17 +214,83 @@ export async function writeCognitoLocalSeed(directory: string, seed: DemoSeed): 
   await dataStores.create(ctx, 'clients', { Clients: clients });
 }
 
+/** The fidelity layer's view of cognito-local's data (fidelity/store.ts). Records are copied out, never shared. */
+function cognitoStore(cognito: CognitoService, errors: CognitoLocalModules['errors']): CognitoStore {
+  const poolOf = async (poolId: string): Promise<UserPoolService | undefined> => {
+    try {
+      return await cognito.getUserPool(ctx, poolId);
+    } catch (error) {
+      if (error instanceof errors.ResourceNotFoundError) return undefined;
+      throw error;
+    }
+  };
+  // getUserByUsername also matches a sub or a UsernameAttributes value; the layer resolves those itself.
+  const exactUser = async (pool: UserPoolService, username: string): Promise<User | undefined> => {
+    const user = await pool.getUserByUsername(ctx, username);
+    return user?.Username === username ? user : undefined;
+  };
+  return {
+    async findClient(clientId) {
+      const client = await cognito.getAppClient(ctx, clientId);
+      if (!client) return undefined;
+      const { ClientId, UserPoolId, ClientName, ClientSecret, PreventUserExistenceErrors } = client;
+      return { ClientId, UserPoolId, ClientName, ClientSecret, PreventUserExistenceErrors };
+    },
+    async describePool(poolId) {
+      const pool = await poolOf(poolId);
+      return pool ? structuredClone(pool.options) : undefined;
+    },
+    async getUser(poolId, username) {
+      const pool = await poolOf(poolId);
+      const user = pool ? await exactUser(pool, username) : undefined;
+      return user ? storedUser(user) : undefined;
+    },
+    async listUsers(poolId) {
+      const pool = await poolOf(poolId);
+      return pool ? (await pool.listUsers(ctx)).map(storedUser) : [];
+    },
+    async updateUser(poolId, username, update) {
+      const pool = await cognito.getUserPool(ctx, poolId);
+      const user = await exactUser(pool, username);
+      if (!user) throw new CognitoFault('UserNotFoundException', 'User does not exist.');
+      await pool.saveUser(ctx, {
+        ...user,
+        ...(update.Password === undefined ? {} : { Password: update.Password }),
+        ...(update.UserStatus === undefined ? {} : { UserStatus: update.UserStatus }),
+        UserLastModifiedDate: update.UserLastModifiedDate,
+      });
+    },
+  };
+}
+
+function storedUser(user: User): StoredUser {
+  const copy = structuredClone(user);
+  return {
+    Username: copy.Username,
+    Attributes: copy.Attributes ?? [],
+    Enabled: copy.Enabled,
+    UserStatus: copy.UserStatus,
+    Password: copy.Password,
+    UserCreateDate: copy.UserCreateDate,
+    UserLastModifiedDate: copy.UserLastModifiedDate,
+    ...(copy.MFAOptions ? { MFAOptions: copy.MFAOptions } : {}),
+    ...(copy.UserMFASettingList ? { UserMFASettingList: copy.UserMFASettingList } : {}),
+    ...(copy.PreferredMfaSetting ? { PreferredMfaSetting: copy.PreferredMfaSetting } : {}),
+  };
+}
+
 /**
  * Runs our interceptors in place of cognito-local's targets, and makes every failure a Cognito
  * error the SDK can name: cognito-local answers its "unsupported" cases and any crash with HTTP 500
  * and a body the SDK cannot map (and then retries).
  */
-function withInterceptors(inner: Router, interceptors: Interceptors, cl: CognitoLocalModules): Router {
+function withInterceptors(inner: Router, interceptors: Interceptors, cl: CognitoLocalModules, beforeCall: CognitoLocalOptions['beforeCall']): Router {
   return (target) => {
     const route: Route = inner(target);
     const interceptor = Object.hasOwn(interceptors, target) ? interceptors[target] : undefined;
     return async (context, body: unknown) => {
       try {
+        await beforeCall?.(target);
         const request: CognitoRequest = isRecord(body) ? body : {};
         if (interceptor) return await interceptor(request, (next) => route(context, next));
         return await route(context, body);

@@ -3,6 +3,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { DemoMessage } from '../../shared/contract';
+import { maskDestination } from './fidelity/masking';
 
 // The codes the emulator "delivered", kept in memory and on disk so a restarted shell (the browser
 // one restarts often) still shows them. Newest first.
@@ -10,15 +11,24 @@ import { DemoMessage } from '../../shared/contract';
 /** Enough for a long demo session; older messages are dropped. */
 const MAX_MESSAGES = 500;
 
-const InboxFile = z.object({ version: z.literal(1), messages: z.array(DemoMessage) });
+// Files written before messages carried a masked destination and a purpose are still read: the
+// mask is derived, the purpose unknown.
+const SavedMessage = DemoMessage.extend({ maskedDestination: z.string().optional(), purpose: z.string().optional() });
+const InboxFile = z.object({ version: z.literal(1), messages: z.array(SavedMessage) });
 
 export interface Delivery {
   deliveryMedium: DemoMessage['deliveryMedium'];
   destination: string;
+  /** As the sending call's response showed it. */
+  maskedDestination: string;
+  /** The operation that sent it, e.g. ForgotPassword. */
+  purpose: string;
   username: string;
   userPoolId: string;
   clientId?: string;
   code: string;
+  /** When the code stops working, where known. */
+  expiresAt?: Date;
 }
 
 export class DemoInbox {
@@ -37,7 +47,13 @@ export class DemoInbox {
     let messages: DemoMessage[] = [];
     try {
       const parsed = InboxFile.safeParse(JSON.parse(await readFile(file, 'utf8')));
-      if (parsed.success) messages = parsed.data.messages.slice(0, MAX_MESSAGES);
+      if (parsed.success) {
+        messages = parsed.data.messages.slice(0, MAX_MESSAGES).map((message) => ({
+          ...message,
+          maskedDestination: message.maskedDestination ?? maskDestination(message.deliveryMedium, message.destination),
+          purpose: message.purpose ?? 'Unknown',
+        }));
+      }
     } catch {
       // ENOENT on first start, or a damaged file: the next write replaces it.
     }
@@ -48,16 +64,26 @@ export class DemoInbox {
     return this.messages.map((message) => ({ ...message }));
   }
 
+  /** `sentAt` comes from the emulator's clock, so it agrees with `expiresAt` when a test moves time. */
   async record(delivery: Delivery, sentAt: Date = new Date()): Promise<DemoMessage> {
-    const message: DemoMessage = { id: randomUUID(), ...delivery, sentAt: sentAt.toISOString() };
+    const { expiresAt, ...rest } = delivery;
+    const message: DemoMessage = {
+      id: randomUUID(),
+      ...rest,
+      sentAt: sentAt.toISOString(),
+      ...(expiresAt === undefined ? {} : { expiresAt: expiresAt.toISOString() }),
+    };
     this.messages = [message, ...this.messages].slice(0, MAX_MESSAGES);
     await this.persist();
     return message;
   }
 
-  async clear(): Promise<void> {
+  /** Resolves to the number of messages removed. */
+  async clear(): Promise<number> {
+    const removed = this.messages.length;
     this.messages = [];
     await this.persist();
+    return removed;
   }
 
   /** Resolves once every write queued so far is on disk. */

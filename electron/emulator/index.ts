@@ -1,10 +1,14 @@
 import { readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DemoEnvironment } from '../core/demo-environment';
+import { createEmulatorClock, type EmulatorClock } from './clock';
 import { startCognitoLocal, writeCognitoLocalSeed } from './cognito-local-adapter';
+import { FaultInjector } from './faults';
+import { createFidelityInterceptors, maskDestination } from './fidelity';
 import { DemoInbox } from './inbox';
-import { pagingInterceptors } from './paging';
+import { listingInterceptors } from './paging';
 import { buildDemoSeed, DEMO_REGION } from './seed';
+import { createThrottle, resolveThrottling, type ThrottlingOption } from './throttling';
 
 // The offline demo: cognito-local in this process on a free localhost port, seeded on first start,
 // with every code it "delivers" captured in an inbox instead of printed. A command-line entry only
@@ -12,13 +16,24 @@ import { buildDemoSeed, DEMO_REGION } from './seed';
 
 export {
   DEMO_ACCOUNT_ID,
+  DEMO_ADMIN_ONLY_CLIENT_ID,
+  DEMO_ADMIN_ONLY_POOL_ID,
+  DEMO_ADMIN_ONLY_POOL_NAME,
+  DEMO_ADMIN_ONLY_USERS,
   DEMO_CUSTOMER_CLIENT_ID,
   DEMO_CUSTOMER_COUNT,
   DEMO_CUSTOMER_POOL_ID,
   DEMO_CUSTOMER_POOL_NAME,
+  DEMO_CUSTOMER_USERS,
   DEMO_INITIAL_PASSWORD,
+  DEMO_LEGACY_CLIENT_ID,
+  DEMO_LEGACY_POOL_ID,
+  DEMO_LEGACY_POOL_NAME,
+  DEMO_LEGACY_USERS,
   DEMO_REGION,
+  DEMO_STAFF_ALIASES,
   DEMO_STAFF_CLIENT_SECRET,
+  DEMO_STAFF_PASSWORD_HISTORY_SIZE,
   DEMO_STAFF_POOL_ID,
   DEMO_STAFF_POOL_NAME,
   DEMO_STAFF_PUBLIC_CLIENT_ID,
@@ -26,6 +41,7 @@ export {
   DEMO_STAFF_USERS,
   demoCustomerUsername,
 } from './seed';
+export { ATTEMPT_WINDOW_MS, CODE_VALIDITY_MS, MAX_CODE_REQUESTS_PER_WINDOW, MAX_WRONG_CODES_PER_WINDOW } from './fidelity';
 
 export interface StartDemoEmulatorOptions {
   /** The app's data folder. The emulator uses `<dataDir>/emulator/` and `<dataDir>/emulator-inbox.json`. */
@@ -34,12 +50,22 @@ export interface StartDemoEmulatorOptions {
   port?: number;
   /** Default 127.0.0.1: never reachable from other machines. */
   host?: string;
+  /**
+   * Cognito's request-rate quotas (TooManyRequestsException past them): on by default; false turns
+   * them off, an object replaces some quotas. Unset, RECOVERY_DESK_DEMO_THROTTLING=off turns them off.
+   */
+  throttling?: ThrottlingOption;
+  /** Default: a clock that follows real time until a test moves it forward. */
+  clock?: EmulatorClock;
+  /** Read for RECOVERY_DESK_DEMO_THROTTLING; default process.env. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface DemoEmulator extends DemoEnvironment {
   port: number;
-  /** Empties the inbox, in memory and on disk. */
-  clearInbox(): Promise<void>;
+  clock: EmulatorClock;
+  /** Empties the inbox, in memory and on disk; resolves to how many messages were removed. */
+  clearInbox(): Promise<number>;
 }
 
 /**
@@ -50,32 +76,68 @@ export async function startDemoEmulator(options: StartDemoEmulatorOptions): Prom
   const directory = join(options.dataDir, 'emulator');
   await seedIfEmpty(directory);
   const inbox = await DemoInbox.open(join(options.dataDir, 'emulator-inbox.json'));
+  const clock = options.clock ?? createEmulatorClock();
+  const faults = new FaultInjector();
+  const throttling = resolveThrottling(options.throttling, options.env ?? process.env);
+  const throttle = createThrottle({ clock, ...throttling });
 
   const running = await startCognitoLocal({
     directory,
     host: options.host ?? '127.0.0.1',
     port: options.port ?? 0,
-    interceptors: pagingInterceptors,
+    // Recovery codes live in the fidelity layer's memory: a restart invalidates them, like an expiry.
+    interceptors: (store) => ({
+      ...listingInterceptors(store),
+      ...createFidelityInterceptors({ store, clock, deliver: ({ sentAt, ...message }) => inbox.record(message, sentAt).then(() => undefined) }),
+    }),
+    clock,
+    // Faults first: an injected outage answers even when the caller would also be throttled.
+    beforeCall: async (target) => {
+      await faults.before(target);
+      throttle.admit(target);
+    },
     onDelivery: async (delivery) => {
-      await inbox.record({
-        deliveryMedium: delivery.deliveryMedium,
-        destination: delivery.destination,
-        username: delivery.username,
-        userPoolId: delivery.userPoolId,
-        ...(delivery.clientId === null ? {} : { clientId: delivery.clientId }),
-        code: delivery.code,
-      });
+      // cognito-local's own codes (sign-up, invitations…); ForgotPassword's come from the fidelity layer.
+      await inbox.record(
+        {
+          deliveryMedium: delivery.deliveryMedium,
+          destination: delivery.destination,
+          maskedDestination: maskDestination(delivery.deliveryMedium, delivery.destination),
+          purpose: delivery.source,
+          username: delivery.username,
+          userPoolId: delivery.userPoolId,
+          ...(delivery.clientId === null ? {} : { clientId: delivery.clientId }),
+          code: delivery.code,
+        },
+        new Date(clock.now()),
+      );
     },
   });
 
   let closing: Promise<void> | undefined;
+  const controls = () => ({ faults: faults.list(), throttling: throttle.enabled });
   return {
     endpoint: running.endpoint,
     region: DEMO_REGION,
     port: running.port,
+    clock,
     inbox: () => inbox.list(),
     clearInbox: () => inbox.clear(),
+    controls,
+    injectFault(fault) {
+      faults.inject(fault);
+      return controls();
+    },
+    clearFaults() {
+      faults.clear();
+      return controls();
+    },
+    setThrottling(enabled) {
+      throttle.setEnabled(enabled);
+      return controls();
+    },
     close: () => {
+      faults.dispose();
       closing ??= running.close().then(() => inbox.flush());
       return closing;
     },

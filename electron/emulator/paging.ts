@@ -1,4 +1,6 @@
 import { Buffer } from 'node:buffer';
+import { projectAttributes, readAttributesToGet } from './fidelity/attributes-to-get';
+import type { CognitoStore } from './fidelity/store';
 import { parseListUsersFilter } from './list-users-filter';
 import { CognitoFault, validationFault, type CognitoRequest, type Interceptors } from './interceptor';
 
@@ -17,52 +19,57 @@ interface TokenScope {
   filter: string;
 }
 
-export const pagingInterceptors: Interceptors = {
-  async ListUsers(request, next) {
-    const pool = requiredString(request, 'UserPoolId', 'userPoolId');
-    const filter = optionalString(request, 'Filter', 'filter');
-    if (filter !== undefined && filter.length > MAX_FILTER_LENGTH) {
-      throw validationFault('filter', filter, `Member must have length less than or equal to ${MAX_FILTER_LENGTH}`);
-    }
-    // Limit 0 is in the API's range; treat it like an absent Limit.
-    const limit = pageSize(request.Limit, 'limit', false) || MAX_PAGE_SIZE;
-    const scope: TokenScope = { op: 'ListUsers', pool, filter: filter ?? '' };
-    const after = readToken(request.PaginationToken, scope);
+/** `store` gives ListUsers the pool's schema, for AttributesToGet. */
+export function listingInterceptors(store: Pick<CognitoStore, 'describePool'>): Interceptors {
+  return {
+    async ListUsers(request, next) {
+      const pool = requiredString(request, 'UserPoolId', 'userPoolId');
+      const filter = optionalString(request, 'Filter', 'filter');
+      if (filter !== undefined && filter.length > MAX_FILTER_LENGTH) {
+        throw validationFault('filter', filter, `Member must have length less than or equal to ${MAX_FILTER_LENGTH}`);
+      }
+      // Limit 0 is in the API's range; treat it like an absent Limit.
+      const limit = pageSize(request.Limit, 'limit', false) || MAX_PAGE_SIZE;
+      const scope: TokenScope = { op: 'ListUsers', pool, filter: filter ?? '' };
+      const after = readToken(request.PaginationToken, scope);
+      const attributesToGet = readAttributesToGet(request.AttributesToGet);
 
-    const matches = parseListUsersFilter(filter);
-    const all = items(await next({ ...request, Filter: undefined, Limit: undefined, PaginationToken: undefined }), 'Users').filter(matches);
-    const { page, last } = pageOf(all, 'Username', limit, after);
-    return { Users: page, ...(last === undefined ? {} : { PaginationToken: writeToken(scope, last) }) };
-  },
+      const matches = parseListUsersFilter(filter);
+      const all = items(await next({ ...request, Filter: undefined, Limit: undefined, PaginationToken: undefined, AttributesToGet: undefined }), 'Users').filter(matches);
+      const { page, last } = pageOf(all, 'Username', limit, after);
+      const users = attributesToGet === undefined ? page : projectAttributes(page, attributesToGet, await store.describePool(pool));
+      return { Users: users, ...(last === undefined ? {} : { PaginationToken: writeToken(scope, last) }) };
+    },
 
-  async ListUserPools(request, next) {
-    // MaxResults is required by the real API.
-    const limit = pageSize(request.MaxResults, 'maxResults', true);
-    const scope: TokenScope = { op: 'ListUserPools', pool: '', filter: '' };
-    const after = readToken(request.NextToken, scope);
-    const all = items(await next({}), 'UserPools');
-    const { page, last } = pageOf(all, 'Id', limit, after);
-    return {
-      // The real response carries descriptions only, not full pool settings.
-      UserPools: page.map((pool) => pick(pool, ['Id', 'Name', 'LambdaConfig', 'Status', 'LastModifiedDate', 'CreationDate'])),
-      ...(last === undefined ? {} : { NextToken: writeToken(scope, last) }),
-    };
-  },
+    async ListUserPools(request, next) {
+      // MaxResults is required by the real API.
+      const limit = pageSize(request.MaxResults, 'maxResults', true);
+      const scope: TokenScope = { op: 'ListUserPools', pool: '', filter: '' };
+      const after = readToken(request.NextToken, scope);
+      const all = items(await next({}), 'UserPools');
+      const { page, last } = pageOf(all, 'Id', limit, after);
+      return {
+        // The real response carries descriptions only, not full pool settings.
+        UserPools: page.map((pool) => pick(pool, ['Id', 'Name', 'LambdaConfig', 'Status', 'LastModifiedDate', 'CreationDate'])),
+        ...(last === undefined ? {} : { NextToken: writeToken(scope, last) }),
+      };
+    },
 
-  async ListUserPoolClients(request, next) {
-    const pool = requiredString(request, 'UserPoolId', 'userPoolId');
-    const limit = pageSize(request.MaxResults, 'maxResults', false) || MAX_PAGE_SIZE;
-    const scope: TokenScope = { op: 'ListUserPoolClients', pool, filter: '' };
-    const after = readToken(request.NextToken, scope);
-    const all = items(await next({ UserPoolId: pool }), 'UserPoolClients');
-    const { page, last } = pageOf(all, 'ClientId', limit, after);
-    return {
-      // Real Cognito lists descriptions only; the secret is for DescribeUserPoolClient alone.
-      UserPoolClients: page.map((client) => pick(client, ['ClientId', 'UserPoolId', 'ClientName'])),
-      ...(last === undefined ? {} : { NextToken: writeToken(scope, last) }),
-    };
-  },
-};
+    async ListUserPoolClients(request, next) {
+      const pool = requiredString(request, 'UserPoolId', 'userPoolId');
+      const limit = pageSize(request.MaxResults, 'maxResults', false) || MAX_PAGE_SIZE;
+      const scope: TokenScope = { op: 'ListUserPoolClients', pool, filter: '' };
+      const after = readToken(request.NextToken, scope);
+      const all = items(await next({ UserPoolId: pool }), 'UserPoolClients');
+      const { page, last } = pageOf(all, 'ClientId', limit, after);
+      return {
+        // Real Cognito lists descriptions only; the secret is for DescribeUserPoolClient alone.
+        UserPoolClients: page.map((client) => pick(client, ['ClientId', 'UserPoolId', 'ClientName'])),
+        ...(last === undefined ? {} : { NextToken: writeToken(scope, last) }),
+      };
+    },
+  };
+}
 
 /** Stable keyset paging: sorted by key (code-unit order), resuming after the last key handed out. */
 function pageOf(all: Item[], key: string, limit: number, after: string | undefined): { page: Item[]; last?: string } {

@@ -10,12 +10,23 @@ export const DEMO_STAFF_POOL_ID = 'us-east-1_AcmeStaff1';
 export const DEMO_STAFF_POOL_NAME = 'Acme Staff';
 export const DEMO_CUSTOMER_POOL_ID = 'us-east-1_AcmeCust01';
 export const DEMO_CUSTOMER_POOL_NAME = 'Acme Customers';
+/** AccountRecoverySetting admin_only: self-service recovery is off. */
+export const DEMO_ADMIN_ONLY_POOL_ID = 'us-east-1_AcmeAdmin1';
+export const DEMO_ADMIN_ONLY_POOL_NAME = 'Acme Admin-only';
+/** No AccountRecoverySetting at all: Cognito's older rule (verified phone, then verified email). */
+export const DEMO_LEGACY_POOL_ID = 'us-east-1_AcmeLegacy1';
+export const DEMO_LEGACY_POOL_NAME = 'Acme Legacy';
 
 export const DEMO_STAFF_PUBLIC_CLIENT_ID = 'staffconsolepublic000001';
 export const DEMO_STAFF_SECRET_CLIENT_ID = 'staffconsolesecret000001';
 /** Demo only: protects nothing real. 52 characters of [A-Za-z0-9]. */
 export const DEMO_STAFF_CLIENT_SECRET = 'acmeDemoStaffBackendSecret7qx2vb9lm4rt8kp3zw6nc1hy5f';
 export const DEMO_CUSTOMER_CLIENT_ID = 'customerapppublic0000001';
+export const DEMO_ADMIN_ONLY_CLIENT_ID = 'adminonlypublic000000001';
+export const DEMO_LEGACY_CLIENT_ID = 'legacypublic00000000001';
+
+/** The Staff pool keeps this many previous passwords (ConfirmForgotPassword refuses them). */
+export const DEMO_STAFF_PASSWORD_HISTORY_SIZE = 3;
 
 /** Every seeded user's password (erin.new-hire's temporary one). */
 export const DEMO_INITIAL_PASSWORD = 'Initial-Passw0rd!';
@@ -28,7 +39,36 @@ export const DEMO_STAFF_USERS = {
   newHire: 'erin.new-hire',
   unicode: 'zoë.ångström',
   both: 'frank.both',
+  /** Email is also the MFA factor, so the code goes by SMS although email comes first. */
+  emailMfa: 'iris.email-mfa',
+  /** RESET_REQUIRED (an admin reset): ForgotPassword works and confirming makes them CONFIRMED. */
+  resetRequired: 'jack.reset-required',
+  /** Signed up, never confirmed: nothing verified. */
+  unconfirmed: 'kate.unconfirmed',
+  /** EXTERNAL_PROVIDER (signs in with Google): no password to reset. */
+  external: 'leo.external',
+  /** Findable by the alias "mia" (preferred_username) and by her verified email. */
+  alias: 'mia.alias',
 } as const;
+
+/** mia.alias's sign-in aliases. */
+export const DEMO_STAFF_ALIASES = { preferredUsername: 'mia', email: 'mia@acme.example' } as const;
+
+/**
+ * Customers-pool cases (its app client hides user existence). Named to sort before "customer…", so
+ * the customer list still ends with customer260.
+ */
+export const DEMO_CUSTOMER_USERS = {
+  /** SMS is the MFA factor, so the code goes by email although phone comes first. */
+  smsMfa: 'ben.sms-mfa',
+  /** Disabled: the app client answers with a simulated delivery. */
+  disabled: 'bea.disabled',
+  /** Nothing verified: the app client answers with a simulated delivery. */
+  unverified: 'ada.unverified',
+} as const;
+
+export const DEMO_ADMIN_ONLY_USERS = { adminOnly: 'nina.admin-only' } as const;
+export const DEMO_LEGACY_USERS = { legacy: 'oscar.legacy' } as const;
 
 export const DEMO_CUSTOMER_COUNT = 260;
 /** customer001 … customer260. */
@@ -48,8 +88,11 @@ export interface SeedUser {
   Username: string;
   Attributes: SeedAttribute[];
   Enabled: boolean;
-  UserStatus: 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'UNCONFIRMED' | 'RESET_REQUIRED';
+  UserStatus: 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'UNCONFIRMED' | 'RESET_REQUIRED' | 'EXTERNAL_PROVIDER';
   Password: string;
+  MFAOptions?: { DeliveryMedium: 'SMS'; AttributeName: 'phone_number' }[];
+  UserMFASettingList?: ('SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP')[];
+  PreferredMfaSetting?: 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP';
   UserCreateDate: Date;
   UserLastModifiedDate: Date;
   RefreshTokens: string[];
@@ -69,9 +112,11 @@ export interface SeedPool {
       RequireNumbers: boolean;
       RequireSymbols: boolean;
       TemporaryPasswordValidityDays: number;
+      PasswordHistorySize?: number;
     };
   };
-  AccountRecoverySetting: { RecoveryMechanisms: { Name: 'verified_email' | 'verified_phone_number' | 'admin_only'; Priority: number }[] };
+  /** Absent: Cognito's older rule applies. */
+  AccountRecoverySetting?: { RecoveryMechanisms: { Name: 'verified_email' | 'verified_phone_number' | 'admin_only'; Priority: number }[] };
   AliasAttributes?: string[];
   AutoVerifiedAttributes?: string[];
   MfaConfiguration: 'OFF' | 'ON' | 'OPTIONAL';
@@ -100,15 +145,38 @@ export interface DemoSeed {
 export function buildDemoSeed(): DemoSeed {
   const staffUsers = buildStaffUsers();
   const customerUsers = buildCustomerUsers();
+  const adminOnlyUsers = [
+    person(DEMO_ADMIN_ONLY_POOL_ID, {
+      username: DEMO_ADMIN_ONLY_USERS.adminOnly,
+      given: 'Nina',
+      family: 'Admin-Only',
+      email: { address: 'nina@acme.example', verified: true },
+      created: '2024-04-02T09:00:00.000Z',
+    }),
+  ];
+  const legacyUsers = [
+    person(DEMO_LEGACY_POOL_ID, {
+      username: DEMO_LEGACY_USERS.legacy,
+      given: 'Oscar',
+      family: 'Legacy',
+      email: { address: 'oscar@acme.example', verified: true },
+      phone: { number: '+15555550147', verified: true },
+      created: '2024-04-03T09:00:00.000Z',
+    }),
+  ];
   return {
     pools: [
       { pool: staffPool(staffUsers.length), users: staffUsers },
       { pool: customerPool(customerUsers.length), users: customerUsers },
+      { pool: adminOnlyPool(adminOnlyUsers.length), users: adminOnlyUsers },
+      { pool: legacyPool(legacyUsers.length), users: legacyUsers },
     ],
     clients: [
       client(DEMO_STAFF_PUBLIC_CLIENT_ID, 'staff-portal (no secret)', DEMO_STAFF_POOL_ID, 'LEGACY'),
       { ...client(DEMO_STAFF_SECRET_CLIENT_ID, 'staff-backend (secret)', DEMO_STAFF_POOL_ID, 'LEGACY'), ClientSecret: DEMO_STAFF_CLIENT_SECRET },
       client(DEMO_CUSTOMER_CLIENT_ID, 'customer-app', DEMO_CUSTOMER_POOL_ID, 'ENABLED'),
+      client(DEMO_ADMIN_ONLY_CLIENT_ID, 'admin-only-portal', DEMO_ADMIN_ONLY_POOL_ID, 'LEGACY'),
+      client(DEMO_LEGACY_CLIENT_ID, 'legacy-portal', DEMO_LEGACY_POOL_ID, 'LEGACY'),
     ],
   };
 }
@@ -130,6 +198,7 @@ function staffPool(userCount: number): SeedPool {
         RequireNumbers: true,
         RequireSymbols: true,
         TemporaryPasswordValidityDays: 7,
+        PasswordHistorySize: DEMO_STAFF_PASSWORD_HISTORY_SIZE,
       },
     },
     AccountRecoverySetting: {
@@ -170,8 +239,46 @@ function customerPool(userCount: number): SeedPool {
         { Name: 'verified_email', Priority: 2 },
       ],
     },
-    MfaConfiguration: 'OFF',
+    // Optional so a customer can have SMS MFA (ben.sms-mfa).
+    MfaConfiguration: 'OPTIONAL',
     AdminCreateUserConfig: { AllowAdminCreateUserOnly: false, UnusedAccountValidityDays: 7 },
+    EstimatedNumberOfUsers: userCount,
+  };
+}
+
+function adminOnlyPool(userCount: number): SeedPool {
+  return {
+    ...workforcePool(DEMO_ADMIN_ONLY_POOL_ID, DEMO_ADMIN_ONLY_POOL_NAME, userCount),
+    AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'admin_only', Priority: 1 }] },
+  };
+}
+
+function legacyPool(userCount: number): SeedPool {
+  // No AccountRecoverySetting, as in pools created before Cognito had the setting.
+  return workforcePool(DEMO_LEGACY_POOL_ID, DEMO_LEGACY_POOL_NAME, userCount);
+}
+
+/** The small extra pools: a plain policy, admin-created users, no recovery setting. */
+function workforcePool(id: string, name: string, userCount: number): SeedPool {
+  return {
+    Id: id,
+    Name: name,
+    Arn: poolArn(id),
+    CreationDate: POOLS_CREATED,
+    LastModifiedDate: POOLS_CREATED,
+    Policies: {
+      PasswordPolicy: {
+        MinimumLength: 8,
+        RequireUppercase: true,
+        RequireLowercase: true,
+        RequireNumbers: true,
+        RequireSymbols: false,
+        TemporaryPasswordValidityDays: 7,
+      },
+    },
+    AutoVerifiedAttributes: ['email'],
+    MfaConfiguration: 'OFF',
+    AdminCreateUserConfig: { AllowAdminCreateUserOnly: true, UnusedAccountValidityDays: 7 },
     EstimatedNumberOfUsers: userCount,
   };
 }
@@ -198,6 +305,11 @@ interface PersonSpec {
   phone?: { number: string; verified: boolean };
   enabled?: boolean;
   status?: SeedUser['UserStatus'];
+  /** SMS MFA also sets the legacy MFAOptions, as Cognito does. */
+  mfa?: 'SMS_MFA' | 'EMAIL_OTP';
+  preferredUsername?: string;
+  /** Extra attributes, e.g. a federated user's identities. */
+  attributes?: Record<string, string>;
   created: string;
 }
 
@@ -217,6 +329,34 @@ function buildStaffUsers(): SeedUser[] {
       email: { address: 'frank@acme.example', verified: true },
       phone: { number: '+15555550143', verified: true },
       created: '2024-02-02T11:30:00.000Z',
+    },
+    {
+      username: u.emailMfa,
+      given: 'Iris',
+      family: 'Email-MFA',
+      email: { address: 'iris@acme.example', verified: true },
+      phone: { number: '+15555550144', verified: true },
+      mfa: 'EMAIL_OTP',
+      created: '2024-02-05T09:00:00.000Z',
+    },
+    { username: u.resetRequired, given: 'Jack', family: 'Reset-Required', email: { address: 'jack@acme.example', verified: true }, status: 'RESET_REQUIRED', created: '2024-02-06T09:00:00.000Z' },
+    { username: u.unconfirmed, given: 'Kate', family: 'Unconfirmed', email: { address: 'kate@acme.example', verified: false }, status: 'UNCONFIRMED', created: '2024-02-07T09:00:00.000Z' },
+    {
+      username: u.external,
+      given: 'Leo',
+      family: 'External',
+      email: { address: 'leo@acme.example', verified: true },
+      status: 'EXTERNAL_PROVIDER',
+      attributes: { identities: JSON.stringify([{ userId: '104857600123456789012', providerName: 'Google', providerType: 'Google', primary: true, dateCreated: 1707296400000 }]) },
+      created: '2024-02-07T10:00:00.000Z',
+    },
+    {
+      username: u.alias,
+      given: 'Mia',
+      family: 'Alias',
+      email: { address: DEMO_STAFF_ALIASES.email, verified: true },
+      preferredUsername: DEMO_STAFF_ALIASES.preferredUsername,
+      created: '2024-02-08T09:00:00.000Z',
     },
   ];
   return specs.map((spec) => person(DEMO_STAFF_POOL_ID, spec));
@@ -248,7 +388,21 @@ function buildCustomerUsers(): SeedUser[] {
     email: { address: 'alice@example.net', verified: true },
     created: '2024-03-02T12:00:00.000Z',
   });
-  return [...customers, alice];
+  const c = DEMO_CUSTOMER_USERS;
+  const cases = [
+    {
+      username: c.smsMfa,
+      given: 'Ben',
+      family: 'SMS-MFA',
+      email: { address: 'ben@example.net', verified: true },
+      phone: { number: '+15550109001', verified: true },
+      mfa: 'SMS_MFA',
+      created: '2024-03-03T12:00:00.000Z',
+    },
+    { username: c.disabled, given: 'Bea', family: 'Disabled', email: { address: 'bea@example.net', verified: true }, enabled: false, created: '2024-03-04T12:00:00.000Z' },
+    { username: c.unverified, given: 'Ada', family: 'Unverified', email: { address: 'ada@example.net', verified: false }, created: '2024-03-05T12:00:00.000Z' },
+  ] satisfies PersonSpec[];
+  return [...customers, alice, ...cases.map((spec) => person(DEMO_CUSTOMER_POOL_ID, spec))];
 }
 
 function person(poolId: string, spec: PersonSpec): SeedUser {
@@ -266,7 +420,16 @@ function person(poolId: string, spec: PersonSpec): SeedUser {
     attributes.phone_number = spec.phone.number;
     attributes.phone_number_verified = String(spec.phone.verified);
   }
+  if (spec.preferredUsername) attributes.preferred_username = spec.preferredUsername;
+  Object.assign(attributes, spec.attributes);
   const created = new Date(spec.created);
+  const mfa: Partial<SeedUser> = !spec.mfa
+    ? {}
+    : {
+        UserMFASettingList: [spec.mfa],
+        PreferredMfaSetting: spec.mfa,
+        ...(spec.mfa === 'SMS_MFA' ? { MFAOptions: [{ DeliveryMedium: 'SMS', AttributeName: 'phone_number' }] } : {}),
+      };
   return {
     Username: spec.username,
     // cognito-local keeps attributes sorted by name.
@@ -279,6 +442,7 @@ function person(poolId: string, spec: PersonSpec): SeedUser {
     UserCreateDate: created,
     UserLastModifiedDate: created,
     RefreshTokens: [],
+    ...mfa,
   };
 }
 

@@ -73,11 +73,45 @@ export function userQuery(request: RequestOf<'users:get'>) {
   });
 }
 
+/** Every demo channel's request: they only exist on the offline demo connection. */
+const DEMO = { connectionId: 'demo' } as const;
+
 export function demoInboxQuery() {
-  const request: RequestOf<'demo:inbox'> = { connectionId: 'demo' };
+  const request: RequestOf<'demo:inbox'> = DEMO;
   return queryOptions({
     queryKey: ['demo:inbox', request] as const,
     queryFn: () => call('demo:inbox', request),
+  });
+}
+
+export function demoControlsQuery() {
+  const request: RequestOf<'demo:controls'> = DEMO;
+  return queryOptions({
+    queryKey: ['demo:controls', request] as const,
+    queryFn: () => call('demo:controls', request),
+  });
+}
+
+/** A change to the demo controls; the mutation settles once every view of them is fresh again. */
+function useDemoControlsMutation<C extends 'demo:injectFault' | 'demo:clearFaults' | 'demo:setThrottling'>(channel: C) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: [channel],
+    mutationFn: (request: RequestOf<C>) => call(channel, request),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['demo:controls'] }),
+  });
+}
+
+export const useInjectFault = () => useDemoControlsMutation('demo:injectFault');
+export const useClearFaults = () => useDemoControlsMutation('demo:clearFaults');
+export const useSetThrottling = () => useDemoControlsMutation('demo:setThrottling');
+
+export function useClearInbox() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: ['demo:clearInbox'],
+    mutationFn: () => call('demo:clearInbox', DEMO),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['demo:inbox'] }),
   });
 }
 

@@ -9,7 +9,12 @@ export interface AppFixtures {
   webShell: WebShell;
   /** http://127.0.0.1:PORT/#token=TOKEN: `await page.goto(appUrl)`. */
   appUrl: string;
+  /** Automatic: fails any test whose page logged an error (CSP violations and React warnings show there first). */
+  pageHasNoErrors: undefined;
 }
+
+/** Annotate a test with this when it provokes a console error on purpose. */
+export const EXPECTS_CONSOLE_ERRORS = 'expects-console-errors';
 
 export const test = base.extend<AppFixtures>({
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form.
@@ -26,6 +31,20 @@ export const test = base.extend<AppFixtures>({
   appUrl: async ({ webShell }, use) => {
     await use(webShell.appUrl);
   },
+  pageHasNoErrors: [
+    async ({ page }, use, testInfo) => {
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      page.on('pageerror', (error) => errors.push(error.message));
+      await use(undefined);
+      if (!testInfo.annotations.some((a) => a.type === EXPECTS_CONSOLE_ERRORS)) {
+        expect(errors, 'no console errors or CSP violations').toEqual([]);
+      }
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };

@@ -1,8 +1,9 @@
-import { expect, test } from './fixtures';
+import { EXPECTS_CONSOLE_ERRORS, expect, test } from './fixtures';
 
 // The page the operator works in runs under the strict CSP whichever way it is served.
 
 test('the built page carries the strict CSP and an injected inline script does not run', async ({ page, appUrl }) => {
+  test.info().annotations.push({ type: EXPECTS_CONSOLE_ERRORS, description: 'the injected inline script is meant to be blocked' });
   const response = await page.goto(appUrl);
   expect(response?.headers()['content-security-policy']).toMatch(/^default-src 'none'; script-src 'self'/);
   await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute('content', /^default-src 'none'; script-src 'self'/);
@@ -21,6 +22,7 @@ test('the built page carries the strict CSP and an injected inline script does n
 });
 
 test('the page cannot call the API without the session token', async ({ page, appUrl }) => {
+  test.info().annotations.push({ type: EXPECTS_CONSOLE_ERRORS, description: 'the refused call logs its 401' });
   await page.goto(appUrl);
   const status = await page.evaluate(async () => {
     const reply = await fetch('/api/connections:list', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });

@@ -10,7 +10,6 @@ import {
   DescribeUserPoolCommand,
   ForgotPasswordCommand,
   InitiateAuthCommand,
-  InternalErrorException,
   InvalidParameterException,
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
@@ -23,11 +22,15 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { DemoMessage } from '../../shared/contract';
+import { computeSecretHash } from '../../electron/core/secret-hash';
 import {
+  DEMO_ADMIN_ONLY_POOL_ID,
   DEMO_CUSTOMER_CLIENT_ID,
   DEMO_CUSTOMER_COUNT,
   DEMO_CUSTOMER_POOL_ID,
+  DEMO_CUSTOMER_USERS,
   DEMO_INITIAL_PASSWORD,
+  DEMO_LEGACY_POOL_ID,
   DEMO_STAFF_CLIENT_SECRET,
   DEMO_STAFF_POOL_ID,
   DEMO_STAFF_PUBLIC_CLIENT_ID,
@@ -114,13 +117,16 @@ describe('offline demo emulator', () => {
   });
 
   it('keeps cognito-local data in its own folder: clients.json and one file per pool', async () => {
-    expect((await readdir(join(dataDir, 'emulator'))).sort()).toEqual(['clients.json', `${DEMO_CUSTOMER_POOL_ID}.json`, `${DEMO_STAFF_POOL_ID}.json`].sort());
+    const pools = [DEMO_ADMIN_ONLY_POOL_ID, DEMO_CUSTOMER_POOL_ID, DEMO_LEGACY_POOL_ID, DEMO_STAFF_POOL_ID];
+    expect((await readdir(join(dataDir, 'emulator'))).sort()).toEqual(['clients.json', ...pools.map((id) => `${id}.json`)].sort());
   });
 
-  it('seeds both pools with their password policies and recovery settings', async () => {
+  it('seeds the pools with their password policies and recovery settings', async () => {
     const pools = await client.send(new ListUserPoolsCommand({ MaxResults: 60 }));
     expect(pools.UserPools?.map((pool) => [pool.Id, pool.Name])).toEqual([
+      [DEMO_ADMIN_ONLY_POOL_ID, 'Acme Admin-only'],
       [DEMO_CUSTOMER_POOL_ID, 'Acme Customers'],
+      [DEMO_LEGACY_POOL_ID, 'Acme Legacy'],
       [DEMO_STAFF_POOL_ID, 'Acme Staff'],
     ]);
     expect(pools.NextToken).toBeUndefined();
@@ -133,6 +139,7 @@ describe('offline demo emulator', () => {
       RequireNumbers: true,
       RequireSymbols: true,
       TemporaryPasswordValidityDays: 7,
+      PasswordHistorySize: 3,
     });
     expect(staff?.AccountRecoverySetting?.RecoveryMechanisms).toEqual([
       { Name: 'verified_email', Priority: 1 },
@@ -156,7 +163,13 @@ describe('offline demo emulator', () => {
       { Name: 'verified_phone_number', Priority: 1 },
       { Name: 'verified_email', Priority: 2 },
     ]);
-    expect(customers?.MfaConfiguration).toBe('OFF');
+    // Optional, so a customer can have SMS MFA.
+    expect(customers?.MfaConfiguration).toBe('OPTIONAL');
+
+    const { UserPool: adminOnly } = await client.send(new DescribeUserPoolCommand({ UserPoolId: DEMO_ADMIN_ONLY_POOL_ID }));
+    expect(adminOnly?.AccountRecoverySetting?.RecoveryMechanisms).toEqual([{ Name: 'admin_only', Priority: 1 }]);
+    const { UserPool: legacy } = await client.send(new DescribeUserPoolCommand({ UserPoolId: DEMO_LEGACY_POOL_ID }));
+    expect(legacy?.AccountRecoverySetting).toBeUndefined();
   });
 
   it('seeds app clients with and without a secret; only DescribeUserPoolClient reveals it', async () => {
@@ -181,10 +194,10 @@ describe('offline demo emulator', () => {
   });
 
   it('pages pools and clients by MaxResults with NextToken', async () => {
-    const first = await client.send(new ListUserPoolsCommand({ MaxResults: 1 }));
-    expect(first.UserPools?.map((pool) => pool.Id)).toEqual([DEMO_CUSTOMER_POOL_ID]);
+    const first = await client.send(new ListUserPoolsCommand({ MaxResults: 3 }));
+    expect(first.UserPools?.map((pool) => pool.Id)).toEqual([DEMO_ADMIN_ONLY_POOL_ID, DEMO_CUSTOMER_POOL_ID, DEMO_LEGACY_POOL_ID]);
     expect(first.NextToken).toEqual(expect.any(String));
-    const second = await client.send(new ListUserPoolsCommand({ MaxResults: 1, NextToken: first.NextToken }));
+    const second = await client.send(new ListUserPoolsCommand({ MaxResults: 3, NextToken: first.NextToken }));
     expect(second.UserPools?.map((pool) => pool.Id)).toEqual([DEMO_STAFF_POOL_ID]);
     expect(second.NextToken).toBeUndefined();
 
@@ -213,9 +226,15 @@ describe('offline demo emulator', () => {
       token = page.PaginationToken;
     } while (token !== undefined && pages.length < 20);
 
-    const expected = [DEMO_STAFF_USERS.verified, ...Array.from({ length: DEMO_CUSTOMER_COUNT }, (_, i) => demoCustomerUsername(i + 1))];
+    const expected = [
+      DEMO_STAFF_USERS.verified,
+      ...Object.values(DEMO_CUSTOMER_USERS),
+      ...Array.from({ length: DEMO_CUSTOMER_COUNT }, (_, i) => demoCustomerUsername(i + 1)),
+    ];
     const usernames = pages.flat().map((user) => user.Username);
-    expect(pages.map((page) => page.length)).toEqual([60, 60, 60, 60, 21]);
+    expect(pages.map((page) => page.length)).toEqual([60, 60, 60, 60, 24]);
+    // The special cases sort first, so the list still ends with the last customer.
+    expect(usernames.at(-1)).toBe(demoCustomerUsername(DEMO_CUSTOMER_COUNT));
     expect(new Set(usernames).size).toBe(usernames.length);
     expect([...usernames].sort()).toEqual([...expected].sort());
     expect(usernames).toEqual([...usernames].sort());
@@ -342,20 +361,27 @@ describe('offline demo emulator', () => {
     const unknownClient = await failure(client.send(new ForgotPasswordCommand({ ClientId: 'nosuchclient0000000000000', Username: 'x' })));
     expect(unknownClient).toBeInstanceOf(ResourceNotFoundException);
 
-    // cognito-local cannot send SMS: a phone-only user gets an HTTP 500 "CognitoLocal#Unsupported"
-    // from it, which the adapter turns into a named, non-retried InternalErrorException.
+    // A rule refusal is a named 400 the SDK does not retry.
     const inboxSize = emulator.inbox().length;
-    const phoneOnly = await failure(client.send(new ForgotPasswordCommand({ ClientId: DEMO_STAFF_PUBLIC_CLIENT_ID, Username: DEMO_STAFF_USERS.phoneOnly })));
-    expect(phoneOnly).toBeInstanceOf(InternalErrorException);
-    expect(phoneOnly.message).toContain('offline demo emulator does not support');
-    expect(phoneOnly.$metadata?.httpStatusCode).toBe(400);
+    const unverified = await failure(client.send(new ForgotPasswordCommand({ ClientId: DEMO_STAFF_PUBLIC_CLIENT_ID, Username: DEMO_STAFF_USERS.unverified })));
+    expect(unverified).toBeInstanceOf(InvalidParameterException);
+    expect(unverified.$metadata?.httpStatusCode).toBe(400);
     expect(emulator.inbox()).toHaveLength(inboxSize);
   });
 
+  it('sends a phone-only user their code by SMS (cognito-local alone cannot)', async () => {
+    const phoneOnly = await client.send(new ForgotPasswordCommand({ ClientId: DEMO_STAFF_PUBLIC_CLIENT_ID, Username: DEMO_STAFF_USERS.phoneOnly }));
+    expect(phoneOnly.CodeDeliveryDetails).toEqual({ DeliveryMedium: 'SMS', AttributeName: 'phone_number', Destination: '+*******0142' });
+    expect(emulator.inbox()[0]).toMatchObject({ username: DEMO_STAFF_USERS.phoneOnly, deliveryMedium: 'SMS', destination: '+15555550142' });
+  });
+
   it('restarts from the same data folder without re-seeding and keeps the inbox', async () => {
-    await client.send(new ForgotPasswordCommand({ ClientId: DEMO_STAFF_SECRET_CLIENT_ID, Username: DEMO_STAFF_USERS.both }));
+    const SecretHash = computeSecretHash(DEMO_STAFF_USERS.both, DEMO_STAFF_SECRET_CLIENT_ID, DEMO_STAFF_CLIENT_SECRET);
+    await client.send(new ForgotPasswordCommand({ ClientId: DEMO_STAFF_SECRET_CLIENT_ID, Username: DEMO_STAFF_USERS.both, SecretHash }));
     const code = emulator.inbox()[0]?.code ?? '';
-    await client.send(new ConfirmForgotPasswordCommand({ ClientId: DEMO_STAFF_SECRET_CLIENT_ID, Username: DEMO_STAFF_USERS.both, ConfirmationCode: code, Password: NEW_PASSWORD }));
+    await client.send(
+      new ConfirmForgotPasswordCommand({ ClientId: DEMO_STAFF_SECRET_CLIENT_ID, Username: DEMO_STAFF_USERS.both, ConfirmationCode: code, Password: NEW_PASSWORD, SecretHash }),
+    );
     const inboxBefore = emulator.inbox();
 
     client.destroy();
@@ -364,14 +390,15 @@ describe('offline demo emulator', () => {
     client = sdkClient(emulator);
 
     expect(emulator.inbox()).toEqual(inboxBefore);
-    expect(inboxBefore.map((m) => m.username)).toEqual([DEMO_STAFF_USERS.both, DEMO_STAFF_USERS.unicode, DEMO_STAFF_USERS.verified]);
+    expect(inboxBefore.map((m) => m.username)).toEqual([DEMO_STAFF_USERS.both, DEMO_STAFF_USERS.phoneOnly, DEMO_STAFF_USERS.unicode, DEMO_STAFF_USERS.verified]);
     // A re-seed would have restored the initial password.
     const changed = await signIn(client, DEMO_STAFF_SECRET_CLIENT_ID, DEMO_STAFF_USERS.both, NEW_PASSWORD);
     expect(changed.AuthenticationResult?.AccessToken).toEqual(expect.any(String));
     expect(await failure(signIn(client, DEMO_STAFF_SECRET_CLIENT_ID, DEMO_STAFF_USERS.both, DEMO_INITIAL_PASSWORD))).toBeInstanceOf(NotAuthorizedException);
 
-    await emulator.clearInbox();
+    expect(await emulator.clearInbox()).toBe(inboxBefore.length);
     expect(emulator.inbox()).toEqual([]);
+    expect(await emulator.clearInbox()).toBe(0);
   });
 
   it('close() frees the port, and a second instance can take it', async () => {

@@ -258,7 +258,7 @@ describe('createWebServer (stub dispatch)', () => {
   });
 });
 
-describe.skipIf(!existsSync(webEntry))('out/main/web.js (real process, real backend)', () => {
+describe.skipIf(!existsSync(webEntry))('out/main/web.js (real process, real backend; skipped until npm run build has made it)', () => {
   let shell: WebShell;
 
   beforeAll(async () => {

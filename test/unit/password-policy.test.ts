@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPassword, COGNITO_PASSWORD_SYMBOLS, passwordMeetsPolicy, type PasswordRules } from '../../shared/password-policy';
+import { checkPassword, COGNITO_PASSWORD_SYMBOLS, generatePassword, passwordMeetsPolicy, type PasswordRules } from '../../shared/password-policy';
 
 const strict: PasswordRules = { minimumLength: 12, requireUppercase: true, requireLowercase: true, requireNumbers: true, requireSymbols: true };
 const lenient: PasswordRules = { minimumLength: 8, requireUppercase: false, requireLowercase: true, requireNumbers: true, requireSymbols: false };
@@ -34,5 +34,37 @@ describe('checkPassword', () => {
 
   it('rejects spaces, which Cognito never accepts in a password', () => {
     expect(unmet('Correct Horse-9', strict)).toEqual(['no-spaces']);
+  });
+});
+
+describe('generatePassword', () => {
+  const policies: PasswordRules[] = [
+    strict,
+    lenient,
+    { minimumLength: 6, requireUppercase: false, requireLowercase: false, requireNumbers: false, requireSymbols: false },
+    { minimumLength: 99, requireUppercase: true, requireLowercase: true, requireNumbers: true, requireSymbols: true },
+  ];
+
+  it('always satisfies the policy it was made for', () => {
+    for (const rules of policies) {
+      for (let i = 0; i < 300; i++) {
+        const password = generatePassword(rules);
+        expect(unmet(password, rules), password).toEqual([]);
+        expect(password.length).toBeGreaterThanOrEqual(Math.max(16, rules.minimumLength));
+      }
+    }
+  });
+
+  it('does not repeat itself', () => {
+    const seen = new Set(Array.from({ length: 500 }, () => generatePassword(strict)));
+    expect(seen.size).toBe(500);
+  });
+
+  it('uses every allowed character class over many draws', () => {
+    const joined = Array.from({ length: 200 }, () => generatePassword(lenient)).join('');
+    expect(joined).toMatch(/[A-Z]/);
+    expect(joined).toMatch(/[a-z]/);
+    expect(joined).toMatch(/[0-9]/);
+    expect([...joined].some((c) => COGNITO_PASSWORD_SYMBOLS.includes(c))).toBe(true);
   });
 });

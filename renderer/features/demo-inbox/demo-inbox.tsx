@@ -1,9 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Button } from 'react-aria-components';
-import { demoInboxQuery } from '../../api/queries';
+import type { DemoMessage } from '../../../shared/contract';
+import { demoInboxQuery, useClearInbox } from '../../api/queries';
 import { ErrorNotice } from '../../components/error-notice';
-import { formatTime } from '../../components/format';
+import { formatRemaining, formatTime } from '../../components/format';
 import { Loading } from '../../components/loading';
+import { useNow } from '../../components/use-now';
 
 // The panel is only mounted while open, and react-query pauses the interval while the window is
 // hidden, so polling runs only while someone can see it.
@@ -11,16 +14,37 @@ const POLL_MS = 2_000;
 
 const MEDIUM_WORDS = { EMAIL: 'Email', SMS: 'SMS' } as const;
 
+const PURPOSE_WORDS: Record<string, string> = {
+  ForgotPassword: 'Password recovery (ForgotPassword)',
+};
+
 /** What the offline demo "delivered": stands in for the caller's mailbox and phone. */
 export default function DemoInbox({ onClose }: { onClose: () => void }) {
   const inbox = useQuery({ ...demoInboxQuery(), refetchInterval: POLL_MS });
+  const clear = useClearInbox();
+  const [cleared, setCleared] = useState('');
+  // One clock for every countdown in the list.
+  const now = useNow(1_000);
+  const messages = inbox.data?.messages ?? [];
 
   return (
-    <aside className="inbox" aria-labelledby="inbox-heading">
-      <div className="inbox-header">
+    <aside className="demo-panel inbox" aria-labelledby="inbox-heading">
+      <div className="demo-panel-header">
         <h2 id="inbox-heading">Demo inbox</h2>
         <Button className="button button-quiet" onPress={() => void inbox.refetch()} isPending={inbox.isFetching && !inbox.isPending}>
           Refresh
+        </Button>
+        <Button
+          className="button button-quiet"
+          isDisabled={messages.length === 0}
+          isPending={clear.isPending}
+          onPress={() =>
+            clear.mutate(undefined, {
+              onSuccess: ({ cleared: count }) => setCleared(count === 1 ? 'Cleared 1 message.' : `Cleared ${count} messages.`),
+            })
+          }
+        >
+          Clear inbox
         </Button>
         <Button className="button button-quiet" onPress={onClose} aria-label="Close demo inbox">
           Close
@@ -29,38 +53,72 @@ export default function DemoInbox({ onClose }: { onClose: () => void }) {
       <p className="muted">
         Messages the offline demo would have sent by email or text. Demo codes protect nothing real. Newest first.
       </p>
+      <p role="status" className="visually-hidden">
+        {cleared}
+      </p>
+      {clear.isError && <ErrorNotice error={clear.error} channel="demo:clearInbox" title="The inbox was not cleared" />}
       {inbox.isPending && <Loading>Loading messages…</Loading>}
       {inbox.isError && (
         <ErrorNotice error={inbox.error} channel="demo:inbox" title="Could not read the demo inbox" onRetry={() => void inbox.refetch()} />
       )}
       {inbox.isSuccess &&
-        (inbox.data.messages.length === 0 ? (
+        (messages.length === 0 ? (
           <p>No messages yet. Send a recovery code and it appears here.</p>
         ) : (
           <ol className="inbox-list" aria-label="Messages">
-            {inbox.data.messages.map((message) => (
-              <li key={message.id} className="inbox-message">
-                <div className="inbox-line">
-                  <span className="badge badge-muted">{MEDIUM_WORDS[message.deliveryMedium]}</span>
-                  <span className="inbox-user">{message.username}</span>
-                  <time dateTime={message.sentAt} className="muted">
-                    {formatTime(message.sentAt)}
-                  </time>
-                </div>
-                <dl className="facts facts-tight">
-                  <dt>To</dt>
-                  <dd className="break">{message.destination}</dd>
-                  <dt>Pool</dt>
-                  <dd className="mono">{message.userPoolId}</dd>
-                  <dt>Code</dt>
-                  <dd>
-                    <code className="inbox-code">{message.code}</code>
-                  </dd>
-                </dl>
-              </li>
+            {messages.map((message) => (
+              <InboxMessage key={message.id} message={message} now={now} />
             ))}
           </ol>
         ))}
     </aside>
+  );
+}
+
+function InboxMessage({ message, now }: { message: DemoMessage; now: number }) {
+  return (
+    <li className="inbox-message">
+      <div className="inbox-line">
+        <span className="badge badge-muted">{MEDIUM_WORDS[message.deliveryMedium]}</span>
+        <span className="inbox-user">{message.username}</span>
+        <time dateTime={message.sentAt} className="muted">
+          {formatTime(message.sentAt)}
+        </time>
+      </div>
+      {/* The code comes first: it is what the trainer reads out, and what tests look for. */}
+      <dl className="facts facts-tight">
+        <dt>Code</dt>
+        <dd>
+          <code className="inbox-code">{message.code}</code>
+        </dd>
+        <dt>Validity</dt>
+        <dd>
+          <Validity expiresAt={message.expiresAt} now={now} />
+        </dd>
+        <dt>Purpose</dt>
+        <dd>{message.purpose ? (PURPOSE_WORDS[message.purpose] ?? message.purpose) : 'Not stated'}</dd>
+        <dt>Sent to</dt>
+        <dd className="break">{message.destination}</dd>
+        <dt>As Cognito shows it</dt>
+        <dd className="break mono">{message.maskedDestination || 'Not stated'}</dd>
+        <dt>Pool</dt>
+        <dd className="mono">{message.userPoolId}</dd>
+      </dl>
+    </li>
+  );
+}
+
+function Validity({ expiresAt, now }: { expiresAt: string | undefined; now: number }) {
+  const expires = expiresAt ? new Date(expiresAt).getTime() : Number.NaN;
+  if (!expiresAt || Number.isNaN(expires)) return <>Not stated</>;
+  const left = expires - now;
+  return left > 0 ? (
+    <>
+      {formatRemaining(left)} left <span className="muted">(until <time dateTime={expiresAt}>{formatTime(expiresAt)}</time>)</span>
+    </>
+  ) : (
+    <span className="inbox-expired">
+      Expired at <time dateTime={expiresAt}>{formatTime(expiresAt)}</time>
+    </span>
   );
 }

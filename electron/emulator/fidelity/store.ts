@@ -1,0 +1,77 @@
+// What the fidelity layer reads and writes in cognito-local: pools, app clients and user records.
+// Only the adapter implements it (it alone may touch cognito-local internals); the layer keeps its
+// own state (codes, attempt counts, password history) in memory.
+
+export interface StoredAttribute {
+  Name: string;
+  Value?: string;
+}
+
+export interface StoredUser {
+  Username: string;
+  Attributes: StoredAttribute[];
+  Enabled: boolean;
+  /** CONFIRMED, UNCONFIRMED, FORCE_CHANGE_PASSWORD, RESET_REQUIRED, EXTERNAL_PROVIDER… */
+  UserStatus: string;
+  /** cognito-local keeps it in plain text; only the layer's password checks read it. */
+  Password: string;
+  UserCreateDate: Date;
+  UserLastModifiedDate: Date;
+  MFAOptions?: { DeliveryMedium?: string; AttributeName?: string }[];
+  UserMFASettingList?: string[];
+  PreferredMfaSetting?: string;
+}
+
+export interface StoredClient {
+  ClientId: string;
+  UserPoolId: string;
+  ClientName?: string;
+  ClientSecret?: string;
+  PreventUserExistenceErrors?: string;
+}
+
+export interface RecoveryMechanism {
+  Name?: string;
+  Priority?: number;
+}
+
+export interface StoredPasswordPolicy {
+  MinimumLength?: number;
+  RequireUppercase?: boolean;
+  RequireLowercase?: boolean;
+  RequireNumbers?: boolean;
+  RequireSymbols?: boolean;
+  PasswordHistorySize?: number;
+}
+
+export interface StoredPool {
+  Id: string;
+  Name?: string;
+  Policies?: { PasswordPolicy?: StoredPasswordPolicy };
+  AccountRecoverySetting?: { RecoveryMechanisms?: RecoveryMechanism[] };
+  AliasAttributes?: string[];
+  UsernameAttributes?: string[];
+  UsernameConfiguration?: { CaseSensitive?: boolean };
+  /** Standard attributes by name; custom ones as custom:<name>. */
+  SchemaAttributes?: { Name?: string }[];
+}
+
+/** The fields a password reset changes; the adapter keeps every other field of the record. */
+export interface UserUpdate {
+  Password?: string;
+  UserStatus?: string;
+  UserLastModifiedDate: Date;
+}
+
+export interface CognitoStore {
+  findClient(clientId: string): Promise<StoredClient | undefined>;
+  describePool(poolId: string): Promise<StoredPool | undefined>;
+  /** By the exact username (the record's key); aliases are resolved by the layer. */
+  getUser(poolId: string, username: string): Promise<StoredUser | undefined>;
+  listUsers(poolId: string): Promise<StoredUser[]>;
+  updateUser(poolId: string, username: string, update: UserUpdate): Promise<void>;
+}
+
+export function attributeOf(user: Pick<StoredUser, 'Attributes'>, name: string): string | undefined {
+  return user.Attributes.find((attribute) => attribute.Name === name)?.Value;
+}

@@ -1,0 +1,104 @@
+import { spawn } from 'node:child_process';
+import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openAuditLog } from '../../electron/core/audit-log';
+import type { AuditRecord } from '../../shared/audit-record';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'recovery-desk-audit-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const record = (id: string, overrides: Partial<AuditRecord> = {}): AuditRecord => ({
+  v: 1,
+  id,
+  time: new Date().toISOString(),
+  operator: { osUser: 'tester' },
+  connection: { id: 'demo', name: 'Offline demo', region: 'us-east-1' },
+  userPoolId: 'us-east-1_AcmeStaff1',
+  username: 'alice.verified',
+  action: 'ForgotPassword',
+  outcome: 'success',
+  outcomeCode: 'OK',
+  ...overrides,
+});
+
+/** Runs the writer child until it has acknowledged some records, then kills it with SIGKILL. */
+function writeThenKill(path: string, prefix: string, acknowledgements: number): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'helpers', 'audit-writer.mts'), path, prefix], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const acked: string[] = [];
+    let pending = '';
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
+      pending += chunk.toString();
+      const lines = pending.split('\n');
+      pending = lines.pop() ?? '';
+      acked.push(...lines);
+      if (acked.length >= acknowledgements && !child.killed) child.kill('SIGKILL');
+    });
+    child.on('exit', (_code, signal) => {
+      if (signal === 'SIGKILL') resolve(acked);
+      else reject(new Error(`writer exited on its own: ${stderr}`));
+    });
+  });
+}
+
+describe('audit log durability', () => {
+  it('keeps every acknowledged record through repeated kill -9 of the writer, and reads back cleanly', async () => {
+    const path = join(dir, 'crash', 'audit.jsonl');
+    const acked: string[] = [];
+    const kills = 6;
+    for (let round = 0; round < kills; round++) {
+      // Kill at a different point each round, mid-stream.
+      acked.push(...(await writeThenKill(path, `r${round}`, 20 + round * 37)));
+    }
+    const { records, damagedLines } = await openAuditLog(path).read();
+    const ids = new Set(records.map((r) => r.id));
+    expect(acked.length).toBeGreaterThan(100);
+    expect(acked.filter((id) => !ids.has(id))).toEqual([]);
+    // At most the one line being written when each kill landed can be torn.
+    expect(damagedLines.length).toBeLessThanOrEqual(kills);
+    expect(new Set(records.map((r) => r.id)).size).toBe(records.length);
+  }, 120_000);
+
+  it('skips and reports a torn last line, and the next append starts on a line of its own', async () => {
+    const path = join(dir, 'torn', 'audit.jsonl');
+    const log = openAuditLog(path);
+    await log.append(record('before'));
+    await log.close();
+    await appendFile(path, '{"v":1,"id":"torn","time":"2026-');
+
+    const reopened = openAuditLog(path);
+    await reopened.append(record('after'));
+    const { records, damagedLines } = await reopened.read();
+    await reopened.close();
+    expect(records.map((r) => r.id)).toEqual(['before', 'after']);
+    expect(damagedLines).toEqual([2]);
+  });
+
+  it('refuses a record with a field the schema does not declare, so no secret can be logged', async () => {
+    const log = openAuditLog(join(dir, 'strict', 'audit.jsonl'));
+    await expect(log.append({ ...record('x'), password: 'Hunter2!' } as AuditRecord)).rejects.toThrow();
+    const { records } = await log.read();
+    expect(records).toEqual([]);
+    await log.close();
+  });
+
+  it('writes one JSON object per line', async () => {
+    const path = join(dir, 'lines', 'audit.jsonl');
+    const log = openAuditLog(path);
+    await Promise.all(['a', 'b', 'c'].map((id) => log.append(record(id))));
+    await log.close();
+    const lines = (await readFile(path, 'utf8')).trimEnd().split('\n');
+    expect(lines.map((line) => (JSON.parse(line) as AuditRecord).id)).toEqual(['a', 'b', 'c']);
+  });
+});

@@ -1,0 +1,160 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import net, { type AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { CognitoIdentityProviderClient, ForgotPasswordCommand, ListUserPoolsCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// `npm run emulator`: the built out/main/emulator.js as a real process, used the way the AWS CLI or
+// any SDK would use it (--endpoint-url). `npm test` builds before it runs the integration tests.
+
+const projectDir = path.resolve(__dirname, '../..');
+const emulatorEntry = path.join(projectDir, 'out', 'main', 'emulator.js');
+const LISTENING_LINE = /^Cognito emulator listening at (http:\/\/127\.0\.0\.1:(\d+))$/m;
+
+interface RunningCli {
+  child: ChildProcess;
+  endpoint: string;
+  stdout(): string;
+  exited: Promise<number | null>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function runCli(args: string[]): Promise<RunningCli> {
+  const child = spawn(process.execPath, [emulatorEntry, ...args], { cwd: projectDir, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`No endpoint line within 30 s.\n${stdout}\n${stderr}`)), 30_000);
+    const check = () => {
+      const match = LISTENING_LINE.exec(stdout);
+      if (!match) return;
+      clearTimeout(timer);
+      child.stdout?.off('data', check);
+      resolve({ child, endpoint: match[1] as string, stdout: () => stdout, exited });
+    };
+    child.stdout?.on('data', check);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`The emulator exited (${code}) before it was ready.\n${stderr}`));
+    });
+  });
+}
+
+function sdkClient(endpoint: string): CognitoIdentityProviderClient {
+  return new CognitoIdentityProviderClient({
+    region: 'us-east-1',
+    endpoint,
+    credentials: { accessKeyId: 'dummy', secretAccessKey: 'dummy' },
+    maxAttempts: 1,
+  });
+}
+
+async function waitFor(condition: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if (condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`Timed out waiting for ${what}.`);
+}
+
+describe.skipIf(!existsSync(emulatorEntry))('out/main/emulator.js (npm run emulator; skipped until npm run build has made it)', () => {
+  const dataDirs: string[] = [];
+  const running: RunningCli[] = [];
+  const tempDir = () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'recovery-desk-emulator-cli-'));
+    dataDirs.push(dir);
+    return dir;
+  };
+  let cli: RunningCli;
+  let port: number;
+
+  beforeAll(async () => {
+    port = await freePort();
+    cli = await runCli(['--port', String(port), '--data-dir', tempDir()]);
+    running.push(cli);
+  });
+
+  afterAll(async () => {
+    for (const { child, exited } of running) {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+    }
+    for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('prints its endpoint on the chosen port, the seeded ids and an AWS CLI example', () => {
+    expect(cli.endpoint).toBe(`http://127.0.0.1:${port}`);
+    const banner = cli.stdout();
+    expect(banner).toContain('us-east-1_AcmeStaff1');
+    expect(banner).toContain('us-east-1_AcmeCust01');
+    expect(banner).toContain('staffconsolepublic000001');
+    expect(banner).toContain(`aws cognito-idp list-users --user-pool-id us-east-1_AcmeStaff1 --endpoint-url http://127.0.0.1:${port} --region us-east-1`);
+    expect(banner).toMatch(/AWS_ACCESS_KEY_ID=\S+ AWS_SECRET_ACCESS_KEY=\S+/);
+    expect(banner).toMatch(/throttling on/);
+  });
+
+  it('answers an SDK v3 client pointed at it with dummy credentials', async () => {
+    const client = sdkClient(cli.endpoint);
+    try {
+      const pools = await client.send(new ListUserPoolsCommand({ MaxResults: 60 }));
+      expect(pools.UserPools?.map((pool) => pool.Id)).toEqual(expect.arrayContaining(['us-east-1_AcmeCust01', 'us-east-1_AcmeStaff1']));
+
+      // The code a ForgotPassword "sends" shows up in its terminal, since there is no inbox panel.
+      await client.send(new ForgotPasswordCommand({ ClientId: 'staffconsolepublic000001', Username: 'alice.verified' }));
+      await waitFor(() => /code for alice\.verified in us-east-1_AcmeStaff1 \(EMAIL to alice@acme\.example\): \S+/.test(cli.stdout()), 'the code line');
+    } finally {
+      client.destroy();
+    }
+  });
+
+  it('refuses a port that is taken, and says what to do', async () => {
+    const child = spawn(process.execPath, [emulatorEntry, '--port', String(port), '--data-dir', tempDir()], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/already in use.*--port/);
+  });
+
+  it('--no-throttling lets a burst through', async () => {
+    const off = await runCli(['--port', '0', '--no-throttling', '--data-dir', tempDir()]);
+    running.push(off);
+    expect(off.stdout()).toMatch(/throttling off/);
+    const client = sdkClient(off.endpoint);
+    try {
+      const results = await Promise.allSettled(Array.from({ length: 25 }, () => client.send(new ListUserPoolsCommand({ MaxResults: 60 }))));
+      expect(results.filter((result) => result.status === 'rejected')).toEqual([]);
+    } finally {
+      client.destroy();
+    }
+  });
+
+  it('stops cleanly on SIGINT and SIGTERM, freeing the port', async () => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      const other = await runCli(['--port', '0', '--data-dir', tempDir()]);
+      running.push(other);
+      other.child.kill(signal);
+      expect(await other.exited).toBe(signal === 'SIGINT' ? 130 : 0);
+    }
+    cli.child.kill('SIGTERM');
+    expect(await cli.exited).toBe(0);
+    const again = await runCli(['--port', String(port), '--data-dir', tempDir()]);
+    running.push(again);
+    expect(again.endpoint).toBe(`http://127.0.0.1:${port}`);
+  });
+});
