@@ -143,7 +143,7 @@ export function createRecoveryService(connections: ConnectionRegistry): Recovery
           UserLastModifiedDate: user.UserLastModifiedDate,
         }),
         attributes: attributes.map((a) => ({ name: a.Name ?? '', value: a.Value ?? '' })),
-        preferredMfa: user.PreferredMfaSetting,
+        preferredMfa: user.PreferredMfaSetting || undefined,
         mfaMethods: user.UserMFASettingList ?? (user.MFAOptions ?? []).flatMap((o) => (o.DeliveryMedium ? [`${o.DeliveryMedium}_MFA`] : [])),
       };
     },

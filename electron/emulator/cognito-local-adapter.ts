@@ -257,6 +257,8 @@ function cognitoStore(cognito: CognitoService, errors: CognitoLocalModules['erro
         ...user,
         ...(update.Password === undefined ? {} : { Password: update.Password }),
         ...(update.UserStatus === undefined ? {} : { UserStatus: update.UserStatus }),
+        ...(update.UserMFASettingList === undefined ? {} : { UserMFASettingList: update.UserMFASettingList }),
+        ...(update.PreferredMfaSetting === undefined ? {} : { PreferredMfaSetting: update.PreferredMfaSetting }),
         UserLastModifiedDate: update.UserLastModifiedDate,
       });
     },

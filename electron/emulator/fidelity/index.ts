@@ -3,6 +3,7 @@ import type { Interceptors } from '../interceptor';
 import { confirmForgotPassword } from './confirm-forgot-password';
 import type { CodeMessage, FidelityContext } from './context';
 import { forgotPassword } from './forgot-password';
+import { adminSetUserMfaPreference } from './mfa-preference';
 import { PasswordHistory } from './password-rules';
 import { RecoveryCodes, userKey } from './recovery-codes';
 import type { CognitoStore } from './store';
@@ -35,6 +36,8 @@ export function createFidelityInterceptors(options: FidelityOptions): Intercepto
   return {
     ForgotPassword: (request) => forgotPassword(ctx, request),
     ConfirmForgotPassword: (request) => confirmForgotPassword(ctx, request),
+    // cognito-local lacks it; recovery depends on it (an MFA channel does not qualify).
+    AdminSetUserMFAPreference: (request) => adminSetUserMfaPreference(ctx, request),
     // cognito-local sets the password; the layer only remembers the one it replaces, so the
     // history a reset is checked against includes passwords an admin set.
     async AdminSetUserPassword(request, next) {

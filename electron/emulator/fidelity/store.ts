@@ -60,6 +60,8 @@ export interface StoredPool {
 export interface UserUpdate {
   Password?: string;
   UserStatus?: string;
+  UserMFASettingList?: string[];
+  PreferredMfaSetting?: string;
   UserLastModifiedDate: Date;
 }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AdminGetUserCommand, ForgotPasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { AdminGetUserCommand, AdminSetUserMFAPreferenceCommand, ForgotPasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { computeSecretHash } from '../../../electron/core/secret-hash';
 import { cognitoError, Fixtures, isRemote, NEEDS_INBOX, NEEDS_SMS, openTarget } from './target';
 
@@ -128,6 +128,24 @@ describe('ForgotPassword', () => {
     const user = await f.user(legacy, 'legacy-both', { email: true, phone: true });
     const { CodeDeliveryDetails } = await forgot(legacyClient, user.username);
     expect(CodeDeliveryDetails?.DeliveryMedium).toBe('SMS');
+  });
+
+  it.skipIf(isRemote && !process.env.RD_CONFORMANCE_SMS)('[RECOVERY] a phone that is the user\'s SMS MFA factor does not qualify: the code goes by email (' + NEEDS_SMS + ')', async () => {
+    const user = await f.user(phoneFirst, 'sms-mfa', { email: true, phone: true });
+    await f.client.send(
+      new AdminSetUserMFAPreferenceCommand({ UserPoolId: phoneFirst, Username: user.username, SMSMfaSettings: { Enabled: true, PreferredMfa: true } }),
+    );
+    const { CodeDeliveryDetails } = await forgot(phoneFirstClient, user.username);
+    expect(CodeDeliveryDetails).toMatchObject({ DeliveryMedium: 'EMAIL', AttributeName: 'email' });
+  });
+
+  it.skipIf(isRemote && !process.env.RD_CONFORMANCE_SMS)('[RECOVERY] an email that is the user\'s email MFA factor does not qualify: the code goes by SMS (' + NEEDS_SMS + ')', async () => {
+    const user = await f.user(emailFirst, 'email-mfa', { email: true, phone: true });
+    await f.client.send(
+      new AdminSetUserMFAPreferenceCommand({ UserPoolId: emailFirst, Username: user.username, EmailMfaSettings: { Enabled: true, PreferredMfa: true } }),
+    );
+    const { CodeDeliveryDetails } = await forgot(pub, user.username);
+    expect(CodeDeliveryDetails).toMatchObject({ DeliveryMedium: 'SMS', AttributeName: 'phone_number' });
   });
 
   it('[RECOVERY] admin_only refuses self-service recovery', async () => {
