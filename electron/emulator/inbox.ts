@@ -3,7 +3,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { DemoMessage } from '../../shared/contract';
-import { maskDestination } from './fidelity/masking';
+import { maskDestination } from '../../shared/recovery-rules';
 
 // The codes the emulator "delivered", kept in memory and on disk so a restarted shell (the browser
 // one restarts often) still shows them. Newest first.

@@ -1,5 +1,5 @@
 import type { EmulatorClock } from '../clock';
-import type { DeliveryMedium } from './masking';
+import type { DeliveryMedium } from '../../../shared/recovery-rules';
 import type { PasswordHistory } from './password-rules';
 import type { RecoveryCodes } from './recovery-codes';
 import type { CognitoStore } from './store';

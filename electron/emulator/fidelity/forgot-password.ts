@@ -2,7 +2,7 @@ import type { CognitoRequest } from '../interceptor';
 import { authenticateClient } from './app-client';
 import { adminOnlyRecovery, attemptLimitExceeded, cannotResetInState, noVerifiedChannel, userDisabled, userNotFound } from './cognito-errors';
 import type { FidelityContext } from './context';
-import { maskDestination } from './masking';
+import { maskDestination } from '../../../shared/recovery-rules';
 import { chooseChannel, isAdminOnly, simulatedDelivery, type MaskedDelivery } from './recovery-channel';
 import { MAX_CODE_REQUESTS_PER_WINDOW, userKey } from './recovery-codes';
 import type { StoredUser } from './store';

@@ -15,7 +15,7 @@ import { findUser } from './user-lookup';
 
 export type { CodeMessage } from './context';
 export type { CognitoStore } from './store';
-export { maskDestination } from './masking';
+export { maskDestination } from '../../../shared/recovery-rules';
 export { CODE_VALIDITY_MS, ATTEMPT_WINDOW_MS, MAX_CODE_REQUESTS_PER_WINDOW, MAX_WRONG_CODES_PER_WINDOW } from './recovery-codes';
 
 export interface FidelityOptions {

@@ -1,29 +1,22 @@
 import { createHash } from 'node:crypto';
-import { maskEmail, maskPhone, type DeliveryMedium } from './masking';
+import {
+  chooseRecoveryChannel,
+  maskEmail,
+  maskPhone,
+  recoveryOrder as orderOf,
+  type DeliveryMedium,
+  type RecoveryChannel,
+  type RecoveryMechanismName,
+} from '../../../shared/recovery-rules';
 import { attributeOf, type StoredPool, type StoredUser } from './store';
 
-// Where ForgotPassword sends the code: the pool's AccountRecoverySetting, in priority order, picks
-// exactly one channel. A channel qualifies only when verified and not also the user's MFA factor
-// (a code sent there would let one stolen factor reset the password and pass MFA).
+// Where ForgotPassword sends the code, by the rules in shared/recovery-rules.ts (the console's
+// verdict predicts with the same rules), applied to cognito-local's records.
 
-export type RecoveryMechanismName = 'verified_email' | 'verified_phone_number' | 'admin_only';
-
-export interface RecoveryChannel {
-  deliveryMedium: DeliveryMedium;
-  attributeName: 'email' | 'phone_number';
-  destination: string;
-}
-
-/** Without an AccountRecoverySetting Cognito follows its older rule: a verified phone, then a verified email. */
-const LEGACY_ORDER: readonly RecoveryMechanismName[] = ['verified_phone_number', 'verified_email'];
+export type { RecoveryChannel, RecoveryMechanismName };
 
 export function recoveryOrder(pool: StoredPool): readonly RecoveryMechanismName[] {
-  const mechanisms = pool.AccountRecoverySetting?.RecoveryMechanisms ?? [];
-  const known = mechanisms
-    .filter((m): m is { Name: RecoveryMechanismName; Priority?: number } => m.Name === 'verified_email' || m.Name === 'verified_phone_number' || m.Name === 'admin_only')
-    .sort((a, b) => (a.Priority ?? Number.MAX_SAFE_INTEGER) - (b.Priority ?? Number.MAX_SAFE_INTEGER))
-    .map((m) => m.Name);
-  return known.length > 0 ? known : LEGACY_ORDER;
+  return orderOf((pool.AccountRecoverySetting?.RecoveryMechanisms ?? []).map((m) => ({ name: m.Name, priority: m.Priority })));
 }
 
 /** admin_only stands alone: self-service recovery is off for the whole pool. */
@@ -32,26 +25,15 @@ export function isAdminOnly(pool: StoredPool): boolean {
 }
 
 export function chooseChannel(pool: StoredPool, user: StoredUser): RecoveryChannel | undefined {
-  for (const mechanism of recoveryOrder(pool)) {
-    const channel = mechanism === 'verified_email' ? emailChannel(user) : mechanism === 'verified_phone_number' ? phoneChannel(user) : undefined;
-    if (channel) return channel;
-  }
-  return undefined;
-}
-
-function emailChannel(user: StoredUser): RecoveryChannel | undefined {
-  const email = attributeOf(user, 'email');
-  if (!email || attributeOf(user, 'email_verified') !== 'true') return undefined;
-  if ((user.UserMFASettingList ?? []).includes('EMAIL_OTP')) return undefined;
-  return { deliveryMedium: 'EMAIL', attributeName: 'email', destination: email };
-}
-
-function phoneChannel(user: StoredUser): RecoveryChannel | undefined {
-  const phone = attributeOf(user, 'phone_number');
-  if (!phone || attributeOf(user, 'phone_number_verified') !== 'true') return undefined;
-  const smsMfa = (user.UserMFASettingList ?? []).includes('SMS_MFA') || (user.MFAOptions ?? []).some((option) => option.DeliveryMedium === 'SMS');
-  if (smsMfa) return undefined;
-  return { deliveryMedium: 'SMS', attributeName: 'phone_number', destination: phone };
+  const smsMfa = (user.MFAOptions ?? []).some((option) => option.DeliveryMedium === 'SMS');
+  return chooseRecoveryChannel(recoveryOrder(pool), {
+    email: attributeOf(user, 'email'),
+    emailVerified: attributeOf(user, 'email_verified') === 'true',
+    phoneNumber: attributeOf(user, 'phone_number'),
+    phoneNumberVerified: attributeOf(user, 'phone_number_verified') === 'true',
+    // Older users record SMS MFA in MFAOptions rather than UserMFASettingList.
+    mfaMethods: [...(user.UserMFASettingList ?? []), ...(smsMfa ? ['SMS_MFA'] : [])],
+  });
 }
 
 export interface MaskedDelivery {
