@@ -13,6 +13,7 @@ import {
   Username,
   UserStatus,
 } from './cognito-model';
+import { AuditRecord } from './audit-record';
 import { CognitoErrorCode, type Result } from './errors';
 
 // The single source of truth for every operation between the renderer and the privileged side.
@@ -172,6 +173,14 @@ export type DemoControls = z.infer<typeof DemoControls>;
 
 const OnDemo = z.strictObject({ connectionId: z.literal('demo').default('demo') });
 
+/** Recorded with every recovery action in the audit log; never sent to Cognito. */
+const ActionRecord = {
+  /** The helpdesk ticket this action belongs to. */
+  ticket: z.string().trim().max(100, 'A ticket reference has at most 100 characters.').optional(),
+  /** The caller-verification checks the operator ticked (labels from the settings). */
+  callerVerification: z.array(z.string().max(200)).max(20).optional(),
+};
+
 const RecoveryTarget = OnPool.extend({
   clientId: ClientId,
   /** The username or an alias (email, phone) exactly as Cognito should receive it. */
@@ -179,7 +188,69 @@ const RecoveryTarget = OnPool.extend({
   userContextData: UserContextData.optional(),
   analyticsMetadata: AnalyticsMetadata.optional(),
   clientMetadata: ClientMetadata.optional(),
+  ...ActionRecord,
 });
+
+export const VerdictReasonId = z.enum([
+  'no-verified-channel',
+  'channel-not-allowed',
+  'mfa-disqualifies-email',
+  'mfa-disqualifies-phone',
+  'disabled',
+  'force-change-password',
+  'unconfirmed',
+  'external-provider',
+  'reset-required',
+  'unusual-status',
+  'admin-only',
+  'existence-errors-hidden',
+  'secret-hash-automatic',
+]);
+export type VerdictReasonId = z.infer<typeof VerdictReasonId>;
+
+export const Alternative = z.enum(['resendInvitation', 'adminResetPassword', 'setTemporaryPassword']);
+export type Alternative = z.infer<typeof Alternative>;
+
+/** What ForgotPassword will do for this user through this app client, before anything is sent. */
+export const RecoveryVerdict = z.object({
+  /** ready: a code will be sent (to `channel`); blocked: it will not; uncertain: Cognito's answer will not tell. */
+  status: z.enum(['ready', 'blocked', 'uncertain']),
+  /** One sentence for the operator. */
+  summary: z.string(),
+  channel: z
+    .object({ deliveryMedium: DeliveryMedium, attributeName: z.enum(['email', 'phone_number']), maskedDestination: z.string() })
+    .optional(),
+  /** Which rule picked the channel. */
+  rule: z.enum(['pool-setting', 'legacy', 'admin-only']),
+  reasons: z.array(z.object({ id: VerdictReasonId, severity: z.enum(['blocker', 'warning', 'info']), message: z.string() })),
+  /** The other ways to get the caller back in, best first, when ForgotPassword cannot work. */
+  alternatives: z.array(Alternative),
+  /** ForgotPassword codes this console sent to this user since midnight (from the audit log). */
+  codesSentToday: z.number().int().min(0),
+});
+export type RecoveryVerdict = z.infer<typeof RecoveryVerdict>;
+
+const AuditFilters = {
+  username: z.string().max(128).optional(),
+  operator: z.string().max(200).optional(),
+  outcome: z.enum(['success', 'failure']).optional(),
+  /** ISO date-times, inclusive. */
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+};
+
+export const CallerVerificationSettings = z.object({
+  /** Off by default: when on, every recovery action needs every check ticked. */
+  enabled: z.boolean(),
+  checks: z.array(z.string().trim().min(1).max(200)).max(20),
+});
+
+export const Settings = z.object({
+  /** Shown and recorded next to the OS account name. */
+  operatorDisplayName: z.string().trim().max(100).optional(),
+  callerVerification: CallerVerificationSettings,
+});
+export type Settings = z.infer<typeof Settings>;
 
 function operation<Req extends z.ZodType, Res extends z.ZodType>(spec: {
   request: Req;
@@ -240,6 +311,15 @@ export const contract = {
     response: UserDetails,
     aws: ['AdminGetUser'],
   }),
+  /**
+   * DescribeUserPool + DescribeUserPoolClient + AdminGetUser: whether ForgotPassword can work and where the
+   * code will go (cognito-idp:DescribeUserPool, cognito-idp:DescribeUserPoolClient, cognito-idp:AdminGetUser).
+   */
+  'recovery:verdict': operation({
+    request: OnPool.extend({ clientId: ClientId, username: Username }),
+    response: RecoveryVerdict,
+    aws: ['DescribeUserPool', 'DescribeUserPoolClient', 'AdminGetUser'],
+  }),
   /** ForgotPassword, with SECRET_HASH computed on the privileged side when the client has a secret (cognito-idp:DescribeUserPoolClient). */
   'recovery:forgotPassword': operation({
     request: RecoveryTarget,
@@ -256,6 +336,53 @@ export const contract = {
     request: RecoveryTarget.extend({ confirmationCode: ConfirmationCode, password: Password }),
     response: z.object({ confirmedAt: z.string(), requestId: z.string().optional() }),
     aws: ['ConfirmForgotPassword', 'DescribeUserPoolClient'],
+  }),
+  /** AdminCreateUser with MessageAction RESEND (cognito-idp:AdminCreateUser): a new invitation for a FORCE_CHANGE_PASSWORD user. */
+  'recovery:resendInvitation': operation({
+    request: OnPool.extend({ username: Username, ...ActionRecord }),
+    response: z.object({ sentAt: z.string(), requestId: z.string().optional() }),
+    aws: ['AdminCreateUser'],
+  }),
+  /** AdminResetUserPassword (cognito-idp:AdminResetUserPassword): the admin way when the pool allows admin-only recovery. */
+  'recovery:adminResetPassword': operation({
+    request: OnPool.extend({ username: Username, clientMetadata: ClientMetadata.optional(), ...ActionRecord }),
+    response: z.object({ resetAt: z.string(), requestId: z.string().optional() }),
+    aws: ['AdminResetUserPassword'],
+  }),
+  /** AdminSetUserPassword with Permanent false (cognito-idp:AdminSetUserPassword): a temporary password, the last resort. */
+  'recovery:setTemporaryPassword': operation({
+    request: OnPool.extend({ username: Username, temporaryPassword: Password, ...ActionRecord }),
+    response: z.object({ setAt: z.string(), requestId: z.string().optional() }),
+    aws: ['AdminSetUserPassword'],
+  }),
+  /** The audit log, newest first, filtered. No AWS call. */
+  'audit:list': operation({
+    request: z.strictObject({ ...AuditFilters, limit: z.number().int().min(1).max(1000).default(200), offset: z.number().int().min(0).default(0) }),
+    response: z.object({
+      records: z.array(AuditRecord),
+      /** How many records match the filters in all. */
+      total: z.number().int(),
+      /** Lines of the log file that could not be read (e.g. torn by a crash), 1-based. */
+      damagedLines: z.array(z.number().int()),
+    }),
+    aws: [],
+  }),
+  /** Every matching audit record as a CSV or JSON file. No AWS call. */
+  'audit:export': operation({
+    request: z.strictObject({ ...AuditFilters, format: z.enum(['csv', 'json']) }),
+    response: z.object({ filename: z.string(), mediaType: z.string(), content: z.string(), count: z.number().int() }),
+    aws: [],
+  }),
+  /** The operator's settings and who the OS says the operator is. No AWS call. */
+  'settings:get': operation({
+    request: z.strictObject({}),
+    response: Settings.extend({ osUser: z.string() }),
+    aws: [],
+  }),
+  'settings:update': operation({
+    request: z.strictObject({ operatorDisplayName: Settings.shape.operatorDisplayName, callerVerification: CallerVerificationSettings.optional() }),
+    response: Settings.extend({ osUser: z.string() }),
+    aws: [],
   }),
   /** Messages the offline demo emulator "delivered", newest first. Demo connection only; no AWS call. */
   'demo:inbox': operation({

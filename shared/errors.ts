@@ -28,6 +28,10 @@ export const COGNITO_ERROR_CODES = [
   'UserLambdaValidation',
   'UserNotConfirmed',
   'UserNotFound',
+  // The alternatives: AdminCreateUser (RESEND), AdminResetUserPassword, AdminSetUserPassword
+  'PreconditionNotMet',
+  'UnsupportedUserState',
+  'UsernameExists',
 ] as const;
 
 /** Errors raised by Recovery Desk itself, before or around a Cognito call. */
@@ -38,6 +42,8 @@ export const APP_ERROR_CODES = [
   'ConnectionNotFound',
   'FilterTooLong',
   'DemoOnly', // the operation only exists on the offline demo connection
+  'CallerNotVerified', // caller verification is required by the settings and was not completed
+  'AuditUnavailable', // the audit record could not be written, so success cannot be reported
   'AccessDenied', // IAM refused a Cognito action (AccessDeniedException)
   'CredentialsMissing',
   'NetworkError',
@@ -54,6 +60,10 @@ export const ApiError = z.object({
   message: z.string(),
   /** What the operator can do next. */
   guidance: z.string(),
+  /** What the operator can say to the caller, in words a caller understands. */
+  tellCaller: z.string(),
+  /** Where known: how long to wait before trying again. */
+  retryAfterSeconds: z.number().int().positive().optional(),
   /** Whether repeating the same call later can succeed. */
   retryable: z.boolean(),
   /** AWS request id, for a support case. */

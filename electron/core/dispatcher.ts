@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { contract, isChannel, type Channel, type RecoveryDeskService } from '../../shared/contract';
 import type { ApiError, Result } from '../../shared/errors';
-import { toApiError } from './errors';
+import { apiError, toApiError } from './errors';
 
 /** The one entry point both shells call: channel name and untrusted request in, a Result out. */
 export type Dispatcher = (channel: string, request: unknown) => Promise<Result<unknown>>;
@@ -9,12 +9,7 @@ export type Dispatcher = (channel: string, request: unknown) => Promise<Result<u
 export function createDispatcher(service: RecoveryDeskService): Dispatcher {
   return async (channel, request) => {
     if (!isChannel(channel)) {
-      return failure({
-        code: 'UnknownOperation',
-        message: 'Recovery Desk has no such operation.',
-        guidance: 'Update the console; the page and the app are out of step.',
-        retryable: false,
-      });
+      return failure(apiError('UnknownOperation'));
     }
     const spec = contract[channel];
     const parsed = spec.request.safeParse(request ?? {});
@@ -39,13 +34,11 @@ function invalidRequest(error: z.ZodError): ApiError {
     path: issue.path.map(String).join('.') || '(request)',
     message: issue.message,
   }));
-  return {
-    code: 'InvalidRequest',
+  return apiError('InvalidRequest', {
     message: `The request was not sent: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
     guidance: 'Correct the highlighted fields and try again. Nothing was sent to Cognito.',
-    retryable: false,
     issues,
-  };
+  });
 }
 
 export type { Channel };

@@ -1,6 +1,6 @@
 import { COGNITO_ERROR_CODES, type ApiError, type ErrorCode } from '../../shared/errors';
 
-type Explanation = Pick<ApiError, 'message' | 'guidance' | 'retryable'>;
+type Explanation = Pick<ApiError, 'message' | 'guidance' | 'retryable' | 'tellCaller' | 'retryAfterSeconds'>;
 
 /** Plain words for every code, so an operator never sees only a raw exception. */
 const EXPLANATIONS: Record<ErrorCode, Explanation> = {
@@ -8,161 +8,228 @@ const EXPLANATIONS: Record<ErrorCode, Explanation> = {
     message: 'Cognito could not deliver the verification code (email or SMS sending failed).',
     guidance: 'Check that the caller can receive messages on the channel shown, then send a new code. If it keeps failing, the pool\'s email/SMS configuration needs an administrator.',
     retryable: true,
+    tellCaller: 'We couldn\'t send your code just now. Let\'s check where it should go and try again.',
   },
   CodeMismatch: {
     message: 'The confirmation code does not match the one Cognito sent.',
     guidance: 'Ask the caller to read the newest code again, character by character. Only the most recent code works.',
     retryable: false,
+    tellCaller: 'That code doesn\'t match. Could you read me the newest code again, slowly?',
   },
   ExpiredCode: {
     message: 'The confirmation code has expired or was already used.',
     guidance: 'Send a new recovery code; codes are valid for one hour and only once.',
     retryable: false,
+    tellCaller: 'That code has expired or was already used. I\'ll send you a new one.',
   },
   Forbidden: {
     message: 'AWS WAF blocked the request for this user pool.',
     guidance: 'The request matched a web ACL rule. Ask the Cognito administrator to review the pool\'s WAF rules.',
     retryable: false,
+    tellCaller: 'Your request was blocked by a security rule. I\'ll escalate this for you.',
   },
   InternalError: {
     message: 'Cognito had an internal error.',
     guidance: 'Wait a moment and try again. If it persists, check the AWS Health Dashboard.',
     retryable: true,
+    tellCaller: 'The sign-in service had a hiccup. Please bear with me a moment while I try again.',
   },
   InvalidEmailRoleAccessPolicy: {
     message: 'Cognito is not allowed to send email with the pool\'s configured identity.',
     guidance: 'The pool\'s email (SES) configuration needs an administrator. Recovery by email will fail until it is fixed.',
     retryable: false,
+    tellCaller: 'We can\'t send email codes right now because of a configuration problem on our side. I\'ll escalate it.',
   },
   InvalidLambdaResponse: {
     message: 'A Lambda trigger of the user pool returned an invalid response.',
     guidance: 'The pool\'s custom trigger is misbehaving; escalate to the team that owns it.',
     retryable: false,
+    tellCaller: 'Something on our side is misconfigured. I\'ll escalate this for you.',
   },
   InvalidParameter: {
     message: 'Cognito rejected a parameter of the request.',
     guidance: 'Often the user has no verified email or phone number, so no code can be sent. Check the user\'s verified channels.',
     retryable: false,
+    tellCaller: 'I can\'t send you a code because there\'s no verified email or phone number on your account. Let\'s look at other options.',
   },
   InvalidPassword: {
     message: 'The new password does not meet the user pool\'s password policy.',
     guidance: 'Choose a password that satisfies every rule in the checklist and try again with the same code.',
     retryable: false,
+    tellCaller: 'That password doesn\'t meet the rules yet. Let\'s pick one that does; your code still works.',
   },
   InvalidSmsRoleAccessPolicy: {
     message: 'Cognito is not allowed to send SMS with the pool\'s configured role.',
     guidance: 'The pool\'s SMS configuration (IAM role) needs an administrator.',
     retryable: false,
+    tellCaller: 'We can\'t send text messages right now because of a configuration problem on our side. I\'ll escalate it.',
   },
   InvalidSmsRoleTrustRelationship: {
     message: 'The pool\'s SMS role does not trust Cognito.',
     guidance: 'The SMS role\'s trust policy needs an administrator.',
     retryable: false,
+    tellCaller: 'We can\'t send text messages right now because of a configuration problem on our side. I\'ll escalate it.',
   },
   LimitExceeded: {
     message: 'Too many recovery attempts for this user.',
     guidance: 'Cognito limits recovery codes and code entries per hour. Ask the caller to try again later (usually within the hour).',
     retryable: true,
+    tellCaller: 'For your security, we\'ve hit the limit of attempts for now. Please try again in about an hour.',
+    // AWS counts attempts per rolling hour and does not publish the limit.
+    retryAfterSeconds: 3600,
   },
   NotAuthorized: {
     message: 'Cognito refused: the user or app client is not allowed to do this.',
     guidance: 'The user may be disabled or must change a temporary password (FORCE_CHANGE_PASSWORD), or the app client\'s secret did not verify. Check the user\'s status and the chosen app client.',
     retryable: false,
+    tellCaller: 'Your account can\'t use self-service reset right now. Let me check what we can do instead.',
   },
   OperationNotEnabled: {
     message: 'This operation is not enabled for the user pool or app client.',
     guidance: 'Ask the Cognito administrator which recovery method the pool allows.',
     retryable: false,
+    tellCaller: 'This kind of reset isn\'t switched on for your account. Let me check the alternatives.',
   },
   PasswordHistoryPolicyViolation: {
     message: 'The new password was used recently and the pool keeps a password history.',
     guidance: 'Choose a password the user has not used before.',
     retryable: false,
+    tellCaller: 'You\'ve used that password recently. Please choose one you haven\'t used before.',
   },
   ResourceNotFound: {
     message: 'Cognito could not find the user pool or app client.',
     guidance: 'Check the selected connection\'s region and that the pool and app client still exist.',
     retryable: false,
+    tellCaller: 'I\'m having trouble finding your account\'s settings. Bear with me while I check.',
   },
   TooManyFailedAttempts: {
     message: 'Too many wrong codes were entered for this user.',
     guidance: 'Wait before trying again, then send a new code.',
     retryable: true,
+    tellCaller: 'There have been too many wrong codes. Please wait a while, then we\'ll send a fresh one.',
+    retryAfterSeconds: 3600,
   },
   TooManyRequests: {
     message: 'Cognito is throttling requests (request-rate quota reached).',
     guidance: 'Wait a few seconds and try again.',
     retryable: true,
+    tellCaller: 'The system is busy. Give me a few seconds and I\'ll try again.',
+    // Quotas are per second.
+    retryAfterSeconds: 2,
   },
   UnexpectedLambda: {
     message: 'A Lambda trigger of the user pool failed unexpectedly.',
     guidance: 'Escalate to the team that owns the pool\'s triggers.',
     retryable: false,
+    tellCaller: 'Something on our side failed. I\'ll escalate this for you.',
   },
   UserLambdaValidation: {
     message: 'A Lambda trigger of the user pool rejected the request.',
     guidance: 'A custom rule of the pool refused this user. Escalate to the team that owns the pool\'s triggers.',
     retryable: false,
+    tellCaller: 'Our system refused this change for your account. I\'ll escalate it to the right team.',
   },
   UserNotConfirmed: {
     message: 'The user has not confirmed their account yet.',
     guidance: 'The user must finish sign-up (confirm their account) before the password can be reset.',
     retryable: false,
+    tellCaller: 'Your account was never fully activated. Let\'s finish that first.',
   },
   UserNotFound: {
     message: 'Cognito has no such user in this pool.',
     guidance: 'Check the username (or alias) and the selected pool.',
     retryable: false,
+    tellCaller: 'I can\'t find an account with that name. Could you spell it for me, or give me the email on the account?',
+  },
+  PreconditionNotMet: {
+    message: "A precondition of the request was not met (for example, the user's required attributes).",
+    guidance: "Check the user's attributes and the pool's required attributes; escalate if unclear.",
+    retryable: false,
+    tellCaller: 'Something about your account stops this. Let me check and come back to you.',
+  },
+  UnsupportedUserState: {
+    message: 'The user is not in a state that allows this action.',
+    guidance: 'Resending an invitation only works for FORCE_CHANGE_PASSWORD users; use the verdict to choose another way.',
+    retryable: false,
+    tellCaller: 'Your account isn\'t in a state where I can do that. Let me check the other options.',
+  },
+  UsernameExists: {
+    message: 'A user with that name already exists.',
+    guidance: 'Resend the invitation for the existing user rather than creating one.',
+    retryable: false,
+    tellCaller: 'There\'s already an account with that name. Let me look it up instead.',
+  },
+  CallerNotVerified: {
+    message: 'Caller verification is required and was not completed.',
+    guidance: 'Tick every caller-verification check after confirming each with the caller, then try again. Nothing was sent.',
+    retryable: false,
+    tellCaller: 'Before I can change anything, I need to confirm who you are.',
+  },
+  AuditUnavailable: {
+    message: 'The action reached Cognito, but its audit record could not be written.',
+    guidance: "Do not repeat the action blindly: check the user's state first. Fix the data folder (disk full or read-only?), then continue.",
+    retryable: false,
+    tellCaller: 'One moment, I need to check that your request went through.',
   },
   InvalidRequest: {
     message: 'The request was not valid; nothing was sent.',
     guidance: 'Correct the fields and try again.',
     retryable: false,
+    tellCaller: 'One moment, I need to correct something on my side.',
   },
   UnknownOperation: {
     message: 'Recovery Desk has no such operation.',
     guidance: 'Update the console; the page and the app are out of step.',
     retryable: false,
+    tellCaller: 'One moment, my console needs a refresh.',
   },
   CallerRejected: {
     message: 'Recovery Desk refused this call: it did not come from this session\'s own page.',
     guidance: 'Open Recovery Desk at the address it printed when it started (each launch has a new one).',
     retryable: false,
+    tellCaller: 'One moment, my console needs a refresh.',
   },
   ConnectionNotFound: {
     message: 'That connection does not exist.',
     guidance: 'Pick a connection from the list.',
     retryable: false,
+    tellCaller: 'One moment, I need to reconnect my console.',
   },
   FilterTooLong: {
     message: 'The search is too long for a Cognito filter (256 characters at most).',
     guidance: 'Search for a shorter value.',
     retryable: false,
+    tellCaller: 'Could you give me a shorter part of the name or email to search for?',
   },
   DemoOnly: {
     message: 'This is only available on the offline demo connection.',
     guidance: 'Switch to the Offline demo connection.',
     retryable: false,
+    tellCaller: 'One moment, I need to switch screens.',
   },
   AccessDenied: {
     message: 'AWS denied the call: the credentials lack a permission Recovery Desk needs.',
     guidance: 'Ask your AWS administrator to grant the IAM action named in the message.',
     retryable: false,
+    tellCaller: 'I don\'t have permission to do that from here. I\'ll escalate it to someone who does.',
   },
   CredentialsMissing: {
     message: 'No usable AWS credentials were found for this connection.',
     guidance: 'Sign in to AWS (for example aws sso login) or configure credentials, then try again.',
     retryable: false,
+    tellCaller: 'One moment, I need to sign in to our system again.',
   },
   NetworkError: {
     message: 'Cognito could not be reached.',
     guidance: 'Check the network connection and the endpoint, then try again.',
     retryable: true,
+    tellCaller: 'I\'ve lost the connection to the sign-in service. Bear with me while it comes back.',
   },
   Unexpected: {
     message: 'Something unexpected went wrong.',
     guidance: 'Try again. If it persists, report it with the time and request id.',
     retryable: true,
+    tellCaller: 'Something went wrong on my side. Bear with me while I try again.',
   },
 };
 
@@ -177,8 +244,9 @@ export class RecoveryDeskError extends Error {
   }
 }
 
-export function explain(code: ErrorCode): Explanation {
-  return EXPLANATIONS[code];
+/** An ApiError for `code` with its standard wording; `overrides` replaces parts of it (never with a secret). */
+export function apiError(code: ErrorCode, overrides: Partial<Omit<ApiError, 'code'>> = {}): ApiError {
+  return { code, ...EXPLANATIONS[code], ...overrides };
 }
 
 const cognitoCodes = new Set<string>(COGNITO_ERROR_CODES);
@@ -193,21 +261,16 @@ interface SdkLikeError {
 
 /** Maps anything thrown below the dispatcher to one ApiError with a stable code. */
 export function toApiError(error: unknown): ApiError {
-  if (error instanceof RecoveryDeskError) {
-    const base = EXPLANATIONS[error.code];
-    return { code: error.code, ...base, message: error.message };
-  }
+  if (error instanceof RecoveryDeskError) return apiError(error.code, { message: error.message });
   const e = (typeof error === 'object' && error !== null ? error : {}) as SdkLikeError;
   const requestId = e.$metadata?.requestId;
   const code = classify(e);
   const base = EXPLANATIONS[code];
   const cognitoSaid = code !== 'Unexpected' && code !== 'NetworkError' ? cognitoMessage(e.message) : undefined;
-  return {
-    code,
-    ...base,
-    message: cognitoSaid ? `${base.message} Cognito said: "${cognitoSaid}"` : base.message,
+  return apiError(code, {
+    ...(cognitoSaid ? { message: `${base.message} Cognito said: "${cognitoSaid}"` } : {}),
     ...(requestId ? { requestId } : {}),
-  };
+  });
 }
 
 function classify(e: SdkLikeError): ErrorCode {

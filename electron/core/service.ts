@@ -1,5 +1,8 @@
 import {
+  AdminCreateUserCommand,
   AdminGetUserCommand,
+  AdminResetUserPasswordCommand,
+  AdminSetUserPasswordCommand,
   ConfirmForgotPasswordCommand,
   DescribeUserPoolClientCommand,
   DescribeUserPoolCommand,
@@ -7,20 +10,41 @@ import {
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
   ListUsersCommand,
-  type AttributeType,
   type CognitoIdentityProviderClient,
-  type UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { ParsedRequestOf, RecoveryDeskService, UserSummary } from '../../shared/contract';
+import type { AuditAction } from '../../shared/audit-record';
+import type { ParsedRequestOf, RecoveryDeskService } from '../../shared/contract';
+import type { AuditTrail } from './audit-trail';
+import { toAppClient, toPoolDetails, toUserDetails, toUserSummary } from './cognito-mapping';
 import { DEMO_CONNECTION_ID, type ConnectionRegistry } from './connections';
-import { RecoveryDeskError } from './errors';
+import { RecoveryDeskError, toApiError } from './errors';
+import { assessRecovery } from './recovery-verdict';
 import { computeSecretHash } from './secret-hash';
+import type { SettingsStore } from './settings-store';
 import { buildUserFilter } from './user-filter';
 
 type RecoveryTarget = ParsedRequestOf<'recovery:forgotPassword'>;
 
+/** What every audited action names: where, which user, and the operator's ticket and checks. */
+interface ActionTarget {
+  connectionId: string;
+  userPoolId: string;
+  username: string;
+  clientId?: string | undefined;
+  ticket?: string | undefined;
+  callerVerification?: string[] | undefined;
+}
+
+export interface ServiceOptions {
+  connections: ConnectionRegistry;
+  audit: AuditTrail;
+  settings: SettingsStore;
+  /** The operating-system account running Recovery Desk. */
+  osUser: string;
+}
+
 /** Implements every contract channel on validated input. The only code that talks to Cognito. */
-export function createRecoveryService(connections: ConnectionRegistry): RecoveryDeskService {
+export function createRecoveryService({ connections, audit, settings, osUser }: ServiceOptions): RecoveryDeskService {
   const cognito = (connectionId: string) => connections.client(connectionId);
   // The schemas already pin demo channels to 'demo'; this keeps the rule true if they change.
   const demo = async (connectionId: string) => {
@@ -35,6 +59,45 @@ export function createRecoveryService(connections: ConnectionRegistry): Recovery
     );
     const secret = UserPoolClient?.ClientSecret;
     return secret ? computeSecretHash(target.username, target.clientId, secret) : undefined;
+  }
+
+  /**
+   * Runs one recovery action and appends its outcome to the audit log before answering: success is
+   * reported only once its record is on disk. Caller verification, when the settings require it,
+   * is checked first, and a refusal is recorded too.
+   */
+  async function audited<T extends { requestId?: string | undefined }>(action: AuditAction, target: ActionTarget, run: () => Promise<T>): Promise<T> {
+    const current = await settings.get();
+    const connection = connections.list().find((c) => c.id === target.connectionId);
+    const subject = {
+      operator: { osUser, ...(current.operatorDisplayName ? { displayName: current.operatorDisplayName } : {}) },
+      connection: { id: target.connectionId, name: connection?.name ?? target.connectionId, region: connection?.region ?? '' },
+      userPoolId: target.userPoolId,
+      username: target.username,
+      ...(target.clientId ? { clientId: target.clientId } : {}),
+      ...(target.ticket ? { ticket: target.ticket } : {}),
+      ...(target.callerVerification?.length ? { callerVerification: target.callerVerification } : {}),
+    };
+    let result: T;
+    try {
+      if (current.callerVerification.enabled) {
+        const ticked = new Set(target.callerVerification ?? []);
+        const missing = current.callerVerification.checks.filter((check) => !ticked.has(check));
+        if (missing.length > 0) throw new RecoveryDeskError('CallerNotVerified', `Caller verification is required: ${missing.length} check(s) not ticked. Nothing was sent.`);
+      }
+      result = await run();
+    } catch (error) {
+      const failure = toApiError(error);
+      // The Cognito error is what the operator needs; a failed audit write must not hide it.
+      await audit.record(subject, action, { code: failure.code, requestId: failure.requestId }).catch(() => undefined);
+      throw error;
+    }
+    try {
+      await audit.record(subject, action, { code: 'OK', requestId: result.requestId });
+    } catch {
+      throw new RecoveryDeskError('AuditUnavailable');
+    }
+    return result;
   }
 
   function recoveryParameters(target: RecoveryTarget, secretHash: string | undefined) {
@@ -71,31 +134,7 @@ export function createRecoveryService(connections: ConnectionRegistry): Recovery
       const client = await cognito(connectionId);
       const { UserPool: pool } = await client.send(new DescribeUserPoolCommand({ UserPoolId: userPoolId }));
       if (!pool) throw new RecoveryDeskError('ResourceNotFound');
-      const policy = pool.Policies?.PasswordPolicy;
-      return {
-        id: pool.Id ?? userPoolId,
-        name: pool.Name ?? '',
-        createdAt: pool.CreationDate?.toISOString(),
-        lastModifiedAt: pool.LastModifiedDate?.toISOString(),
-        passwordPolicy: {
-          // Cognito's defaults when a pool was created without a policy.
-          minimumLength: policy?.MinimumLength ?? 8,
-          requireUppercase: policy?.RequireUppercase ?? false,
-          requireLowercase: policy?.RequireLowercase ?? false,
-          requireNumbers: policy?.RequireNumbers ?? false,
-          requireSymbols: policy?.RequireSymbols ?? false,
-          temporaryPasswordValidityDays: policy?.TemporaryPasswordValidityDays,
-          passwordHistorySize: policy?.PasswordHistorySize,
-        },
-        recoveryMechanisms: (pool.AccountRecoverySetting?.RecoveryMechanisms ?? [])
-          .flatMap((m) => (m.Name && m.Priority ? [{ name: m.Name, priority: m.Priority }] : []))
-          .sort((a, b) => a.priority - b.priority),
-        usernameAttributes: pool.UsernameAttributes ?? [],
-        aliasAttributes: pool.AliasAttributes ?? [],
-        autoVerifiedAttributes: pool.AutoVerifiedAttributes ?? [],
-        mfaConfiguration: pool.MfaConfiguration ?? 'OFF',
-        estimatedNumberOfUsers: pool.EstimatedNumberOfUsers,
-      };
+      return toPoolDetails(pool, userPoolId);
     },
 
     async 'clients:list'({ connectionId, userPoolId, maxResults, nextToken }) {
@@ -109,12 +148,7 @@ export function createRecoveryService(connections: ConnectionRegistry): Recovery
           const { UserPoolClient: details } = await client.send(
             new DescribeUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: summary.ClientId }),
           );
-          return {
-            clientId: summary.ClientId ?? '',
-            clientName: details?.ClientName ?? summary.ClientName ?? '',
-            hasSecret: Boolean(details?.ClientSecret),
-            preventUserExistenceErrors: details?.PreventUserExistenceErrors ?? 'LEGACY',
-          };
+          return toAppClient(summary.ClientId ?? '', details, summary.ClientName);
         }),
       );
       return { clients, nextToken: page.NextToken };
@@ -131,48 +165,104 @@ export function createRecoveryService(connections: ConnectionRegistry): Recovery
 
     async 'users:get'({ connectionId, userPoolId, username }) {
       const client = await cognito(connectionId);
-      const user = await client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: username }));
-      const attributes = user.UserAttributes ?? [];
-      return {
-        ...toUserSummary({
-          Username: user.Username,
-          Attributes: attributes,
-          UserStatus: user.UserStatus,
-          Enabled: user.Enabled,
-          UserCreateDate: user.UserCreateDate,
-          UserLastModifiedDate: user.UserLastModifiedDate,
-        }),
-        attributes: attributes.map((a) => ({ name: a.Name ?? '', value: a.Value ?? '' })),
-        preferredMfa: user.PreferredMfaSetting || undefined,
-        mfaMethods: user.UserMFASettingList ?? (user.MFAOptions ?? []).flatMap((o) => (o.DeliveryMedium ? [`${o.DeliveryMedium}_MFA`] : [])),
-      };
+      return toUserDetails(await client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: username })));
     },
 
-    async 'recovery:forgotPassword'(target) {
-      const client = await cognito(target.connectionId);
-      const secretHash = await secretHashFor(client, target);
-      const response = await client.send(new ForgotPasswordCommand(recoveryParameters(target, secretHash)));
-      const details = response.CodeDeliveryDetails;
-      return {
-        codeDeliveryDetails: details
-          ? { destination: details.Destination, deliveryMedium: details.DeliveryMedium, attributeName: details.AttributeName }
-          : undefined,
-        sentAt: new Date().toISOString(),
-        requestId: response.$metadata.requestId,
-      };
+    async 'recovery:verdict'({ connectionId, userPoolId, clientId, username }) {
+      const client = await cognito(connectionId);
+      const [pool, appClient, user, codesSentToday] = await Promise.all([
+        client.send(new DescribeUserPoolCommand({ UserPoolId: userPoolId })),
+        client.send(new DescribeUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: clientId })),
+        client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: username })),
+        audit.codesSentToday(connectionId, userPoolId, username),
+      ]);
+      if (!pool.UserPool) throw new RecoveryDeskError('ResourceNotFound');
+      return assessRecovery({
+        pool: toPoolDetails(pool.UserPool, userPoolId),
+        client: toAppClient(clientId, appClient.UserPoolClient),
+        user: toUserDetails(user),
+        codesSentToday,
+      });
     },
 
-    async 'recovery:confirmForgotPassword'(request) {
-      const client = await cognito(request.connectionId);
-      const secretHash = await secretHashFor(client, request);
-      const response = await client.send(
-        new ConfirmForgotPasswordCommand({
-          ...recoveryParameters(request, secretHash),
-          ConfirmationCode: request.confirmationCode,
-          Password: request.password,
-        }),
-      );
-      return { confirmedAt: new Date().toISOString(), requestId: response.$metadata.requestId };
+    'recovery:forgotPassword': (target) =>
+      audited('ForgotPassword', target, async () => {
+        const client = await cognito(target.connectionId);
+        const secretHash = await secretHashFor(client, target);
+        const response = await client.send(new ForgotPasswordCommand(recoveryParameters(target, secretHash)));
+        const details = response.CodeDeliveryDetails;
+        return {
+          codeDeliveryDetails: details
+            ? { destination: details.Destination, deliveryMedium: details.DeliveryMedium, attributeName: details.AttributeName }
+            : undefined,
+          sentAt: new Date().toISOString(),
+          requestId: response.$metadata.requestId,
+        };
+      }),
+
+    'recovery:confirmForgotPassword': (request) =>
+      audited('ConfirmForgotPassword', request, async () => {
+        const client = await cognito(request.connectionId);
+        const secretHash = await secretHashFor(client, request);
+        const response = await client.send(
+          new ConfirmForgotPasswordCommand({
+            ...recoveryParameters(request, secretHash),
+            ConfirmationCode: request.confirmationCode,
+            Password: request.password,
+          }),
+        );
+        return { confirmedAt: new Date().toISOString(), requestId: response.$metadata.requestId };
+      }),
+
+    'recovery:resendInvitation': (request) =>
+      audited('ResendInvitation', request, async () => {
+        const client = await cognito(request.connectionId);
+        const response = await client.send(
+          new AdminCreateUserCommand({ UserPoolId: request.userPoolId, Username: request.username, MessageAction: 'RESEND' }),
+        );
+        return { sentAt: new Date().toISOString(), requestId: response.$metadata.requestId };
+      }),
+
+    'recovery:adminResetPassword': (request) =>
+      audited('AdminResetUserPassword', request, async () => {
+        const client = await cognito(request.connectionId);
+        const response = await client.send(
+          new AdminResetUserPasswordCommand({
+            UserPoolId: request.userPoolId,
+            Username: request.username,
+            ...(request.clientMetadata ? { ClientMetadata: request.clientMetadata } : {}),
+          }),
+        );
+        return { resetAt: new Date().toISOString(), requestId: response.$metadata.requestId };
+      }),
+
+    'recovery:setTemporaryPassword': (request) =>
+      audited('AdminSetTemporaryPassword', request, async () => {
+        const client = await cognito(request.connectionId);
+        const response = await client.send(
+          new AdminSetUserPasswordCommand({
+            UserPoolId: request.userPoolId,
+            Username: request.username,
+            Password: request.temporaryPassword,
+            // Temporary: the user must choose their own at the next sign-in.
+            Permanent: false,
+          }),
+        );
+        return { setAt: new Date().toISOString(), requestId: response.$metadata.requestId };
+      }),
+
+    'audit:list': (request) => audit.list(request),
+    'audit:export': (request) => audit.export(request),
+
+    async 'settings:get'() {
+      return { ...(await settings.get()), osUser };
+    },
+    async 'settings:update'(change) {
+      const next = await settings.update({
+        ...(change.operatorDisplayName !== undefined ? { operatorDisplayName: change.operatorDisplayName || undefined } : {}),
+        ...(change.callerVerification ? { callerVerification: change.callerVerification } : {}),
+      });
+      return { ...next, osUser };
     },
 
     async 'demo:inbox'({ connectionId }) {
@@ -193,26 +283,5 @@ export function createRecoveryService(connections: ConnectionRegistry): Recovery
     async 'demo:setThrottling'({ connectionId, enabled }) {
       return (await demo(connectionId)).setThrottling(enabled);
     },
-  };
-}
-
-function attribute(attributes: AttributeType[], name: string): string | undefined {
-  return attributes.find((a) => a.Name === name)?.Value;
-}
-
-function toUserSummary(user: UserType): UserSummary {
-  const attributes = user.Attributes ?? [];
-  return {
-    username: user.Username ?? '',
-    status: user.UserStatus ?? 'UNKNOWN',
-    enabled: user.Enabled ?? true,
-    email: attribute(attributes, 'email'),
-    emailVerified: attribute(attributes, 'email_verified') === 'true',
-    phoneNumber: attribute(attributes, 'phone_number'),
-    phoneNumberVerified: attribute(attributes, 'phone_number_verified') === 'true',
-    name: attribute(attributes, 'name'),
-    sub: attribute(attributes, 'sub'),
-    createdAt: user.UserCreateDate?.toISOString(),
-    lastModifiedAt: user.UserLastModifiedDate?.toISOString(),
   };
 }

@@ -33,6 +33,9 @@ const FAULT_MESSAGES: Record<CognitoErrorCode, string> = {
   UserLambdaValidation: 'CustomMessage failed with error: the request was rejected by the trigger.',
   UserNotConfirmed: 'User is not confirmed.',
   UserNotFound: 'User does not exist.',
+  PreconditionNotMet: 'A precondition of the request was not met.',
+  UnsupportedUserState: 'User is in an unsupported state for this action.',
+  UsernameExists: 'User account already exists.',
 };
 
 const MAX_DELAY_MS = 60_000;

@@ -2,6 +2,7 @@ import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { channels, type Channel } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
 import type { Dispatcher } from '../core/dispatcher';
+import { apiError } from '../core/errors';
 import { isAppUrl, type AppLocation } from './app-location';
 
 // The one file that touches ipcMain: every handler goes through `handle`, which checks the sender.
@@ -11,22 +12,19 @@ export type Handler = (request: unknown) => Promise<Result<unknown>>;
 
 const rejectedSender: Result<never> = {
   ok: false,
-  error: {
-    code: 'CallerRejected',
+  error: apiError('CallerRejected', {
     message: 'This page is not allowed to call Recovery Desk.',
     guidance: 'Use the Recovery Desk window; restart the app if this keeps happening.',
-    retryable: false,
-  },
+  }),
 };
 
 const unexpected: Result<never> = {
   ok: false,
-  error: {
-    code: 'Unexpected',
+  error: apiError('Unexpected', {
     message: 'Recovery Desk could not answer that request.',
     guidance: 'Try again; if it keeps failing, restart Recovery Desk.',
     retryable: false,
-  },
+  }),
 };
 
 /** Registers one channel. A refused sender or a thrown error becomes a Result, never a rejection with details. */

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { isChannel } from '../../shared/contract';
 import type { ApiError, Result } from '../../shared/errors';
 import type { Dispatcher } from '../core/dispatcher';
+import { apiError } from '../core/errors';
 import { BASE_HEADERS } from './security-headers';
 
 export const DEFAULT_HOST = '127.0.0.1';
@@ -247,7 +248,7 @@ function refuse(res: http.ServerResponse, isApi: boolean, status: number, messag
 }
 
 function failure(code: ApiError['code'], message: string, guidance: string): Result<never> {
-  return { ok: false, error: { code, message, guidance, retryable: false } };
+  return { ok: false, error: apiError(code, { message, guidance, retryable: false }) };
 }
 
 function writeBaseHeaders(res: http.ServerResponse): void {

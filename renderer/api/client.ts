@@ -38,6 +38,7 @@ export function toApiCallError(error: unknown, channel: Channel): ApiCallError {
     code: 'Unexpected',
     message: 'Something went wrong in the page.',
     guidance: 'Try again. If it keeps happening, reload the page.',
+    tellCaller: 'Something went wrong on my side. Bear with me while I try again.',
     retryable: true,
   });
 }

@@ -56,6 +56,7 @@ function httpTransport(): Transport {
         message: 'The page could not reach Recovery Desk.',
         guidance: 'Check that Recovery Desk is still running, then try again.',
         retryable: true,
+        tellCaller: 'Bear with me a moment, my console lost its connection.',
       });
     }
     const body: unknown = await response.json().catch(() => undefined);
@@ -66,6 +67,7 @@ function httpTransport(): Transport {
         message: 'Recovery Desk did not accept this page.',
         guidance: 'Open the address Recovery Desk printed when it started; it carries a one-time key for this session.',
         retryable: false,
+        tellCaller: 'One moment, my console needs a refresh.',
       });
     }
     return failure({
@@ -73,6 +75,7 @@ function httpTransport(): Transport {
       message: `Recovery Desk answered in a way the page did not understand (HTTP ${response.status}).`,
       guidance: 'Try again. If it keeps happening, restart Recovery Desk.',
       retryable: true,
+      tellCaller: 'Something went wrong on my side. Bear with me while I try again.',
     });
   };
 }

@@ -14,7 +14,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../electron/core/backend';
-import { explain } from '../../electron/core/errors';
+import { apiError } from '../../electron/core/errors';
 import { createEmulatorClock } from '../../electron/emulator/clock';
 import {
   DEMO_STAFF_POOL_ID,
@@ -266,7 +266,7 @@ describe('through the core dispatcher', () => {
     const failed = await backend.dispatch('recovery:forgotPassword', target);
     expect(failed).toMatchObject({
       ok: false,
-      error: { code: 'CodeDeliveryFailure', guidance: explain('CodeDeliveryFailure').guidance, retryable: true },
+      error: { code: 'CodeDeliveryFailure', guidance: apiError('CodeDeliveryFailure').guidance, retryable: true },
     });
 
     expect(await backend.dispatch('demo:controls', {})).toEqual({ ok: true, data: { faults: [], throttling: true } });

@@ -164,7 +164,7 @@ describe('createWebServer (stub dispatch)', () => {
   });
 
   it('passes Result errors through with 200, accepts a same-origin Origin and an encoded channel', async () => {
-    behaviour = async () => ({ ok: false, error: { code: 'UserNotFound', message: 'No such user.', guidance: 'Check the name.', retryable: false } });
+    behaviour = async () => ({ ok: false, error: { code: 'UserNotFound', message: 'No such user.', guidance: 'Check the name.', tellCaller: 'Could you spell it?', retryable: false } });
     const reply = await api(port, 'users%3Aget', web.token, { connectionId: 'demo' }, { Origin: `http://127.0.0.1:${port}` });
     expect(reply.status).toBe(200);
     expect(reply.json()).toMatchObject({ ok: false, error: { code: 'UserNotFound' } });

@@ -62,13 +62,15 @@ describe('dispatcher', () => {
       expect(result.error.code).toBe(code);
       expect(result.error.requestId).toBe('req-123');
       expect(result.error.guidance.length).toBeGreaterThan(10);
+      expect(result.error.tellCaller.length).toBeGreaterThan(10);
       expect(result.error.message).not.toBe(`raw ${code} text`);
     }
   });
 
   it('gives each Cognito exception a distinct code', () => {
     expect(new Set(COGNITO_ERROR_CODES).size).toBe(COGNITO_ERROR_CODES.length);
-    expect(COGNITO_ERROR_CODES).toHaveLength(22);
+    // 22 from ForgotPassword and ConfirmForgotPassword, 3 more from the admin alternatives.
+    expect(COGNITO_ERROR_CODES).toHaveLength(25);
   });
 
   it('marks throttling and limits as retryable, a wrong code as not', async () => {
@@ -80,7 +82,7 @@ describe('dispatcher', () => {
       return result.ok ? undefined : result.error;
     };
     expect(await outcome('TooManyRequestsException')).toMatchObject({ code: 'TooManyRequests', retryable: true });
-    expect(await outcome('LimitExceededException')).toMatchObject({ code: 'LimitExceeded', retryable: true });
+    expect(await outcome('LimitExceededException')).toMatchObject({ code: 'LimitExceeded', retryable: true, retryAfterSeconds: 3600 });
     expect(await outcome('CodeMismatchException')).toMatchObject({ code: 'CodeMismatch', retryable: false });
     expect(await outcome('SomethingNewException')).toMatchObject({ code: 'Unexpected' });
   });

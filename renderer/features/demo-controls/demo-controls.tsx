@@ -63,6 +63,9 @@ const EXCEPTIONS: Record<CognitoException, true> = {
   UserLambdaValidation: true,
   UserNotConfirmed: true,
   UserNotFound: true,
+  PreconditionNotMet: true,
+  UnsupportedUserState: true,
+  UsernameExists: true,
 };
 
 const NO_EXCEPTION = 'none';
