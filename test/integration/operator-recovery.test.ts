@@ -1,0 +1,259 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Channel, RequestOf, ResponseOf } from '../../shared/contract';
+import { COGNITO_ERROR_CODES, type ApiError } from '../../shared/errors';
+import { createBackend, type Backend } from '../../electron/core/backend';
+import { startDemoEmulator, type DemoEmulator } from '../../electron/emulator';
+
+// The operator-grade layer through the dispatcher, as both shells use it, against the real
+// emulator: verdicts for every seeded case, guidance for every error, the alternatives, and the
+// audit trail.
+const STAFF = 'us-east-1_AcmeStaff1';
+const CUSTOMERS = 'us-east-1_AcmeCust01';
+const ADMIN_ONLY = 'us-east-1_AcmeAdmin1';
+const STAFF_PUBLIC = 'staffconsolepublic000001';
+const STAFF_SECRET = 'staffconsolesecret000001';
+const CUSTOMER_APP = 'customerapppublic0000001';
+const ADMIN_CLIENT = 'adminonlypublic000000001';
+
+let dataDir: string;
+let backend: Backend;
+let emulator: DemoEmulator | undefined;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'recovery-desk-operator-'));
+  backend = createBackend({
+    dataDir,
+    env: {},
+    startDemo: async () => (emulator = await startDemoEmulator({ dataDir, throttling: false })),
+  });
+});
+
+afterAll(async () => {
+  await backend?.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+async function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
+  const result = await backend.dispatch(channel, request);
+  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
+  return result.data as ResponseOf<C>;
+}
+
+async function fail(channel: Channel, request: unknown): Promise<ApiError> {
+  const result = await backend.dispatch(channel, request);
+  if (result.ok) throw new Error(`${channel} unexpectedly succeeded`);
+  return result.error;
+}
+
+const verdict = (username: string, clientId = STAFF_PUBLIC, userPoolId = STAFF) =>
+  call('recovery:verdict', { connectionId: 'demo', userPoolId, clientId, username });
+const reasonIds = (v: ResponseOf<'recovery:verdict'>) => v.reasons.map((r) => r.id);
+
+describe('the verdict before sending', () => {
+  it('ready: a verified email gets the code by email, masked', async () => {
+    const v = await verdict('alice.verified');
+    expect(v).toMatchObject({ status: 'ready', rule: 'pool-setting', channel: { deliveryMedium: 'EMAIL', attributeName: 'email', maskedDestination: 'a***@a***' } });
+    expect(v.alternatives).toEqual([]);
+  });
+
+  it('ready by SMS for a phone-only user', async () => {
+    expect((await verdict('bob.phone-only')).channel).toMatchObject({ deliveryMedium: 'SMS', maskedDestination: '+*******0142' });
+  });
+
+  it('an MFA factor does not count: email MFA sends the code by SMS, and says why', async () => {
+    const v = await verdict('iris.email-mfa');
+    expect(v.channel?.deliveryMedium).toBe('SMS');
+    expect(reasonIds(v)).toContain('mfa-disqualifies-email');
+    expect(v.status).toBe('ready');
+  });
+
+  it('blocked: nothing verified, with the temporary password as the way out', async () => {
+    const v = await verdict('carol.unverified');
+    expect(v.status).toBe('blocked');
+    expect(reasonIds(v)).toContain('no-verified-channel');
+    expect(v.alternatives).toEqual(['setTemporaryPassword']);
+    expect(v.channel).toBeUndefined();
+  });
+
+  it('blocked: disabled', async () => {
+    const v = await verdict('dave.disabled');
+    expect(v).toMatchObject({ status: 'blocked', alternatives: [] });
+    expect(reasonIds(v)).toContain('disabled');
+  });
+
+  it('blocked: FORCE_CHANGE_PASSWORD, resend the invitation', async () => {
+    const v = await verdict('erin.new-hire');
+    expect(v.status).toBe('blocked');
+    expect(reasonIds(v)).toContain('force-change-password');
+    expect(v.alternatives[0]).toBe('resendInvitation');
+  });
+
+  it('blocked: UNCONFIRMED and external-provider users', async () => {
+    expect(reasonIds(await verdict('kate.unconfirmed'))).toContain('unconfirmed');
+    const leo = await verdict('leo.external');
+    expect(leo.status).toBe('blocked');
+    expect(reasonIds(leo)).toContain('external-provider');
+  });
+
+  it('blocked: admin_only recovery, with the administrator reset offered', async () => {
+    const v = await verdict('nina.admin-only', ADMIN_CLIENT, ADMIN_ONLY);
+    expect(v).toMatchObject({ status: 'blocked', rule: 'admin-only' });
+    expect(v.alternatives[0]).toBe('adminResetPassword');
+  });
+
+  it('uncertain: an app client that hides existence errors proves nothing', async () => {
+    const v = await verdict('customer001', CUSTOMER_APP, CUSTOMERS);
+    expect(v.status).toBe('uncertain');
+    expect(reasonIds(v)).toContain('existence-errors-hidden');
+  });
+
+  it('notes that SECRET_HASH is handled for a client with a secret', async () => {
+    const v = await verdict('alice.verified', STAFF_SECRET);
+    expect(v.status).toBe('ready');
+    expect(reasonIds(v)).toContain('secret-hash-automatic');
+  });
+
+  it('counts the codes sent to the user today', async () => {
+    const before = (await verdict('frank.both')).codesSentToday;
+    await call('recovery:forgotPassword', { connectionId: 'demo', userPoolId: STAFF, clientId: STAFF_PUBLIC, username: 'frank.both' });
+    await call('recovery:forgotPassword', { connectionId: 'demo', userPoolId: STAFF, clientId: STAFF_PUBLIC, username: 'frank.both' });
+    expect((await verdict('frank.both')).codesSentToday).toBe(before + 2);
+  });
+});
+
+describe('guidance for every error', () => {
+  beforeEach(async () => {
+    await call('demo:clearFaults', { connectionId: 'demo' });
+  });
+
+  it.each(COGNITO_ERROR_CODES.map((code) => [code]))('%s from Cognito reaches the operator with what happened, what to say and what next', async (code) => {
+    await call('demo:injectFault', { connectionId: 'demo', operation: 'ForgotPassword', error: code, count: 1 });
+    const error = await fail('recovery:forgotPassword', { connectionId: 'demo', userPoolId: STAFF, clientId: STAFF_PUBLIC, username: 'alice.verified' });
+    expect(error.code).toBe(code);
+    expect(error.message).not.toBe('');
+    expect(error.tellCaller).not.toBe('');
+    expect(error.guidance).not.toBe('');
+    expect(typeof error.retryable).toBe('boolean');
+  });
+
+  it('says how long to wait when Cognito limits attempts', async () => {
+    await call('demo:injectFault', { connectionId: 'demo', operation: 'ConfirmForgotPassword', error: 'LimitExceeded', count: 1 });
+    const error = await fail('recovery:confirmForgotPassword', {
+      connectionId: 'demo', userPoolId: STAFF, clientId: STAFF_PUBLIC, username: 'alice.verified', confirmationCode: '123456', password: 'Good-Password-42',
+    });
+    expect(error).toMatchObject({ code: 'LimitExceeded', retryable: true, retryAfterSeconds: 3600 });
+  });
+});
+
+describe('the audit trail', () => {
+  it('records a successful reset with who, where and the ticket, and never the code or the password', async () => {
+    const target = { connectionId: 'demo', userPoolId: STAFF, clientId: STAFF_SECRET, username: 'zoë.ångström', ticket: 'HD-4242' };
+    await call('recovery:forgotPassword', target);
+    const code = emulator?.inbox().find((m) => m.username === 'zoë.ångström')?.code ?? '';
+    expect(code).toMatch(/^\d{6}$/);
+    const password = 'Audit-Secret-Pass-77';
+    await call('recovery:confirmForgotPassword', { ...target, confirmationCode: code, password });
+
+    const { records } = await call('audit:list', { username: 'zoë' });
+    expect(records.map((r) => [r.action, r.outcome])).toEqual([
+      ['ConfirmForgotPassword', 'success'],
+      ['ForgotPassword', 'success'],
+    ]);
+    expect(records[0]).toMatchObject({
+      connection: { id: 'demo', name: 'Offline demo', region: 'us-east-1' },
+      userPoolId: STAFF,
+      clientId: STAFF_SECRET,
+      ticket: 'HD-4242',
+      outcomeCode: 'OK',
+      operator: { osUser: expect.any(String) },
+    });
+    const onDisk = await readFile(join(dataDir, 'audit', 'audit-log.jsonl'), 'utf8');
+    expect(onDisk).not.toContain(password);
+    expect(onDisk).not.toContain(`"${code}"`);
+  });
+
+  it('records a failure with its error code', async () => {
+    await fail('recovery:confirmForgotPassword', {
+      connectionId: 'demo', userPoolId: STAFF, clientId: STAFF_PUBLIC, username: 'frank.both', confirmationCode: '000000', password: 'Good-Password-42',
+    });
+    const { records } = await call('audit:list', { username: 'frank.both', outcome: 'failure' });
+    expect(records[0]).toMatchObject({ action: 'ConfirmForgotPassword', outcome: 'failure', outcomeCode: expect.stringMatching(/^(CodeMismatch|ExpiredCode)$/) });
+  });
+
+  it('does not record a request that failed validation (nothing was sent)', async () => {
+    const { total } = await call('audit:list', {});
+    await fail('recovery:forgotPassword', { connectionId: 'demo', userPoolId: STAFF, clientId: STAFF_PUBLIC, username: 'has space' });
+    expect((await call('audit:list', {})).total).toBe(total);
+  });
+
+  it('filters by user, operator, outcome and time', async () => {
+    const all = await call('audit:list', {});
+    expect(all.total).toBeGreaterThan(3);
+    const osUser = all.records[0]?.operator.osUser ?? '';
+    expect((await call('audit:list', { operator: osUser })).total).toBe(all.total);
+    expect((await call('audit:list', { operator: 'nobody-like-this' })).total).toBe(0);
+    const future = new Date(Date.now() + 3_600_000).toISOString();
+    expect((await call('audit:list', { from: future })).total).toBe(0);
+    expect((await call('audit:list', { to: future })).total).toBe(all.total);
+    const failures = await call('audit:list', { outcome: 'failure' });
+    expect(failures.records.every((r) => r.outcome === 'failure')).toBe(true);
+  });
+
+  it('exports CSV with a header row, escaping formulas, and JSON with the same records', async () => {
+    await call('recovery:forgotPassword', { connectionId: 'demo', userPoolId: STAFF, clientId: STAFF_PUBLIC, username: 'alice.verified', ticket: '=HYPERLINK("http://evil")' });
+    const csv = await call('audit:export', { format: 'csv', username: 'alice.verified' });
+    const lines = csv.content.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('time,operator_os_user,operator_display_name,connection_id,connection_name,region,user_pool_id,client_id,username,action,outcome,outcome_code,request_id,ticket,caller_verification');
+    expect(lines).toHaveLength(csv.count + 1);
+    expect(csv.content).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    expect(csv).toMatchObject({ mediaType: 'text/csv', filename: expect.stringMatching(/\.csv$/) });
+
+    const json = await call('audit:export', { format: 'json', username: 'alice.verified' });
+    expect((JSON.parse(json.content) as unknown[]).length).toBe(csv.count);
+  });
+});
+
+describe('settings and caller verification', () => {
+  it('records the operator display name once set', async () => {
+    const settings = await call('settings:update', { operatorDisplayName: 'Sam at the Helpdesk' });
+    expect(settings.operatorDisplayName).toBe('Sam at the Helpdesk');
+    await call('recovery:forgotPassword', { connectionId: 'demo', userPoolId: STAFF, clientId: STAFF_PUBLIC, username: 'mia.alias' });
+    const { records } = await call('audit:list', { username: 'mia.alias' });
+    expect(records[0]?.operator.displayName).toBe('Sam at the Helpdesk');
+  });
+
+  it('when verification is required, refuses an action until every check is ticked, and records the refusal', async () => {
+    const checks = ['Caller gave the email on file', 'Caller confirmed the ticket number'];
+    await call('settings:update', { callerVerification: { enabled: true, checks } });
+    const before = emulator?.inbox().length ?? 0;
+    const target = { connectionId: 'demo', userPoolId: STAFF, clientId: STAFF_PUBLIC, username: 'jack.reset-required' };
+
+    const refused = await fail('recovery:forgotPassword', { ...target, callerVerification: [checks[0]] });
+    expect(refused).toMatchObject({ code: 'CallerNotVerified', retryable: false });
+    expect(emulator?.inbox().length).toBe(before);
+    expect((await call('audit:list', { username: 'jack.reset-required' })).records[0]).toMatchObject({ outcome: 'failure', outcomeCode: 'CallerNotVerified' });
+
+    await call('recovery:forgotPassword', { ...target, callerVerification: checks });
+    expect((await call('audit:list', { username: 'jack.reset-required' })).records[0]).toMatchObject({ outcome: 'success', callerVerification: checks });
+    await call('settings:update', { callerVerification: { enabled: false, checks } });
+  });
+
+  it('moves a corrupt settings file aside and starts from the defaults', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'recovery-desk-settings-'));
+    await writeFile(join(dir, 'settings.json'), '{ not json');
+    const other = createBackend({ dataDir: dir, env: {}, startDemo: () => startDemoEmulator({ dataDir: dir, throttling: false }) });
+    try {
+      const result = await other.dispatch('settings:get', {});
+      expect(result).toMatchObject({ ok: true, data: { callerVerification: { enabled: false } } });
+      const kept = (await readdir(dir)).filter((name) => name.startsWith('settings.json.corrupt-'));
+      expect(kept).toHaveLength(1);
+      expect(await readFile(join(dir, kept[0] ?? ''), 'utf8')).toBe('{ not json');
+    } finally {
+      await other.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
