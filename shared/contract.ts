@@ -337,13 +337,16 @@ export const contract = {
     response: z.object({ confirmedAt: z.string(), requestId: z.string().optional() }),
     aws: ['ConfirmForgotPassword', 'DescribeUserPoolClient'],
   }),
-  /** AdminCreateUser with MessageAction RESEND (cognito-idp:AdminCreateUser): a new invitation for a FORCE_CHANGE_PASSWORD user. */
+  /** AdminGetUser + AdminCreateUser with MessageAction RESEND (cognito-idp:AdminGetUser, cognito-idp:AdminCreateUser): a new invitation for a FORCE_CHANGE_PASSWORD user. */
   'recovery:resendInvitation': operation({
     request: OnPool.extend({ username: Username, ...ActionRecord }),
     response: z.object({ sentAt: z.string(), requestId: z.string().optional() }),
-    aws: ['AdminCreateUser'],
+    aws: ['AdminGetUser', 'AdminCreateUser'],
   }),
-  /** AdminResetUserPassword (cognito-idp:AdminResetUserPassword): the admin way when the pool allows admin-only recovery. */
+  /**
+   * AdminResetUserPassword (cognito-idp:AdminResetUserPassword): RESET_REQUIRED plus a code, with real errors even where
+   * the app client hides them. AWS requires self-service recovery in the pool; admin-only pools use a temporary password.
+   */
   'recovery:adminResetPassword': operation({
     request: OnPool.extend({ username: Username, clientMetadata: ClientMetadata.optional(), ...ActionRecord }),
     response: z.object({ resetAt: z.string(), requestId: z.string().optional() }),

@@ -53,12 +53,10 @@ export function assessRecovery({ pool, client, user, codesSentToday }: VerdictIn
   const phoneVerified = Boolean(user.phoneNumber) && user.phoneNumberVerified;
   const selfService = user.enabled && (user.status === 'CONFIRMED' || user.status === 'RESET_REQUIRED');
   if (adminOnly) {
-    add('admin-only', 'blocker', 'The pool allows recovery by administrators only: users cannot reset their own password with a code.');
-    if (selfService) {
-      // AdminResetUserPassword still sends a code when a verified email or phone exists.
-      if (emailVerified || phoneVerified) alternatives.add('adminResetPassword');
-      alternatives.add('setTemporaryPassword');
-    }
+    add('admin-only', 'blocker', 'The pool allows recovery by administrators only: users cannot reset their own password with a code. Set a temporary password for them instead.');
+    // AWS: AdminResetUserPassword needs self-service recovery configured; "use AdminSetUserPassword
+    // if you manage passwords as an administrator".
+    if (selfService) alternatives.add('setTemporaryPassword');
   } else {
     if (emailVerified && !emailQualifies(user)) {
       add('mfa-disqualifies-email', channel ? 'info' : 'blocker', 'The email is also the user\'s MFA factor, so Cognito will not send a recovery code there.');
@@ -88,6 +86,9 @@ export function assessRecovery({ pool, client, user, codesSentToday }: VerdictIn
 
   const blocked = reasons.some((r) => r.severity === 'blocker');
   const status = blocked ? 'blocked' : hidesErrors ? 'uncertain' : 'ready';
+  // Admin calls are not subject to PreventUserExistenceErrors, so an administrator reset gives a
+  // real answer where ForgotPassword's "sent" proves nothing.
+  if (status === 'uncertain' && channel) alternatives.add('adminResetPassword');
   const masked = channel ? maskDestination(channel.deliveryMedium, channel.destination) : undefined;
   const medium = channel?.deliveryMedium === 'SMS' ? 'text message' : 'email';
   const summary = blocked
@@ -104,7 +105,7 @@ export function assessRecovery({ pool, client, user, codesSentToday }: VerdictIn
       : {}),
     rule,
     reasons,
-    alternatives: blocked ? [...alternatives] : [],
+    alternatives: status === 'ready' ? [] : [...alternatives],
     codesSentToday,
   };
 }

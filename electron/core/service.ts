@@ -217,8 +217,16 @@ export function createRecoveryService({ connections, audit, settings, osUser }: 
     'recovery:resendInvitation': (request) =>
       audited('ResendInvitation', request, async () => {
         const client = await cognito(request.connectionId);
+        // Cognito's default medium is SMS; send the invitation where the user can receive it.
+        const user = toUserDetails(await client.send(new AdminGetUserCommand({ UserPoolId: request.userPoolId, Username: request.username })));
+        const media = [...(user.email ? (['EMAIL'] as const) : []), ...(user.phoneNumber ? (['SMS'] as const) : [])];
         const response = await client.send(
-          new AdminCreateUserCommand({ UserPoolId: request.userPoolId, Username: request.username, MessageAction: 'RESEND' }),
+          new AdminCreateUserCommand({
+            UserPoolId: request.userPoolId,
+            Username: request.username,
+            MessageAction: 'RESEND',
+            ...(media.length > 0 ? { DesiredDeliveryMediums: media } : {}),
+          }),
         );
         return { sentAt: new Date().toISOString(), requestId: response.$metadata.requestId };
       }),

@@ -41,7 +41,7 @@ export {
   DEMO_STAFF_USERS,
   demoCustomerUsername,
 } from './seed';
-export { ATTEMPT_WINDOW_MS, CODE_VALIDITY_MS, MAX_CODE_REQUESTS_PER_WINDOW, MAX_WRONG_CODES_PER_WINDOW } from './fidelity';
+export { ATTEMPT_WINDOW_MS, CODE_VALIDITY_MS, DEFAULT_TEMPORARY_PASSWORD_VALIDITY_DAYS, MAX_CODE_REQUESTS_PER_WINDOW, MAX_WRONG_CODES_PER_WINDOW } from './fidelity';
 
 export interface StartDemoEmulatorOptions {
   /** The app's data folder. The emulator uses `<dataDir>/emulator/` and `<dataDir>/emulator-inbox.json`. */
@@ -97,7 +97,8 @@ export async function startDemoEmulator(options: StartDemoEmulatorOptions): Prom
       throttle.admit(target);
     },
     onDelivery: async (delivery) => {
-      // cognito-local's own codes (sign-up, invitations…); ForgotPassword's come from the fidelity layer.
+      // cognito-local's own codes (sign-up, first invitations…); ForgotPassword's, admin resets' and
+      // re-sent invitations come from the fidelity layer.
       await inbox.record(
         {
           deliveryMedium: delivery.deliveryMedium,

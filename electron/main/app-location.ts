@@ -44,6 +44,28 @@ export function isAppUrl(candidate: string, location: AppLocation): boolean {
   }
 }
 
+// Chromium names an object URL after the creating page's origin and a random UUID.
+const BLOB_PATH = /^\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Whether a download URL is an object URL (URL.createObjectURL) of the app's own origin: how the
+ * page saves its exports. The dev server's look like blob:http://127.0.0.1:5173/<uuid>. The built
+ * page's are blob:file:///<uuid>, or blob:null/<uuid> where Chromium treats file pages as opaque
+ * origins. Neither names the page (every file:// page shares them), so the caller must also check
+ * that the download comes from the app's own window and frame.
+ */
+export function isOwnBlobUrl(candidate: string, location: AppLocation): boolean {
+  const url = parseUrl(candidate);
+  if (!url || url.protocol !== 'blob:') return false;
+  const rest = url.href.slice('blob:'.length);
+  if (location.kind === 'file' && /^null\/[^/?#]+$/.test(rest)) return BLOB_PATH.test(rest.slice('null'.length));
+  const inner = parseUrl(rest);
+  if (!inner || inner.search !== '' || inner.hash !== '' || inner.username !== '' || inner.password !== '') return false;
+  if (!BLOB_PATH.test(inner.pathname)) return false;
+  if (location.kind === 'dev') return inner.protocol === 'http:' && inner.origin === location.origin;
+  return inner.protocol === 'file:' && inner.host === '';
+}
+
 /** Links the app may hand to the operating system's browser. */
 export function isExternalWebUrl(candidate: string): boolean {
   const url = parseUrl(candidate);

@@ -1,6 +1,6 @@
-import { BrowserWindow, shell, type Session, type WebContents } from 'electron';
+import { BrowserWindow, shell, type DownloadItem, type Session, type WebContents, type WebFrameMain } from 'electron';
 import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from '../web/security-headers';
-import { isAppUrl, isExternalWebUrl, type AppLocation } from './app-location';
+import { isAppUrl, isExternalWebUrl, isOwnBlobUrl, type AppLocation } from './app-location';
 
 // Every window gets the same hardening; ipc.ts trusts only webContents registered here.
 
@@ -68,12 +68,39 @@ export function hardenContents(contents: WebContents, location: AppLocation): vo
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-/** Session-wide: no permission is ever granted, no download happens, and every response carries the CSP. */
+/** The one permission granted: writing text to the clipboard (the page's copy buttons). Reading it never is. */
+const CLIPBOARD_WRITE = 'clipboard-sanitized-write';
+
+/** Our own window, showing our own page; `requestingUrl`, when given, is our page too. */
+function isOwnPage(contents: WebContents | null, location: AppLocation, requestingUrl: string | undefined): boolean {
+  if (!contents || !isAppWebContents(contents) || !isAppUrl(contents.getURL(), location)) return false;
+  return requestingUrl === undefined || isAppUrl(requestingUrl, location);
+}
+
+/**
+ * Only the page's own exports: an object URL our page made, started by our window's main frame.
+ * No save path is set, so Electron asks the operator where to save it.
+ */
+function isOwnExport(item: DownloadItem, contents: WebContents, frame: WebFrameMain | null | undefined, location: AppLocation): boolean {
+  if (!isOwnPage(contents, location, undefined) || !isOwnBlobUrl(item.getURL(), location)) return false;
+  return !frame || (frame.parent === null && isAppUrl(frame.url, location));
+}
+
+/**
+ * Session-wide: no permission is granted but clipboard writing to our page, no download happens but
+ * our page's own exports, and every response carries the CSP.
+ */
 export function hardenSession(session: Session, location: AppLocation): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((contents, permission, callback, details) =>
+    callback(permission === CLIPBOARD_WRITE && isOwnPage(contents, location, details?.requestingUrl)),
+  );
+  session.setPermissionCheckHandler(
+    (contents, permission, _requestingOrigin, details) => permission === CLIPBOARD_WRITE && isOwnPage(contents, location, details?.requestingUrl),
+  );
   session.setDevicePermissionHandler(() => false);
-  session.on('will-download', (event) => event.preventDefault());
+  session.on('will-download', (event, item, contents, frame) => {
+    if (!isOwnExport(item, contents, frame, location)) event.preventDefault();
+  });
 
   // For file:// this header may not be applied on every Electron version; the page's own
   // <meta http-equiv="Content-Security-Policy"> is the backstop.

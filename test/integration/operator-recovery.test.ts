@@ -98,16 +98,16 @@ describe('the verdict before sending', () => {
     expect(reasonIds(leo)).toContain('external-provider');
   });
 
-  it('blocked: admin_only recovery, with the administrator reset offered', async () => {
+  it('blocked: admin_only recovery, with a temporary password as the administrator way', async () => {
     const v = await verdict('nina.admin-only', ADMIN_CLIENT, ADMIN_ONLY);
-    expect(v).toMatchObject({ status: 'blocked', rule: 'admin-only' });
-    expect(v.alternatives[0]).toBe('adminResetPassword');
+    expect(v).toMatchObject({ status: 'blocked', rule: 'admin-only', alternatives: ['setTemporaryPassword'] });
   });
 
   it('uncertain: an app client that hides existence errors proves nothing', async () => {
     const v = await verdict('customer001', CUSTOMER_APP, CUSTOMERS);
     expect(v.status).toBe('uncertain');
     expect(reasonIds(v)).toContain('existence-errors-hidden');
+    expect(v.alternatives).toEqual(['adminResetPassword']);
   });
 
   it('notes that SECRET_HASH is handled for a client with a secret', async () => {
@@ -121,6 +121,47 @@ describe('the verdict before sending', () => {
     await call('recovery:forgotPassword', { connectionId: 'demo', userPoolId: STAFF, clientId: STAFF_PUBLIC, username: 'frank.both' });
     await call('recovery:forgotPassword', { connectionId: 'demo', userPoolId: STAFF, clientId: STAFF_PUBLIC, username: 'frank.both' });
     expect((await verdict('frank.both')).codesSentToday).toBe(before + 2);
+  });
+});
+
+describe('the alternatives', () => {
+  const onStaff = (username: string) => ({ connectionId: 'demo', userPoolId: STAFF, username });
+  const status = async (username: string, userPoolId = STAFF) => (await call('users:get', { connectionId: 'demo', userPoolId, username })).status;
+
+  it('resends the invitation of a FORCE_CHANGE_PASSWORD user, delivered and audited', async () => {
+    await call('recovery:resendInvitation', { ...onStaff('erin.new-hire'), ticket: 'HD-7' });
+    expect(emulator?.inbox().find((m) => m.username === 'erin.new-hire')).toMatchObject({ purpose: 'Invitation', deliveryMedium: 'EMAIL' });
+    expect(await status('erin.new-hire')).toBe('FORCE_CHANGE_PASSWORD');
+    expect((await call('audit:list', { username: 'erin.new-hire' })).records[0]).toMatchObject({ action: 'ResendInvitation', outcome: 'success', ticket: 'HD-7' });
+  });
+
+  it('refuses to resend an invitation to a user who already set a password, with guidance', async () => {
+    const error = await fail('recovery:resendInvitation', onStaff('alice.verified'));
+    expect(error.code).toBe('UnsupportedUserState');
+    expect(error.guidance).toMatch(/FORCE_CHANGE_PASSWORD/);
+  });
+
+  it('resets as administrator: RESET_REQUIRED, a code that ConfirmForgotPassword accepts, then CONFIRMED', async () => {
+    await call('recovery:adminResetPassword', onStaff('frank.both'));
+    expect(await status('frank.both')).toBe('RESET_REQUIRED');
+    const code = emulator?.inbox().find((m) => m.username === 'frank.both' && m.purpose === 'AdminResetUserPassword')?.code ?? '';
+    expect(code).toMatch(/^\d{6}$/);
+    await call('recovery:confirmForgotPassword', { ...onStaff('frank.both'), clientId: STAFF_PUBLIC, confirmationCode: code, password: 'After-Admin-Reset-9' });
+    expect(await status('frank.both')).toBe('CONFIRMED');
+  });
+
+  it('sets a temporary password as the last resort: FORCE_CHANGE_PASSWORD, and the password is not in the audit log', async () => {
+    const temporary = 'Temporary-Only-Pass-31';
+    await call('recovery:setTemporaryPassword', { connectionId: 'demo', userPoolId: ADMIN_ONLY, username: 'nina.admin-only', temporaryPassword: temporary });
+    expect(await status('nina.admin-only', ADMIN_ONLY)).toBe('FORCE_CHANGE_PASSWORD');
+    expect((await call('audit:list', { username: 'nina.admin-only' })).records[0]).toMatchObject({ action: 'AdminSetTemporaryPassword', outcome: 'success' });
+    expect(await readFile(join(dataDir, 'audit', 'audit-log.jsonl'), 'utf8')).not.toContain(temporary);
+  });
+
+  it('refuses a temporary password below the pool policy in Cognito\'s words', async () => {
+    const error = await fail('recovery:setTemporaryPassword', { ...onStaff('carol.unverified'), temporaryPassword: 'short1' });
+    expect(error.code).toBe('InvalidPassword');
+    expect(error.message).toMatch(/Password does not conform to policy/);
   });
 });
 

@@ -36,7 +36,7 @@ const user = (overrides: Partial<UserDetails> = {}): UserDetails => ({
   ...overrides,
 });
 
-const plain = { hasSecret: false, preventUserExistenceErrors: 'LEGACY' as const };
+const plain: { hasSecret: boolean; preventUserExistenceErrors: 'ENABLED' | 'LEGACY' } = { hasSecret: false, preventUserExistenceErrors: 'LEGACY' };
 const verdict = (u: UserDetails, p: PoolDetails, client = plain) => assessRecovery({ pool: p, client, user: u, codesSentToday: 0 });
 const blockers = (u: UserDetails, p: PoolDetails) => verdict(u, p).reasons.filter((r) => r.severity === 'blocker').map((r) => r.id);
 
@@ -79,14 +79,16 @@ describe('assessRecovery', () => {
     expect(verdict(user({ enabled: false }), emailFirst).alternatives).toEqual([]);
   });
 
-  it('offers the administrator reset in an admin_only pool, or only the temporary password when no code can go anywhere', () => {
-    expect(verdict(user(), adminOnly)).toMatchObject({ status: 'blocked', rule: 'admin-only', alternatives: ['adminResetPassword', 'setTemporaryPassword'] });
-    expect(verdict(user({ emailVerified: false, phoneNumberVerified: false }), adminOnly).alternatives).toEqual(['setTemporaryPassword']);
+  it('offers a temporary password in an admin_only pool (AdminResetUserPassword needs self-service recovery)', () => {
+    expect(verdict(user(), adminOnly)).toMatchObject({ status: 'blocked', rule: 'admin-only', alternatives: ['setTemporaryPassword'] });
+    expect(verdict(user({ enabled: false }), adminOnly).alternatives).toEqual([]);
   });
 
   it('is uncertain, not ready, when the client hides user-existence errors', () => {
     const v = verdict(user(), emailFirst, { hasSecret: false, preventUserExistenceErrors: 'ENABLED' });
     expect(v.status).toBe('uncertain');
+    // An administrator reset answers truthfully where this client would not.
+    expect(v.alternatives).toEqual(['adminResetPassword']);
     expect(v.summary).toMatch(/will not prove it/);
   });
 

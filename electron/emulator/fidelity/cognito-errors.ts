@@ -25,3 +25,24 @@ export const expiredCode = () => new CognitoFault('ExpiredCodeException', 'Inval
 export const invalidPassword = (message: string) => new CognitoFault('InvalidPasswordException', message);
 
 export const passwordReused = () => new CognitoFault('PasswordHistoryPolicyViolationException', 'The password cannot be reused.');
+
+// The admin alternatives and sign-in.
+
+/** What the admin operations (AdminGetUser's family) say for an unknown user. */
+export const adminUserNotFound = () => new CognitoFault('UserNotFoundException', 'User does not exist.');
+
+export const userPoolNotFound = (poolId: string) => new CognitoFault('ResourceNotFoundException', `User pool ${poolId} does not exist.`);
+
+/**
+ * AdminCreateUser RESEND for a user who already chose a password. The exception is in the API's
+ * error list; AWS does not publish the wording, this is how other Cognito emulators write it.
+ */
+export const resendNotPossible = (username: string) =>
+  new CognitoFault('UnsupportedUserStateException', `Resend not possible. ${username} status is not FORCE_CHANGE_PASSWORD.`);
+
+/** Sign-in after an admin reset (RESET_REQUIRED); the wording apps match on in public code. */
+export const passwordResetRequired = () => new CognitoFault('PasswordResetRequiredException', 'Password reset required for the user');
+
+export const incorrectCredentials = () => new CognitoFault('NotAuthorizedException', 'Incorrect username or password.');
+
+export const temporaryPasswordExpired = () => new CognitoFault('NotAuthorizedException', 'Temporary password has expired and must be reset by an administrator.');

@@ -3,6 +3,7 @@ import type { DeliveryMedium } from '../../../shared/recovery-rules';
 import type { PasswordHistory } from './password-rules';
 import type { RecoveryCodes } from './recovery-codes';
 import type { CognitoStore } from './store';
+import type { TemporaryPasswords } from './temporary-passwords';
 
 /** A code the layer "sent": what the demo inbox shows. */
 export interface CodeMessage {
@@ -13,7 +14,8 @@ export interface CodeMessage {
   maskedDestination: string;
   username: string;
   userPoolId: string;
-  clientId: string;
+  /** Absent for admin operations, which no app client makes. */
+  clientId?: string;
   code: string;
   sentAt: Date;
   expiresAt: Date;
@@ -25,5 +27,6 @@ export interface FidelityContext {
   clock: EmulatorClock;
   codes: RecoveryCodes;
   history: PasswordHistory;
+  temporaryPasswords: TemporaryPasswords;
   deliver(message: CodeMessage): Promise<void>;
 }

@@ -1,22 +1,28 @@
 import type { EmulatorClock } from '../clock';
 import type { Interceptors } from '../interceptor';
+import { adminResetUserPassword } from './admin-reset-user-password';
+import { adminSetUserPassword } from './admin-set-user-password';
 import { confirmForgotPassword } from './confirm-forgot-password';
 import type { CodeMessage, FidelityContext } from './context';
 import { forgotPassword } from './forgot-password';
 import { adminSetUserMfaPreference } from './mfa-preference';
 import { PasswordHistory } from './password-rules';
-import { RecoveryCodes, userKey } from './recovery-codes';
+import { RecoveryCodes } from './recovery-codes';
+import { adminCreateUser } from './resend-invitation';
+import { signIn } from './sign-in';
 import type { CognitoStore } from './store';
-import { findUser } from './user-lookup';
+import { TemporaryPasswords } from './temporary-passwords';
 
-// The fidelity layer: ForgotPassword and ConfirmForgotPassword answered as real Cognito documents
+// The fidelity layer: ForgotPassword and ConfirmForgotPassword, and the admin alternatives (RESEND
+// an invitation, AdminResetUserPassword, AdminSetUserPassword), answered as real Cognito documents
 // them, in place of cognito-local's versions. cognito-local keeps pools, clients and users; the layer
-// owns the recovery rules, the codes and the attempt limits.
+// owns the recovery rules, the codes, the attempt limits and temporary-password validity.
 
 export type { CodeMessage } from './context';
 export type { CognitoStore } from './store';
 export { maskDestination } from '../../../shared/recovery-rules';
 export { CODE_VALIDITY_MS, ATTEMPT_WINDOW_MS, MAX_CODE_REQUESTS_PER_WINDOW, MAX_WRONG_CODES_PER_WINDOW } from './recovery-codes';
+export { DEFAULT_TEMPORARY_PASSWORD_VALIDITY_DAYS } from './temporary-passwords';
 
 export interface FidelityOptions {
   store: CognitoStore;
@@ -32,22 +38,18 @@ export function createFidelityInterceptors(options: FidelityOptions): Intercepto
     deliver: options.deliver,
     codes: new RecoveryCodes(options.clock),
     history: new PasswordHistory(),
+    temporaryPasswords: new TemporaryPasswords(options.clock),
   };
   return {
     ForgotPassword: (request) => forgotPassword(ctx, request),
     ConfirmForgotPassword: (request) => confirmForgotPassword(ctx, request),
     // cognito-local lacks it; recovery depends on it (an MFA channel does not qualify).
     AdminSetUserMFAPreference: (request) => adminSetUserMfaPreference(ctx, request),
-    // cognito-local sets the password; the layer only remembers the one it replaces, so the
-    // history a reset is checked against includes passwords an admin set.
-    async AdminSetUserPassword(request, next) {
-      const poolId = request.UserPoolId;
-      const username = request.Username;
-      const pool = typeof poolId === 'string' ? await ctx.store.describePool(poolId) : undefined;
-      const before = pool && typeof username === 'string' ? await findUser(ctx.store, pool, username) : undefined;
-      const result = await next(request);
-      if (pool && before && request.Password !== before.Password) ctx.history.remember(userKey(pool.Id, before.Username), before.Password);
-      return result;
-    },
+    // The admin alternatives when ForgotPassword cannot help, and the sign-in answers they lead to.
+    AdminCreateUser: (request, next) => adminCreateUser(ctx, request, next),
+    AdminResetUserPassword: (request) => adminResetUserPassword(ctx, request),
+    AdminSetUserPassword: (request) => adminSetUserPassword(ctx, request),
+    InitiateAuth: (request, next) => signIn(ctx, request, next, false),
+    AdminInitiateAuth: (request, next) => signIn(ctx, request, next, true),
   };
 }

@@ -9,7 +9,7 @@ export const COGNITO_SYMBOLS = '^$*.[]{}()?"!@#%&/\\,><\':;|_~`=+-';
 const SYMBOLS = new Set(COGNITO_SYMBOLS);
 
 /** A pool created without a policy gets Cognito's default one. */
-const DEFAULT_POLICY: Required<Omit<StoredPasswordPolicy, 'PasswordHistorySize'>> = {
+const DEFAULT_POLICY: Required<Omit<StoredPasswordPolicy, 'PasswordHistorySize' | 'TemporaryPasswordValidityDays'>> = {
   MinimumLength: 8,
   RequireUppercase: true,
   RequireLowercase: true,

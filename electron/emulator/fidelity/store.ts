@@ -42,6 +42,8 @@ export interface StoredPasswordPolicy {
   RequireNumbers?: boolean;
   RequireSymbols?: boolean;
   PasswordHistorySize?: number;
+  /** How long an administrator's temporary password works; 0 or absent means 7. */
+  TemporaryPasswordValidityDays?: number;
 }
 
 export interface StoredPool {

@@ -77,6 +77,21 @@ export const PASSWORD = {
   sensitive: true,
 } as const satisfies FieldRule;
 
+/** The admin operations' pool id. */
+export const USER_POOL_ID = {
+  key: 'UserPoolId',
+  field: 'userPoolId',
+  required: true,
+  minLength: 1,
+  maxLength: 55,
+  pattern: /^[\w-]+_[0-9a-zA-Z]+$/u,
+  patternText: '[\\w-]+_[0-9a-zA-Z]+',
+  sensitive: false,
+} as const satisfies FieldRule;
+
+/** AdminCreateUser's optional TemporaryPassword: the same constraints as Password. */
+export const TEMPORARY_PASSWORD = { ...PASSWORD, key: 'TemporaryPassword', field: 'temporaryPassword', required: false } as const satisfies FieldRule;
+
 /** The members a set of rules yields: required ones as strings, optional ones possibly undefined. */
 export type Validated<R extends FieldRule> = { [P in R as P['key']]: P['required'] extends true ? string : string | undefined };
 
