@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useRef, useState } from 'react';
-import { ToggleButton } from 'react-aria-components';
+import { Button, ToggleButton, ToggleButtonGroup } from 'react-aria-components';
 import type { Connection } from '../shared/contract';
 import { connectionsQuery } from './api/queries';
 import { Loading } from './components/loading';
@@ -11,6 +11,11 @@ import { PoolWorkspace } from './features/users/pool-workspace';
 // Demo-only, so they are not part of the first load.
 const DemoInbox = lazy(() => import('./features/demo-inbox/demo-inbox'));
 const DemoControls = lazy(() => import('./features/demo-controls/demo-controls'));
+// Opened now and then, not on every call.
+const AuditLog = lazy(() => import('./features/audit/audit-log'));
+const SettingsDialog = lazy(() => import('./features/settings/settings-dialog'));
+
+type View = 'recovery' | 'audit';
 
 /** The offline demo when there is one; otherwise the only connection, if there is just one. */
 function defaultConnectionId(connections: Connection[]): string | undefined {
@@ -28,6 +33,10 @@ export function App() {
   const [inboxOpen, setInboxOpen] = useState(false);
   const [controlsOpen, setControlsOpen] = useState(false);
   const mainRef = useRef<HTMLElement>(null);
+  // The recovery screens stay mounted (hidden) while the audit log shows, so a call in progress keeps its state.
+  const [view, setView] = useState<View>('recovery');
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const auditRef = useRef<HTMLElement>(null);
 
   const list = connections.data?.connections ?? [];
   const connectionId = selection.connectionId ?? defaultConnectionId(list);
@@ -45,13 +54,31 @@ export function App() {
         onClick={(event) => {
           // Focus the main area without touching the address bar.
           event.preventDefault();
-          mainRef.current?.focus();
+          (view === 'audit' ? auditRef : mainRef).current?.focus();
         }}
       >
         Skip to main content
       </a>
       <header className="topbar">
         <h1 className="brand">Recovery Desk</h1>
+        <ToggleButtonGroup
+          className="view-switch"
+          aria-label="View"
+          selectionMode="single"
+          disallowEmptySelection
+          selectedKeys={[view]}
+          onSelectionChange={(keys) => {
+            const next = [...keys][0];
+            if (next === 'recovery' || next === 'audit') setView(next);
+          }}
+        >
+          <ToggleButton id="recovery" className="view-switch-button">
+            Recovery
+          </ToggleButton>
+          <ToggleButton id="audit" className="view-switch-button">
+            Audit log
+          </ToggleButton>
+        </ToggleButtonGroup>
         <ConnectionPicker connectionId={connectionId} onChange={(id) => setSelection({ connectionId: id })} />
         {connection && (
           <p className="connection-info">
@@ -69,9 +96,17 @@ export function App() {
             </ToggleButton>
           </div>
         )}
+        <Button
+          className="button button-secondary header-button"
+          aria-haspopup="dialog"
+          aria-expanded={settingsOpen}
+          onPress={() => setSettingsOpen(true)}
+        >
+          Settings
+        </Button>
       </header>
 
-      <nav className="sidebar" aria-labelledby="pools-heading">
+      <nav className="sidebar" aria-labelledby="pools-heading" hidden={view === 'audit'}>
         <h2 id="pools-heading">User pools</h2>
         {connectionId ? (
           <PoolList
@@ -85,7 +120,7 @@ export function App() {
         )}
       </nav>
 
-      <main id="main" ref={mainRef} tabIndex={-1} className="main">
+      <main id="main" ref={mainRef} tabIndex={-1} className="main" hidden={view === 'audit'}>
         {connectionId && poolId ? (
           <PoolWorkspace key={`${connectionId}/${poolId}`} connectionId={connectionId} poolId={poolId} />
         ) : (
@@ -93,13 +128,27 @@ export function App() {
             <h2>Reset a caller’s password</h2>
             <ol>
               <li>Choose the connection and the user pool the caller belongs to.</li>
-              <li>Find the caller and check the recovery readiness.</li>
+              <li>Find the caller and read the recovery verdict.</li>
               <li>Send a recovery code, then set the new password with the code they read out.</li>
             </ol>
             {connections.isPending && <Loading>Loading connections…</Loading>}
           </div>
         )}
       </main>
+
+      {view === 'audit' && (
+        <main id="audit-log-view" ref={auditRef} tabIndex={-1} className="main audit-main" aria-labelledby="audit-heading">
+          <Suspense fallback={<Loading>Opening the audit log…</Loading>}>
+            <AuditLog />
+          </Suspense>
+        </main>
+      )}
+
+      {settingsOpen && (
+        <Suspense fallback={null}>
+          <SettingsDialog onClose={() => setSettingsOpen(false)} />
+        </Suspense>
+      )}
 
       {(showInbox || showControls) && (
         <div className="demo-side">

@@ -6,7 +6,9 @@ import { transport } from './transport';
 export class ApiCallError extends Error {
   readonly code: ErrorCode;
   readonly guidance: string;
+  readonly tellCaller: string;
   readonly retryable: boolean;
+  readonly retryAfterSeconds: number | undefined;
   readonly requestId: string | undefined;
   readonly issues: ApiError['issues'];
 
@@ -18,7 +20,9 @@ export class ApiCallError extends Error {
     this.name = 'ApiCallError';
     this.code = error.code;
     this.guidance = error.guidance;
+    this.tellCaller = error.tellCaller;
     this.retryable = error.retryable;
+    this.retryAfterSeconds = error.retryAfterSeconds;
     this.requestId = error.requestId;
     this.issues = error.issues;
   }

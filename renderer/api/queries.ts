@@ -115,6 +115,32 @@ export function useClearInbox() {
   });
 }
 
+/** What ForgotPassword will do for this user through this app client; asked afresh after every recovery action. */
+export function verdictQuery(request: RequestOf<'recovery:verdict'>) {
+  return queryOptions({
+    queryKey: ['recovery:verdict', request] as const,
+    queryFn: () => call('recovery:verdict', request),
+    // The verdict counts today's codes and follows the user's status: never serve an old one for long.
+    staleTime: 10_000,
+  });
+}
+
+type QueryClient = ReturnType<typeof useQueryClient>;
+
+/**
+ * After any recovery action, succeeded or not: the verdict (status, codes sent today), the user,
+ * the list, the audit log and the demo inbox may all have changed.
+ */
+function refreshAfterRecovery(queryClient: QueryClient, { connectionId, userPoolId, username }: { connectionId: string; userPoolId: string; username: string }) {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: ['recovery:verdict', { connectionId, userPoolId, username }] }),
+    queryClient.invalidateQueries({ queryKey: ['users:get', { connectionId, userPoolId, username }] }),
+    queryClient.invalidateQueries({ queryKey: ['users:search', { connectionId, userPoolId }] }),
+    queryClient.invalidateQueries({ queryKey: ['audit:list'] }),
+    queryClient.invalidateQueries({ queryKey: ['demo:inbox'] }),
+  ]);
+}
+
 export function useForgotPassword() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -122,7 +148,7 @@ export function useForgotPassword() {
     mutationFn: (request: RequestOf<'recovery:forgotPassword'>) => call('recovery:forgotPassword', request),
     // Never retried on its own: each attempt sends the caller another code and counts against the limit.
     retry: false,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['demo:inbox'] }),
+    onSettled: (_data, _error, request) => refreshAfterRecovery(queryClient, request),
   });
 }
 
@@ -136,10 +162,95 @@ export function useConfirmForgotPassword() {
     // instead of keeping it in the cache for the default five minutes.
     gcTime: 0,
     // The user's status and last-modified time change with the new password.
-    onSuccess: (_data, { connectionId, userPoolId, username }) =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: ['users:get', { connectionId, userPoolId, username }] }),
-        queryClient.invalidateQueries({ queryKey: ['users:search', { connectionId, userPoolId }] }),
-      ]),
+    onSettled: (_data, _error, request) => refreshAfterRecovery(queryClient, request),
+  });
+}
+
+/** AdminCreateUser with MessageAction RESEND: a new invitation for a user who never signed in. */
+export function useResendInvitation() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: ['recovery:resendInvitation'],
+    mutationFn: (request: RequestOf<'recovery:resendInvitation'>) => call('recovery:resendInvitation', request),
+    retry: false,
+    onSettled: (_data, _error, request) => refreshAfterRecovery(queryClient, request),
+  });
+}
+
+/** AdminResetUserPassword: the administrator's reset; Cognito then sends the user a code. */
+export function useAdminResetPassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: ['recovery:adminResetPassword'],
+    mutationFn: (request: RequestOf<'recovery:adminResetPassword'>) => call('recovery:adminResetPassword', request),
+    retry: false,
+    onSettled: (_data, _error, request) => refreshAfterRecovery(queryClient, request),
+  });
+}
+
+/** AdminSetUserPassword (temporary): the last resort. */
+export function useSetTemporaryPassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: ['recovery:setTemporaryPassword'],
+    mutationFn: (request: RequestOf<'recovery:setTemporaryPassword'>) => call('recovery:setTemporaryPassword', request),
+    retry: false,
+    // The variables hold the temporary password: drop the finished mutation at once.
+    gcTime: 0,
+    onSettled: (_data, _error, request) => refreshAfterRecovery(queryClient, request),
+  });
+}
+
+// ---- Audit log and settings (no AWS call) ----
+
+/** The audit filters the operator chose; paging is added per page. */
+export type AuditFilters = Omit<RequestOf<'audit:list'>, 'limit' | 'offset'>;
+
+export const AUDIT_PAGE_SIZE = 200;
+
+/** The audit log, newest first, one page of AUDIT_PAGE_SIZE per fetch, paged by offset. */
+export function auditListQuery(filters: AuditFilters) {
+  const request = { ...filters, limit: AUDIT_PAGE_SIZE };
+  return infiniteQueryOptions({
+    queryKey: ['audit:list', request] as const,
+    queryFn: ({ pageParam }) => call('audit:list', { ...request, offset: pageParam }),
+    initialPageParam: 0,
+    getNextPageParam: (page: ResponseOf<'audit:list'>, pages: ResponseOf<'audit:list'>[]) => {
+      const loaded = pages.reduce((n, p) => n + p.records.length, 0);
+      return page.records.length > 0 && loaded < page.total ? loaded : undefined;
+    },
+    // New records arrive with every recovery action: read the log afresh each time the view opens.
+    staleTime: 0,
+  });
+}
+
+/** Every matching record as a file; the content can be large, so it is not kept once handled. */
+export function useExportAudit() {
+  return useMutation({
+    mutationKey: ['audit:export'],
+    mutationFn: (request: RequestOf<'audit:export'>) => call('audit:export', request),
+    gcTime: 0,
+  });
+}
+
+export function settingsQuery() {
+  const request: RequestOf<'settings:get'> = {};
+  return queryOptions({
+    queryKey: ['settings:get', request] as const,
+    queryFn: () => call('settings:get', request),
+    staleTime: 60_000,
+  });
+}
+
+export function useUpdateSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: ['settings:update'],
+    mutationFn: (request: RequestOf<'settings:update'>) => call('settings:update', request),
+    onSuccess: (settings) => {
+      // Every screen that reads the settings (recovery's caller checks too) sees the saved ones at once.
+      queryClient.setQueryData(settingsQuery().queryKey, settings);
+      return queryClient.invalidateQueries({ queryKey: ['settings:get'] });
+    },
   });
 }

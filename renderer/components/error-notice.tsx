@@ -1,6 +1,8 @@
 import { Button } from 'react-aria-components';
 import type { Channel } from '../../shared/contract';
-import { toApiCallError } from '../api/client';
+import type { ApiError } from '../../shared/errors';
+import { toApiCallError, type ApiCallError } from '../api/client';
+import { retryWords } from './format';
 
 interface ErrorNoticeProps {
   error: unknown;
@@ -10,16 +12,34 @@ interface ErrorNoticeProps {
   onRetry?: () => void;
 }
 
-/** A failed call, in the operator's words: what happened, what to do, and the id for a support case. */
+/** Every ApiError carries these; read them off the thrown error whichever way it was built. */
+type Explained = ApiCallError & Partial<Pick<ApiError, 'tellCaller' | 'retryAfterSeconds'>>;
+
+/** Said when an error reached the page without words for the caller (it should not happen). */
+const FALLBACK_TELL_CALLER = 'Bear with me a moment while I look into this.';
+
+/**
+ * A failed call, in the operator's words: what happened, what to say to the caller, what to do
+ * next, whether retrying helps (and when), and the ids for a support case. Never only the raw text.
+ */
 export function ErrorNotice({ error, channel, title, onRetry }: ErrorNoticeProps) {
-  const failure = toApiCallError(error, channel);
+  const failure = toApiCallError(error, channel) as Explained;
+  const tellCaller = failure.tellCaller?.trim() || FALLBACK_TELL_CALLER;
   return (
     <div role="alert" className="notice notice-error">
       <p className="notice-title">{title}</p>
-      <p>{failure.message}</p>
-      <p className="notice-guidance">{failure.guidance}</p>
+      <dl className="notice-parts">
+        <dt>What happened</dt>
+        <dd className="notice-message">{failure.message}</dd>
+        <dt>Tell the caller</dt>
+        <dd className="notice-tell">“{tellCaller}”</dd>
+        <dt>Next step</dt>
+        <dd className="notice-guidance">{failure.guidance}</dd>
+        <dt>Try again?</dt>
+        <dd className="notice-retry">{retryWords(failure.retryable, failure.retryAfterSeconds)}</dd>
+      </dl>
       {failure.issues && failure.issues.length > 0 && (
-        <ul className="notice-issues">
+        <ul className="notice-issues" aria-label="Fields to correct">
           {failure.issues.map((issue) => (
             <li key={`${issue.path}:${issue.message}`}>
               {issue.path}: {issue.message}

@@ -19,3 +19,22 @@ export function formatRemaining(ms: number): string {
   const seconds = total % 60;
   return minutes > 0 ? `${minutes} min ${String(seconds).padStart(2, '0')} s` : `${seconds} s`;
 }
+
+/** A wait as an operator would say it: "a few seconds", "about 5 minutes", "about an hour". */
+export function formatWait(seconds: number): string {
+  const s = Math.max(0, Math.ceil(seconds));
+  if (s < 10) return 'a few seconds';
+  if (s < 60) return `about ${s} seconds`;
+  if (s < 90) return 'about a minute';
+  if (s < 55 * 60) return `about ${Math.round(s / 60)} minutes`;
+  if (s < 90 * 60) return 'about an hour';
+  if (s < 36 * 3600) return `about ${Math.round(s / 3600)} hours`;
+  return `about ${Math.round(s / 86_400)} days`;
+}
+
+/** Whether the same request can work later, in words, with the wait when the service knows it. */
+export function retryWords(retryable: boolean, retryAfterSeconds: number | undefined): string {
+  if (!retryable) return 'No: the same request will fail again until something changes. Follow the next step instead.';
+  if (retryAfterSeconds !== undefined) return `Yes, later. Try again in ${formatWait(retryAfterSeconds)}.`;
+  return 'Yes: trying again can work.';
+}

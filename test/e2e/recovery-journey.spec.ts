@@ -37,7 +37,7 @@ function recoveryPanel(page: Page): Locator {
   return page.getByRole('region', { name: 'Reset password' });
 }
 
-test('an operator resets a password by pointer: readiness, code, wrong code, right code', async ({ page, appUrl }) => {
+test('an operator resets a password by pointer: verdict, code, wrong code, right code', async ({ page, appUrl }) => {
   await page.goto(appUrl);
 
   // The launch token is taken out of the address bar at once.
@@ -52,14 +52,16 @@ test('an operator resets a password by pointer: readiness, code, wrong code, rig
   await page.getByRole('listbox', { name: 'Users' }).getByRole('option', { name: /alice\.verified/ }).click();
   await expect(page.getByRole('heading', { level: 3, name: 'alice.verified' })).toBeVisible();
 
-  const readiness = page.getByRole('region', { name: 'Recovery readiness' });
-  await expect(readiness).toContainText('Cognito will send the code by email to alice@');
-  await expect(readiness).toContainText('Verified email, then Verified phone number');
-
   const panel = recoveryPanel(page);
   await panel.getByRole('radiogroup', { name: 'App client' }).getByText('staff-backend (secret)').click();
   await expect(panel.getByRole('radio', { name: /staff-backend/ })).toBeChecked();
-  await expect(readiness).toContainText('staff-backend (secret): Has a secret: SECRET_HASH is sent automatically');
+
+  // The verdict for this user through this app client, before anything is sent.
+  const verdict = page.getByRole('region', { name: 'Recovery verdict' });
+  await expect(verdict.getByRole('status')).toContainText('Ready');
+  await expect(verdict).toContainText('Cognito will send the code by email to a***@a***');
+  await expect(verdict).toContainText('Verified email, then Verified phone number');
+  await expect(verdict).toContainText('Recovery Desk computes and sends SECRET_HASH for you');
 
   await panel.getByRole('button', { name: 'Send recovery code' }).click();
   const delivery = panel.getByRole('status').filter({ hasText: 'Recovery code sent' });
@@ -129,13 +131,13 @@ test('the whole journey works by keyboard alone', async ({ page, appUrl }) => {
   await tabTo(option);
   await page.keyboard.press('Enter');
   await expect(option).toHaveAttribute('aria-selected', 'true');
-  await expect(page.getByRole('region', { name: 'Recovery readiness' })).toContainText('by email');
 
   // The first app client takes focus; the arrow key moves to the one with a secret.
   const panel = recoveryPanel(page);
   await tabTo(panel.getByRole('radio', { name: /staff-portal/ }));
   await page.keyboard.press('ArrowDown');
   await expect(panel.getByRole('radio', { name: /staff-backend/ })).toBeChecked();
+  await expect(page.getByRole('region', { name: 'Recovery verdict' })).toContainText('by email');
 
   await tabTo(panel.getByRole('button', { name: 'Send recovery code' }));
   await page.keyboard.press('Enter');
@@ -155,8 +157,8 @@ test('the whole journey works by keyboard alone', async ({ page, appUrl }) => {
 
 test('the password checklist follows the pool policy as the operator types', async ({ page, appUrl }) => {
   await openPool(page, appUrl, 'Acme Staff');
-  await searchUsers(page, 'carol');
-  await page.getByRole('option', { name: /carol\.unverified/ }).click();
+  await searchUsers(page, 'alice');
+  await page.getByRole('option', { name: /alice\.verified/ }).click();
 
   const panel = recoveryPanel(page);
   await panel.getByRole('radiogroup', { name: 'App client' }).getByText('staff-portal (no secret)').click();
@@ -249,22 +251,28 @@ test('with PreventUserExistenceErrors enabled, a sent answer is not presented as
   await expect(answer).toContainText('This does not prove a code was sent.');
 });
 
-test('readiness explains, before anything is sent, why recovery would fail', async ({ page, appUrl }) => {
+test('the verdict explains, before anything is sent, why recovery would fail', async ({ page, appUrl }) => {
   await openPool(page, appUrl, 'Acme Staff');
-  const readiness = page.getByRole('region', { name: 'Recovery readiness' });
-  const open = (username: string) => page.getByRole('option', { name: new RegExp(username.replace('.', '\\.')) }).click();
+  const verdict = page.getByRole('region', { name: 'Recovery verdict' });
+  const open = async (username: string) => {
+    await page.getByRole('option', { name: new RegExp(username.replace('.', '\\.')) }).click();
+    await recoveryPanel(page).getByRole('radiogroup', { name: 'App client' }).getByText('staff-portal (no secret)').click();
+  };
 
   await open('bob.phone-only');
-  await expect(readiness).toContainText('Ready. Cognito will send the code by text message (SMS) to +1');
+  await expect(verdict.getByRole('status')).toContainText('Ready');
+  await expect(verdict).toContainText('Cognito will send the code by text message to +*******0142');
 
   await open('carol.unverified');
-  await expect(readiness).toContainText('Not ready');
-  await expect(readiness).toContainText('no verified email or phone number');
+  await expect(verdict.getByRole('status')).toContainText('Blocked');
+  await expect(verdict).toContainText('no verified email or phone number');
 
   await open('dave.disabled');
-  await expect(readiness).toContainText('The account is disabled.');
+  await expect(verdict.getByRole('status')).toContainText('Blocked');
+  await expect(verdict).toContainText('The account is disabled');
 
   await open('erin.new-hire');
-  await expect(readiness).toContainText('FORCE_CHANGE_PASSWORD');
-  await expect(readiness).toContainText('re-send their invitation');
+  await expect(verdict).toContainText('FORCE_CHANGE_PASSWORD');
+  await expect(verdict).toContainText('Re-send their invitation');
+  await expect(verdict.getByRole('button', { name: 'Resend invitation' })).toBeVisible();
 });

@@ -20,6 +20,10 @@ const electron = vi.hoisted(() => {
     listeners = new Map<string, Listener>();
     windowOpenHandler?: Listener;
     mainFrame = { frameTreeNodeId: 1 };
+    url = '';
+    getURL() {
+      return this.url;
+    }
     on(event: string, listener: Listener) {
       this.listeners.set(event, listener);
       return this;
@@ -34,7 +38,8 @@ const electron = vi.hoisted(() => {
       state.windows.push({ options, contents: this.webContents });
     }
     once() {}
-    loadURL() {
+    loadURL(url: string) {
+      this.webContents.url = url;
       return Promise.resolve();
     }
   }
@@ -59,7 +64,7 @@ vi.mock('electron', () => electron.module);
 
 const { createMainWindow, hardenSession, isAppWebContents } = await import('../../electron/main/window');
 const { createSenderCheck, registerContractHandlers } = await import('../../electron/main/ipc');
-const { resolveAppLocation } = await import('../../electron/main/app-location');
+const { isOwnBlobUrl, resolveAppLocation } = await import('../../electron/main/app-location');
 
 const indexFile = '/opt/recovery-desk/resources/app.asar/out/renderer/index.html';
 const location = resolveAppLocation({ devServerUrl: undefined, packaged: true, indexFile });
@@ -117,7 +122,7 @@ describe('the desktop session', () => {
       setPermissionRequestHandler: (h: Listener) => (handlers.request = h),
       setPermissionCheckHandler: (h: Listener) => (handlers.check = h),
       setDevicePermissionHandler: (h: Listener) => (handlers.device = h),
-      on: () => undefined,
+      on: (event: string, h: Listener) => (handlers[event] = h),
       webRequest: { onHeadersReceived: (h: Listener) => (handlers.headers = h) },
     };
     hardenSession(session as never, location);
@@ -134,6 +139,68 @@ describe('the desktop session', () => {
     expect(handlers.check?.()).toBe(false);
   });
 
+  it('lets only our own page write to the clipboard, and never read it', () => {
+    const handlers = hardened();
+    const { contents } = openWindow();
+    const stranger = new electron.FakeContents();
+    stranger.url = location.url;
+    const elsewhere = openWindow().contents;
+    elsewhere.url = 'https://evil.example/';
+    const ours = { isMainFrame: true, requestingUrl: location.url };
+
+    const request = (who: unknown, permission: string, details: unknown = ours) => {
+      const callback = vi.fn();
+      handlers.request?.(who, permission, callback, details);
+      return callback.mock.calls[0]?.[0] as boolean;
+    };
+    expect(request(contents, 'clipboard-sanitized-write')).toBe(true);
+    expect(request(contents, 'clipboard-sanitized-write', { isMainFrame: false, requestingUrl: 'https://evil.example/' })).toBe(false);
+    expect(request(stranger, 'clipboard-sanitized-write')).toBe(false);
+    expect(request(elsewhere, 'clipboard-sanitized-write')).toBe(false);
+    for (const permission of ['clipboard-read', 'deprecated-sync-clipboard-read', 'media', 'notifications', 'openExternal', 'fileSystem']) {
+      expect(request(contents, permission)).toBe(false);
+    }
+
+    const check = (who: unknown, permission: string, details: unknown = ours) => handlers.check?.(who, permission, 'file:///', details);
+    expect(check(contents, 'clipboard-sanitized-write')).toBe(true);
+    expect(check(contents, 'clipboard-sanitized-write', { isMainFrame: true })).toBe(true);
+    expect(check(contents, 'clipboard-sanitized-write', { isMainFrame: false, requestingUrl: 'https://evil.example/' })).toBe(false);
+    expect(check(null, 'clipboard-sanitized-write')).toBe(false);
+    expect(check(stranger, 'clipboard-sanitized-write')).toBe(false);
+    expect(check(elsewhere, 'clipboard-sanitized-write')).toBe(false);
+    expect(check(contents, 'clipboard-read')).toBe(false);
+    expect(check(contents, 'geolocation')).toBe(false);
+  });
+
+  it("allows a download only for our page's own object URLs, with no save path (Electron asks where)", () => {
+    const handlers = hardened();
+    const { contents } = openWindow();
+    const stranger = new electron.FakeContents();
+    stranger.url = location.url;
+    const blob = 'blob:file:///0b9f3c2e-4d1a-4c7b-9e2f-3a5b6c7d8e9f';
+    const mainFrame = { parent: null, url: location.url };
+
+    const download = (url: string, who: unknown = contents, frame: unknown = mainFrame) => {
+      const event = { preventDefault: vi.fn() };
+      const item = { getURL: () => url, setSavePath: vi.fn() };
+      handlers['will-download']?.(event, item, who, frame);
+      expect(item.setSavePath).not.toHaveBeenCalled();
+      return event.preventDefault.mock.calls.length === 0;
+    };
+    expect(download(blob)).toBe(true);
+    expect(download('blob:null/0b9f3c2e-4d1a-4c7b-9e2f-3a5b6c7d8e9f')).toBe(true);
+    // A frame that is already gone is judged by its window alone.
+    expect(download(blob, contents, null)).toBe(true);
+
+    expect(download('https://evil.example/payload.exe')).toBe(false);
+    expect(download('file:///etc/passwd')).toBe(false);
+    expect(download('data:text/csv,a,b')).toBe(false);
+    expect(download('blob:https://evil.example/0b9f3c2e-4d1a-4c7b-9e2f-3a5b6c7d8e9f')).toBe(false);
+    expect(download(blob, stranger)).toBe(false);
+    expect(download(blob, contents, { parent: mainFrame, url: location.url })).toBe(false);
+    expect(download(blob, contents, { parent: null, url: 'https://evil.example/' })).toBe(false);
+  });
+
   it("puts the strict CSP on every response, replacing the server's own", () => {
     const handlers = hardened();
     const callback = vi.fn();
@@ -142,6 +209,48 @@ describe('the desktop session', () => {
     expect(headers['Content-Security-Policy']?.[0]).toMatch(/^default-src 'none'; script-src 'self'/);
     expect(headers['content-security-policy']).toBeUndefined();
     expect(headers['X-Other']).toEqual(['1']);
+  });
+});
+
+describe('isOwnBlobUrl', () => {
+  const id = '0b9f3c2e-4d1a-4c7b-9e2f-3a5b6c7d8e9f';
+  const dev = resolveAppLocation({ devServerUrl: 'http://127.0.0.1:5173/', packaged: false, indexFile });
+
+  it("accepts the built page's object URLs, as Chromium names them for file pages", () => {
+    expect(isOwnBlobUrl(`blob:file:///${id}`, location)).toBe(true);
+    expect(isOwnBlobUrl(`blob:null/${id}`, location)).toBe(true);
+    expect(isOwnBlobUrl(`blob:file:///${id.toUpperCase()}`, location)).toBe(true);
+  });
+
+  it("accepts the dev server's object URLs on its exact origin only", () => {
+    expect(isOwnBlobUrl(`blob:http://127.0.0.1:5173/${id}`, dev)).toBe(true);
+    expect(isOwnBlobUrl(`blob:http://127.0.0.1:5174/${id}`, dev)).toBe(false);
+    expect(isOwnBlobUrl(`blob:http://localhost:5173/${id}`, dev)).toBe(false);
+    expect(isOwnBlobUrl(`blob:file:///${id}`, dev)).toBe(false);
+    expect(isOwnBlobUrl(`blob:null/${id}`, dev)).toBe(false);
+  });
+
+  it('refuses other schemes, other origins, and anything but a bare object URL', () => {
+    for (const url of [
+      `file:///${id}`,
+      `https://evil.example/${id}`,
+      `data:text/csv,${id}`,
+      `blob:https://evil.example/${id}`,
+      `blob:http://127.0.0.1:5173/${id}`,
+      `blob:file://evil.example/${id}`,
+      `blob:file:///opt/recovery-desk/${id}`,
+      `blob:file:///${id}?x=1`,
+      `blob:file:///${id}#x`,
+      `blob:null/${id}/x`,
+      `blob:null/not-a-uuid`,
+      'blob:file:///etc/passwd',
+      'blob:',
+      'blob:null',
+      'not a url',
+      '',
+    ]) {
+      expect(isOwnBlobUrl(url, location), url).toBe(false);
+    }
   });
 });
 

@@ -16,6 +16,8 @@ const MEDIUM_WORDS = { EMAIL: 'Email', SMS: 'SMS' } as const;
 
 const PURPOSE_WORDS: Record<string, string> = {
   ForgotPassword: 'Password recovery (ForgotPassword)',
+  AdminResetUserPassword: 'Administrator reset (AdminResetUserPassword)',
+  Invitation: 'Invitation with a temporary password (AdminCreateUser)',
 };
 
 /** What the offline demo "delivered": stands in for the caller's mailbox and phone. */
@@ -87,7 +89,7 @@ function InboxMessage({ message, now }: { message: DemoMessage; now: number }) {
       </div>
       {/* The code comes first: it is what the trainer reads out, and what tests look for. */}
       <dl className="facts facts-tight">
-        <dt>Code</dt>
+        <dt>{message.purpose === 'Invitation' ? 'Temporary password' : 'Code'}</dt>
         <dd>
           <code className="inbox-code">{message.code}</code>
         </dd>

@@ -1,42 +1,52 @@
-import { useId, useRef, useState } from 'react';
-import { Button, FieldError, Form, Input, Label, Text, TextField } from 'react-aria-components';
+import { useRef, useState } from 'react';
+import { FieldError, Form, Input, Label, Text, TextField } from 'react-aria-components';
 import type { PasswordPolicy, RequestOf } from '../../../shared/contract';
-import { checkPassword } from '../../../shared/password-policy';
+import { passwordMeetsPolicy } from '../../../shared/password-policy';
 import { useConfirmForgotPassword } from '../../api/queries';
+import { BusyButton } from '../../components/busy-button';
 import { ErrorNotice } from '../../components/error-notice';
-import { PasswordChecklist } from './password-checklist';
+import { formatRemaining, formatTime } from '../../components/format';
+import { useNow } from '../../components/use-now';
+import { cleanCodeInput, codeExpiresAt, normaliseCode } from './code-input';
+import { NewPasswordField } from './new-password-field';
 
 type Target = Omit<RequestOf<'recovery:confirmForgotPassword'>, 'confirmationCode' | 'password'>;
 
 interface ConfirmFormProps {
   target: Target;
   policy: PasswordPolicy;
+  /** When Cognito sent the code (ISO), for the countdown; unknown when the caller already had one. */
+  sentAt: string | undefined;
+  /** False while a required caller check is not ticked: nothing may be sent. */
+  canSubmit: boolean;
   onConfirmed: (confirmedAt: string) => void;
 }
 
-/** Codes are read out over the phone; spaces and dashes a caller adds are never part of one. */
-function normaliseCode(code: string): string {
-  return code.replace(/[\s-]+/g, '');
-}
-
-export function ConfirmForm({ target, policy, onConfirmed }: ConfirmFormProps) {
+/**
+ * ConfirmForgotPassword: the code the caller reads out and their new password. A failed attempt
+ * keeps both as typed (the code usually still works); they are cleared only once Cognito accepts.
+ */
+export function ConfirmForm({ target, policy, sentAt, canSubmit, onConfirmed }: ConfirmFormProps) {
   const confirm = useConfirmForgotPassword();
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
-  const [revealed, setRevealed] = useState(false);
   const [attempted, setAttempted] = useState(false);
+  // Set synchronously on submit, so a double click or a second Enter cannot send twice even
+  // before React has re-rendered the button as pending.
+  const inFlight = useRef(false);
   const codeRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
-  const rulesId = useId();
 
-  const checks = checkPassword(password, policy);
-  const passwordOk = checks.every((check) => check.met);
+  const passwordOk = passwordMeetsPolicy(password, policy);
   const codeOk = normaliseCode(code).length > 0;
+  const busy = confirm.isPending;
 
   const submit = () => {
+    if (inFlight.current || busy || !canSubmit) return;
     setAttempted(true);
     if (!codeOk) return codeRef.current?.focus();
     if (!passwordOk) return passwordRef.current?.focus();
+    inFlight.current = true;
     confirm.mutate(
       { ...target, confirmationCode: normaliseCode(code), password },
       {
@@ -46,6 +56,9 @@ export function ConfirmForm({ target, policy, onConfirmed }: ConfirmFormProps) {
           setPassword('');
           confirm.reset();
           onConfirmed(data.confirmedAt);
+        },
+        onSettled: () => {
+          inFlight.current = false;
         },
       },
     );
@@ -61,51 +74,64 @@ export function ConfirmForm({ target, policy, onConfirmed }: ConfirmFormProps) {
       }}
     >
       <h5 id="confirm-heading">Finish the reset</h5>
-      <TextField className="field" value={code} onChange={setCode} isInvalid={attempted && !codeOk} isReadOnly={confirm.isPending}>
+      <CodeCountdown sentAt={sentAt} />
+      <TextField
+        className="field"
+        value={code}
+        // Pasted or typed, whitespace is never part of a code: " 123 456 " becomes "123456".
+        onChange={(value) => setCode(cleanCodeInput(value))}
+        isInvalid={attempted && !codeOk}
+        isReadOnly={busy}
+      >
         <Label>Confirmation code</Label>
         <Input ref={codeRef} className="input input-code" autoComplete="one-time-code" spellCheck={false} maxLength={2048} />
         <Text slot="description" className="muted">
-          The code the caller received, read out to you.
+          The code the caller received, read out to you. Spaces are left out.
         </Text>
         <FieldError className="field-error">Type the code the caller received.</FieldError>
       </TextField>
 
-      <div className="password-row">
-        <TextField
-          className="field password-field"
-          value={password}
-          onChange={setPassword}
-          isInvalid={attempted && !passwordOk}
-          isReadOnly={confirm.isPending}
-          aria-describedby={`${rulesId}-summary`}
-        >
-          <Label>New password</Label>
-          <Input
-            ref={passwordRef}
-            className="input"
-            type={revealed ? 'text' : 'password'}
-            // Keep the browser from offering to save or suggest: this is the caller's password, not the operator's.
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={256}
-          />
-          <FieldError className="field-error">The password does not meet every rule below yet.</FieldError>
-        </TextField>
-        <Button className="button button-secondary reveal" onPress={() => setRevealed((r) => !r)}>
-          {revealed ? 'Hide password' : 'Show password'}
-        </Button>
-      </div>
-      <PasswordChecklist id={rulesId} checks={checks} />
+      <NewPasswordField
+        value={password}
+        onChange={setPassword}
+        policy={policy}
+        username={target.username}
+        showErrors={attempted}
+        isReadOnly={busy}
+        inputRef={passwordRef}
+      />
 
-      {confirm.isError && (
-        <ErrorNotice error={confirm.error} channel="recovery:confirmForgotPassword" title="The password was not changed" />
-      )}
+      {confirm.isError && <ErrorNotice error={confirm.error} channel="recovery:confirmForgotPassword" title="The password was not changed" />}
       <div className="actions">
         {/* isPending keeps focus on the button (aria-disabled) while the request runs. */}
-        <Button type="submit" className="button button-primary" isPending={confirm.isPending}>
-          {confirm.isPending ? 'Setting password…' : 'Set new password'}
-        </Button>
+        <BusyButton type="submit" className="button button-primary" isPending={busy} isDisabled={!canSubmit}>
+          {busy ? 'Setting password…' : 'Set new password'}
+        </BusyButton>
+        {!canSubmit && <span className="muted">Tick every caller check first.</span>}
       </div>
     </Form>
+  );
+}
+
+/** How long the code has left, from the moment Cognito sent it; one hour in all. */
+function CodeCountdown({ sentAt }: { sentAt: string | undefined }) {
+  const now = useNow(1_000);
+  const expiresAt = codeExpiresAt(sentAt);
+  if (!expiresAt) {
+    return <p className="code-timer muted">The code is valid for one hour from when it was sent.</p>;
+  }
+  const left = expiresAt.getTime() - now;
+  if (left <= 0) {
+    return (
+      <p className="code-timer code-expired" role="status">
+        The code expired at {formatTime(expiresAt)}. Send a new code.
+      </p>
+    );
+  }
+  return (
+    // role=timer is not announced on every tick; the text is there whenever the operator looks.
+    <p className={`code-timer${left < 5 * 60_000 ? ' code-expiring' : ''}`} role="timer">
+      Code valid for <strong>{formatRemaining(left)}</strong> more (until {formatTime(expiresAt)}).
+    </p>
   );
 }

@@ -6,7 +6,6 @@ import { clientsQuery, poolQuery, userQuery } from '../../api/queries';
 import { ErrorNotice } from '../../components/error-notice';
 import { formatDateTime } from '../../components/format';
 import { Loading } from '../../components/loading';
-import { ReadinessPanel } from './readiness-panel';
 import { UserBadges, VerifiedMark } from './user-status';
 
 // Only needed once a user is open; keeps the first screen's bundle small.
@@ -24,14 +23,17 @@ export function UserPanel({ connectionId, poolId, username }: UserPanelProps) {
   const clients = useQuery(clientsQuery({ connectionId, userPoolId: poolId, maxResults: 60 }));
   const [chosenClientId, setChosenClientId] = useState<string>();
 
-  if (user.isPending) return <Loading>Loading the user…</Loading>;
-  if (user.isError) {
-    return <ErrorNotice error={user.error} channel="users:get" title={`Could not load ${username}`} onRetry={() => void user.refetch()} />;
+  // A failed background refresh (after a recovery action) keeps the user on screen, and with it
+  // the reset in progress; only a user that never loaded is replaced by the error.
+  if (!user.data) {
+    if (user.isError) {
+      return <ErrorNotice error={user.error} channel="users:get" title={`Could not load ${username}`} onRetry={() => void user.refetch()} />;
+    }
+    return <Loading>Loading the user…</Loading>;
   }
   const clientList = clients.data ?? [];
   // With a single app client there is nothing to choose.
   const clientId = chosenClientId ?? (clientList.length === 1 ? clientList[0]?.clientId : undefined);
-  const client = clientList.find((c) => c.clientId === clientId);
 
   return (
     <article className="user-panel" aria-labelledby="user-heading">
@@ -41,18 +43,18 @@ export function UserPanel({ connectionId, poolId, username }: UserPanelProps) {
       </header>
       <UserFacts user={user.data} />
 
-      {pool.isSuccess ? (
-        <ReadinessPanel user={user.data} pool={pool.data} client={client} />
-      ) : pool.isError ? (
-        <ErrorNotice error={pool.error} channel="pools:describe" title="Could not check recovery readiness" onRetry={() => void pool.refetch()} />
-      ) : (
-        <Loading>Checking recovery readiness…</Loading>
+      {user.isError && (
+        <ErrorNotice error={user.error} channel="users:get" title={`Could not refresh ${username}`} onRetry={() => void user.refetch()} />
       )}
-
+      {pool.isError && (
+        <ErrorNotice error={pool.error} channel="pools:describe" title="Could not read the pool’s recovery settings" onRetry={() => void pool.refetch()} />
+      )}
       {clients.isError && (
         <ErrorNotice error={clients.error} channel="clients:list" title="Could not list app clients" onRetry={() => void clients.refetch()} />
       )}
-      {pool.isSuccess && clients.isSuccess && (
+      {!pool.data || !clients.data ? (
+        (pool.isPending || clients.isPending) && <Loading>Opening password reset…</Loading>
+      ) : (
         <Suspense fallback={<Loading>Opening password reset…</Loading>}>
           <RecoveryPanel
             connectionId={connectionId}

@@ -1,0 +1,193 @@
+import { useId, useState, type FormEvent } from 'react';
+import { Button, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Select, SelectValue, Text, TextField } from 'react-aria-components';
+import type { AuditFilters } from '../../api/queries';
+import { localInputToIso } from './audit-time';
+
+// The limits mirror the contract's audit filters (type-only imports keep zod out of the page).
+const MAX_USERNAME = 128;
+const MAX_OPERATOR = 200;
+
+type Outcome = 'any' | 'success' | 'failure';
+
+const OUTCOMES: { id: Outcome; label: string }[] = [
+  { id: 'any', label: 'Any outcome' },
+  { id: 'success', label: 'Succeeded' },
+  { id: 'failure', label: 'Failed' },
+];
+
+interface Draft {
+  username: string;
+  operator: string;
+  outcome: Outcome;
+  /** datetime-local values: local wall-clock time, no offset. */
+  from: string;
+  to: string;
+}
+
+const EMPTY: Draft = { username: '', operator: '', outcome: 'any', from: '', to: '' };
+
+type Problems = Partial<Record<keyof Draft, string>>;
+
+function check(draft: Draft): { problems: Problems; filters: AuditFilters } {
+  const problems: Problems = {};
+  const filters: AuditFilters = {};
+  const username = draft.username.trim();
+  const operator = draft.operator.trim();
+  if (username.length > MAX_USERNAME) problems.username = `A username has at most ${MAX_USERNAME} characters.`;
+  else if (username) filters.username = username;
+  if (operator.length > MAX_OPERATOR) problems.operator = `Search for at most ${MAX_OPERATOR} characters.`;
+  else if (operator) filters.operator = operator;
+  if (draft.outcome !== 'any') filters.outcome = draft.outcome;
+
+  if (draft.from) {
+    const from = localInputToIso(draft.from, 'start');
+    if (from) filters.from = from;
+    else problems.from = 'Enter a complete date and time, or clear the field.';
+  }
+  if (draft.to) {
+    const to = localInputToIso(draft.to, 'end');
+    if (to) filters.to = to;
+    else problems.to = 'Enter a complete date and time, or clear the field.';
+  }
+  if (filters.from && filters.to && Date.parse(filters.from) > Date.parse(filters.to)) {
+    problems.to = 'The end is before the start. Swap them or change one.';
+  }
+  return { problems, filters };
+}
+
+interface AuditFilterFormProps {
+  onApply: (filters: AuditFilters) => void;
+  isFiltered: boolean;
+}
+
+/** Narrows the log by user, operator, outcome and time. Applied on submit, so typing does not reload the table. */
+export function AuditFilterForm({ onApply, isFiltered }: AuditFilterFormProps) {
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [problems, setProblems] = useState<Problems>({});
+  const fromId = useId();
+  const toId = useId();
+  const timeHintId = useId();
+
+  const update = <K extends keyof Draft>(key: K, value: Draft[K]) => {
+    setDraft((d) => ({ ...d, [key]: value }));
+    // A fixed field stops showing its message at once; the others wait for the next submit.
+    setProblems((p) => (p[key] ? { ...p, [key]: undefined } : p));
+  };
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const result = check(draft);
+    setProblems(result.problems);
+    const firstProblem = (Object.keys(result.problems) as (keyof Draft)[]).find((key) => result.problems[key]);
+    if (firstProblem) {
+      event.currentTarget.querySelector<HTMLElement>(`[data-filter="${firstProblem}"]`)?.focus();
+      return;
+    }
+    onApply(result.filters);
+  };
+
+  const clear = () => {
+    setDraft(EMPTY);
+    setProblems({});
+    onApply({});
+  };
+
+  return (
+    <form className="audit-filters" role="search" aria-label="Filter the audit log" onSubmit={submit} noValidate>
+      <TextField
+        className="field"
+        value={draft.username}
+        onChange={(value) => update('username', value)}
+        isInvalid={Boolean(problems.username)}
+        validationBehavior="aria"
+      >
+        <Label>Username</Label>
+        <Input className="input" data-filter="username" autoComplete="off" spellCheck={false} />
+        <FieldError className="field-error">{problems.username}</FieldError>
+      </TextField>
+      <TextField
+        className="field"
+        value={draft.operator}
+        onChange={(value) => update('operator', value)}
+        isInvalid={Boolean(problems.operator)}
+        validationBehavior="aria"
+      >
+        <Label>Operator</Label>
+        <Input className="input" data-filter="operator" autoComplete="off" spellCheck={false} />
+        <Text slot="description" className="field-hint">
+          Display name or computer account
+        </Text>
+        <FieldError className="field-error">{problems.operator}</FieldError>
+      </TextField>
+      <Select className="field" value={draft.outcome} onChange={(key) => update('outcome', key as Outcome)}>
+        <Label>Outcome</Label>
+        <Button className="select-button">
+          <SelectValue />
+          <span aria-hidden="true" className="select-chevron">
+            ▾
+          </span>
+        </Button>
+        <Popover className="popover">
+          <ListBox className="select-list" items={OUTCOMES}>
+            {(item) => (
+              <ListBoxItem id={item.id} textValue={item.label} className="select-item">
+                {item.label}
+              </ListBoxItem>
+            )}
+          </ListBox>
+        </Popover>
+      </Select>
+      <div className="field">
+        <label htmlFor={fromId} className="react-aria-Label">
+          From
+        </label>
+        <input
+          id={fromId}
+          type="datetime-local"
+          className="input"
+          data-filter="from"
+          value={draft.from}
+          onChange={(event) => update('from', event.target.value)}
+          aria-invalid={problems.from ? true : undefined}
+          aria-describedby={problems.from ? `${timeHintId} ${fromId}-error` : timeHintId}
+        />
+        {problems.from && (
+          <span id={`${fromId}-error`} className="field-error">
+            {problems.from}
+          </span>
+        )}
+      </div>
+      <div className="field">
+        <label htmlFor={toId} className="react-aria-Label">
+          To
+        </label>
+        <input
+          id={toId}
+          type="datetime-local"
+          className="input"
+          data-filter="to"
+          value={draft.to}
+          onChange={(event) => update('to', event.target.value)}
+          aria-invalid={problems.to ? true : undefined}
+          aria-describedby={problems.to ? `${timeHintId} ${toId}-error` : timeHintId}
+        />
+        {problems.to && (
+          <span id={`${toId}-error`} className="field-error">
+            {problems.to}
+          </span>
+        )}
+      </div>
+      <p id={timeHintId} className="field-hint audit-time-hint">
+        Times are this computer’s local time; both ends are included.
+      </p>
+      <div className="audit-filter-actions">
+        <Button type="submit" className="button button-primary">
+          Apply filters
+        </Button>
+        <Button className="button button-secondary" onPress={clear} isDisabled={!isFiltered && draft === EMPTY}>
+          Clear filters
+        </Button>
+      </div>
+    </form>
+  );
+}

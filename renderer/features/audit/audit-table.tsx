@@ -1,0 +1,170 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import type { AuditAction, AuditRecord } from '../../../shared/audit-record';
+import { formatAuditTime } from './audit-time';
+
+// Rows grow with their content (long ticket references, several ticked checks), so they are
+// measured once rendered; this is only the first guess.
+const ESTIMATED_ROW_HEIGHT = 64;
+// Start fetching the next page this many rows before the end, so scrolling rarely waits.
+const PREFETCH_ROWS = 30;
+
+/** The action in plain words; the Cognito operation name follows it. */
+const ACTION_WORDS: Record<AuditAction, string> = {
+  ForgotPassword: 'Send recovery code',
+  ConfirmForgotPassword: 'Set new password with code',
+  ResendInvitation: 'Re-send invitation',
+  AdminResetUserPassword: 'Admin password reset',
+  AdminSetTemporaryPassword: 'Set temporary password',
+};
+
+const COLUMNS = [
+  'Time',
+  'Operator',
+  'Connection',
+  'User pool',
+  'App client',
+  'User',
+  'Action',
+  'Outcome',
+  'AWS request id',
+  'Ticket',
+  'Caller verification',
+] as const;
+
+interface AuditTableProps {
+  records: AuditRecord[];
+  /** How many records match in all (for assistive technology's row count). */
+  total: number;
+  /** Set while another page can be fetched; called when the rendered rows near the end. */
+  onNearEnd: (() => void) | undefined;
+}
+
+/**
+ * A real table (so screen readers announce headers per cell) that renders only the rows in view,
+ * with spacer rows above and below standing in for the rest. The scroll area is focusable, so the
+ * arrow and page keys scroll it.
+ */
+export function AuditTable({ records, total, onNearEnd }: AuditTableProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design.
+  const virtualizer = useVirtualizer({
+    count: records.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ESTIMATED_ROW_HEIGHT,
+    getItemKey: (index) => records[index]?.id ?? index,
+    overscan: 10,
+  });
+  const rows = virtualizer.getVirtualItems();
+  const first = rows[0];
+  const last = rows.at(-1);
+  const paddingTop = first ? first.start : 0;
+  const paddingBottom = last ? virtualizer.getTotalSize() - last.end : 0;
+  const lastRendered = last?.index ?? -1;
+
+  useEffect(() => {
+    if (onNearEnd && lastRendered >= records.length - PREFETCH_ROWS) onNearEnd();
+  }, [lastRendered, records.length, onNearEnd]);
+
+  return (
+    <div ref={scrollRef} className="audit-scroll" role="region" aria-label="Audit records, scrollable" tabIndex={0}>
+      <table className="table audit-table" aria-label="Audit records" aria-rowcount={total + 1}>
+        <thead>
+          <tr aria-rowindex={1}>
+            {COLUMNS.map((column) => (
+              <th key={column} scope="col">
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {paddingTop > 0 && (
+            <tr aria-hidden="true" className="audit-spacer">
+              <td colSpan={COLUMNS.length} style={{ height: paddingTop }} />
+            </tr>
+          )}
+          {rows.map((row) => {
+            const record = records[row.index];
+            if (!record) return null;
+            return <AuditRow key={row.key} record={record} index={row.index} measure={virtualizer.measureElement} />;
+          })}
+          {paddingBottom > 0 && (
+            <tr aria-hidden="true" className="audit-spacer">
+              <td colSpan={COLUMNS.length} style={{ height: paddingBottom }} />
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+interface AuditRowProps {
+  record: AuditRecord;
+  index: number;
+  measure: (element: HTMLTableRowElement | null) => void;
+}
+
+function AuditRow({ record, index, measure }: AuditRowProps) {
+  const ok = record.outcome === 'success';
+  return (
+    <tr ref={measure} data-index={index} aria-rowindex={index + 2} className={ok ? undefined : 'audit-failed'}>
+      <td className="audit-time">
+        <time dateTime={record.time}>{formatAuditTime(record.time)}</time>
+      </td>
+      <td>
+        {record.operator.displayName ? (
+          <>
+            <span className="audit-strong">{record.operator.displayName}</span>
+            <span className="audit-sub">{record.operator.osUser}</span>
+          </>
+        ) : (
+          <span>{record.operator.osUser}</span>
+        )}
+      </td>
+      <td>
+        <span>{record.connection.name}</span>
+        <span className="audit-sub">{record.connection.region}</span>
+      </td>
+      <td className="mono break">{record.userPoolId}</td>
+      <td className="mono break">{record.clientId ?? <Missing>None</Missing>}</td>
+      <td className="audit-strong audit-wrap">{record.username}</td>
+      <td>
+        <span>{ACTION_WORDS[record.action] ?? record.action}</span>
+        <span className="audit-sub mono">{record.action}</span>
+      </td>
+      <td>
+        <span className={`badge ${ok ? 'badge-ok' : 'badge-bad'}`}>{ok ? 'Success' : 'Failure'}</span>
+        <span className="audit-sub mono">{record.outcomeCode}</span>
+      </td>
+      <td className="mono break">{record.requestId ?? <Missing>None</Missing>}</td>
+      <td className="audit-wrap">{record.ticket ?? <Missing>None</Missing>}</td>
+      <td>
+        <Verification checks={record.callerVerification} />
+      </td>
+    </tr>
+  );
+}
+
+function Missing({ children }: { children: string }) {
+  return <span className="muted">{children}</span>;
+}
+
+function Verification({ checks }: { checks: string[] | undefined }) {
+  if (checks === undefined) return <Missing>Not asked</Missing>;
+  if (checks.length === 0) return <Missing>None ticked</Missing>;
+  return (
+    <ul className="audit-checks">
+      {checks.map((label) => (
+        <li key={label}>
+          <span aria-hidden="true" className="audit-tick">
+            ✓
+          </span>{' '}
+          {label}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,37 @@
+import type { Settings } from '../../../shared/contract';
+
+/** What every recovery request carries for the audit log: the ticket and the checks the operator ticked. */
+export interface ActionRecord {
+  ticket?: string;
+  callerVerification?: string[];
+}
+
+export interface CallerCheckState {
+  /** The checks the settings require, in their order; empty when caller verification is off. */
+  required: string[];
+  /** Required checks not ticked yet: while any remain, no recovery action may start. */
+  missing: string[];
+  record: ActionRecord;
+}
+
+export const TICKET_MAX_LENGTH = 100;
+
+/**
+ * The operator's ticket and ticked checks, as sent with each recovery request. Only labels the
+ * settings name are sent, in the settings' order; an empty ticket is left out.
+ */
+export function callerCheckState(
+  settings: Pick<Settings, 'callerVerification'> | undefined,
+  ticket: string,
+  ticked: readonly string[],
+): CallerCheckState {
+  const enabled = settings?.callerVerification.enabled ?? false;
+  const required = enabled ? [...new Set(settings?.callerVerification.checks ?? [])] : [];
+  const tickedSet = new Set(ticked);
+  const missing = required.filter((check) => !tickedSet.has(check));
+  const trimmed = ticket.trim().slice(0, TICKET_MAX_LENGTH);
+  const record: ActionRecord = {};
+  if (trimmed) record.ticket = trimmed;
+  if (enabled) record.callerVerification = required.filter((check) => tickedSet.has(check));
+  return { required, missing, record };
+}

@@ -1,0 +1,377 @@
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Button, Dialog, DialogTrigger, Heading, Input, Label, Modal, ModalOverlay, Text, TextField } from 'react-aria-components';
+import type { Alternative, PasswordPolicy } from '../../../shared/contract';
+import { generatePassword } from '../../../shared/password-policy';
+import { useAdminResetPassword, useResendInvitation, useSetTemporaryPassword } from '../../api/queries';
+import { BusyButton } from '../../components/busy-button';
+import { ErrorNotice } from '../../components/error-notice';
+import { formatTime } from '../../components/format';
+import type { ActionRecord } from './action-record';
+import { CopyMessage } from './new-password-field';
+import { useCopyToClipboard } from './use-copy';
+
+export interface AlternativeTarget {
+  connectionId: string;
+  userPoolId: string;
+  username: string;
+}
+
+export type AlternativeOutcome =
+  | { kind: 'invitation'; at: string }
+  | { kind: 'admin-reset'; at: string }
+  | { kind: 'temporary-password'; at: string };
+
+interface AlternativesProps {
+  /** The verdict's alternatives, best first. */
+  alternatives: Alternative[];
+  /** Whether to offer them: only when the verdict is blocked or uncertain. */
+  offer: boolean;
+  target: AlternativeTarget;
+  policy: PasswordPolicy;
+  /** The ticket and ticked caller checks, sent with every request. */
+  record: ActionRecord;
+  /** False until every required caller check is ticked. */
+  canAct: boolean;
+  onDone: (outcome: AlternativeOutcome) => void;
+}
+
+/**
+ * The other ways to get the caller back in, best first, each behind its own confirmation. The
+ * verdict is asked again after each action; an open dialog stays even if the new verdict no
+ * longer lists its action (a temporary password must stay on screen until it is read out).
+ */
+export function Alternatives({ alternatives, offer, target, policy, record, canAct, onDone }: AlternativesProps) {
+  const [open, setOpen] = useState<Alternative>();
+  const shown = offer ? alternatives : [];
+  const listed = open && !shown.includes(open) ? [...shown, open] : shown;
+  if (listed.length === 0) {
+    return offer ? <p className="muted">Recovery Desk has no other way to get this caller back in: follow the reasons above.</p> : null;
+  }
+  const props = (alternative: Alternative) => ({
+    target,
+    record,
+    canAct,
+    onDone,
+    isOpen: open === alternative,
+    onOpenChange: (isOpen: boolean) => setOpen(isOpen ? alternative : undefined),
+  });
+  return (
+    <div className="alternatives" role="group" aria-labelledby="alternatives-heading">
+      <h6 id="alternatives-heading">Other ways to get the caller back in</h6>
+      <ul className="alternative-list">
+        {listed.map((alternative) => (
+          <li key={alternative} className={`alternative alternative-${alternative}`}>
+            {alternative === 'resendInvitation' && <ResendInvitation {...props(alternative)} />}
+            {alternative === 'adminResetPassword' && <AdminReset {...props(alternative)} />}
+            {alternative === 'setTemporaryPassword' && <TemporaryPassword {...props(alternative)} policy={policy} />}
+          </li>
+        ))}
+      </ul>
+      {!canAct && <p className="muted">Tick every caller check first.</p>}
+    </div>
+  );
+}
+
+interface ActionDialogProps {
+  /** The trigger's text. */
+  label: string;
+  triggerClassName?: string;
+  isDisabled: boolean;
+  isOpen: boolean;
+  onOpenChange: (open: boolean) => void;
+  /** While the request runs, Escape and Cancel do nothing: the outcome must be seen. */
+  isPending: boolean;
+  title: string;
+  tone?: 'normal' | 'last-resort';
+  children: ReactNode;
+}
+
+/** A modal confirmation: focus stays inside, Escape cancels, the trigger gets focus back on close. */
+function ActionDialog({ label, triggerClassName = 'button button-secondary', isDisabled, isOpen, onOpenChange, isPending, title, tone = 'normal', children }: ActionDialogProps) {
+  return (
+    <DialogTrigger
+      isOpen={isOpen}
+      onOpenChange={(open) => {
+        if (open || !isPending) onOpenChange(open);
+      }}
+    >
+      <Button className={triggerClassName} isDisabled={isDisabled}>
+        {label}
+      </Button>
+      <ModalOverlay className="action-overlay" isKeyboardDismissDisabled={isPending}>
+        <Modal className={`action-modal${tone === 'last-resort' ? ' action-modal-last-resort' : ''}`}>
+          <Dialog className="action-dialog">
+            <Heading slot="title" className="action-dialog-title">
+              {title}
+            </Heading>
+            {children}
+          </Dialog>
+        </Modal>
+      </ModalOverlay>
+    </DialogTrigger>
+  );
+}
+
+function DialogActions({ children }: { children: ReactNode }) {
+  return <div className="action-dialog-actions">{children}</div>;
+}
+
+interface AlternativeProps {
+  target: AlternativeTarget;
+  record: ActionRecord;
+  canAct: boolean;
+  onDone: (outcome: AlternativeOutcome) => void;
+  /** Open state lives with the list, so an open dialog outlives a change of the verdict. */
+  isOpen: boolean;
+  onOpenChange: (open: boolean) => void;
+}
+
+/** Runs `send` once per press: a double click or a repeated Enter cannot start a second request. */
+function useOnce() {
+  const running = useRef(false);
+  return (send: (settled: () => void) => void) => {
+    if (running.current) return;
+    running.current = true;
+    send(() => {
+      running.current = false;
+    });
+  };
+}
+
+function ResendInvitation({ target, record, canAct, onDone, isOpen: open, onOpenChange }: AlternativeProps) {
+  const resend = useResendInvitation();
+  const once = useOnce();
+  const close = (next: boolean) => {
+    onOpenChange(next);
+    if (!next) resend.reset();
+  };
+  return (
+    <>
+      <ActionDialog
+        label="Resend invitation"
+        isDisabled={!canAct}
+        isOpen={open}
+        onOpenChange={close}
+        isPending={resend.isPending}
+        title={`Resend the invitation to ${target.username}?`}
+      >
+        <p>
+          Cognito sends <strong>{target.username}</strong> a new invitation with a new temporary password, by the email or phone on
+          the account (AdminCreateUser, RESEND). Any earlier temporary password stops working.
+        </p>
+        <p>Tell the caller to sign in with the temporary password from the new message; they then choose their own password.</p>
+        {resend.isError && <ErrorNotice error={resend.error} channel="recovery:resendInvitation" title="The invitation was not sent" />}
+        <DialogActions>
+          <Button className="button button-secondary" isDisabled={resend.isPending} onPress={() => close(false)}>
+            Cancel
+          </Button>
+          <BusyButton
+            className="button button-primary"
+            isPending={resend.isPending}
+            onPress={() =>
+              once((settled) =>
+                resend.mutate(
+                  { ...target, ...record },
+                  {
+                    onSuccess: (data) => {
+                      close(false);
+                      onDone({ kind: 'invitation', at: data.sentAt });
+                    },
+                    onSettled: settled,
+                  },
+                ),
+              )
+            }
+          >
+            {resend.isPending ? 'Sending the invitation…' : `Resend invitation to ${target.username}`}
+          </BusyButton>
+        </DialogActions>
+      </ActionDialog>
+      <p className="alternative-note muted">For a user who never signed in (must set a password): a fresh invitation.</p>
+    </>
+  );
+}
+
+function AdminReset({ target, record, canAct, onDone, isOpen: open, onOpenChange }: AlternativeProps) {
+  const reset = useAdminResetPassword();
+  const once = useOnce();
+  const close = (next: boolean) => {
+    onOpenChange(next);
+    if (!next) reset.reset();
+  };
+  return (
+    <>
+      <ActionDialog
+        label="Reset by administrator"
+        isDisabled={!canAct}
+        isOpen={open}
+        onOpenChange={close}
+        isPending={reset.isPending}
+        title={`Reset ${target.username}’s password as an administrator?`}
+      >
+        <p>
+          Cognito resets the password of <strong>{target.username}</strong> (AdminResetUserPassword): the current password stops
+          working at once and Cognito sends them a code by their verified email or phone.
+        </p>
+        <p>Then ask the caller for that code and set their new password with it in the step that follows.</p>
+        {reset.isError && <ErrorNotice error={reset.error} channel="recovery:adminResetPassword" title="The password was not reset" />}
+        <DialogActions>
+          <Button className="button button-secondary" isDisabled={reset.isPending} onPress={() => close(false)}>
+            Cancel
+          </Button>
+          <BusyButton
+            className="button button-primary"
+            isPending={reset.isPending}
+            onPress={() =>
+              once((settled) =>
+                reset.mutate(
+                  { ...target, ...record },
+                  {
+                    onSuccess: (data) => {
+                      close(false);
+                      onDone({ kind: 'admin-reset', at: data.resetAt });
+                    },
+                    onSettled: settled,
+                  },
+                ),
+              )
+            }
+          >
+            {reset.isPending ? 'Resetting…' : `Reset password of ${target.username}`}
+          </BusyButton>
+        </DialogActions>
+      </ActionDialog>
+      <p className="alternative-note muted">
+        The administrator’s reset: its answer is real even where the app client hides errors. Cognito sends the user a code; you
+        finish the reset here.
+      </p>
+    </>
+  );
+}
+
+function TemporaryPassword({ target, record, canAct, onDone, policy, isOpen: open, onOpenChange }: AlternativeProps & { policy: PasswordPolicy }) {
+  const setTemporary = useSetTemporaryPassword();
+  const [password, setPassword] = useState('');
+  const [revealed, setRevealed] = useState(false);
+  const [setAt, setSetAt] = useState<string>();
+  const { outcome, copy, clear } = useCopyToClipboard('Temporary password');
+  const once = useOnce();
+  const doneRef = useRef<HTMLParagraphElement>(null);
+  const days = policy.temporaryPasswordValidityDays ?? 7;
+
+  useEffect(() => {
+    if (setAt) doneRef.current?.focus();
+  }, [setAt]);
+
+  const change = (next: boolean) => {
+    onOpenChange(next);
+    clear();
+    setRevealed(false);
+    // A fresh password each time the dialog opens; none is kept once it closes.
+    setPassword(next ? generatePassword(policy) : '');
+    if (!next) {
+      setSetAt(undefined);
+      setTemporary.reset();
+    }
+  };
+
+  return (
+    <>
+      <ActionDialog
+        label="Set a temporary password"
+        triggerClassName="button button-danger"
+        isDisabled={!canAct}
+        isOpen={open}
+        onOpenChange={change}
+        isPending={setTemporary.isPending}
+        title={setAt ? `Temporary password set for ${target.username}` : `Set a temporary password for ${target.username}?`}
+        tone="last-resort"
+      >
+        {setAt ? (
+          <p ref={doneRef} tabIndex={-1} className="action-dialog-success" role="status">
+            Done at {formatTime(setAt)}. Read the password to the caller now.
+          </p>
+        ) : (
+          <p className="last-resort-banner">
+            <strong>Last resort.</strong> Use it only when a code or an invitation cannot work: you will know the password, and so
+            will anyone who hears you read it out.
+          </p>
+        )}
+        <p>
+          Cognito sets this as a <strong>temporary</strong> password (AdminSetUserPassword, not permanent).{' '}
+          <strong>{target.username}</strong> must choose a new password the next time they sign in. It stops working after {days}{' '}
+          {days === 1 ? 'day' : 'days'}.
+        </p>
+        <div className="password-row">
+          <TextField className="field password-field" value={password} isReadOnly>
+            <Label>Temporary password</Label>
+            <Input className="input input-code" type={revealed ? 'text' : 'password'} autoComplete="off" spellCheck={false} />
+            <Text slot="description" className="muted">
+              Generated at random; it meets every rule of the pool.
+            </Text>
+          </TextField>
+          <div className="password-tools">
+            <Button className="button button-secondary" onPress={() => setRevealed((r) => !r)}>
+              {revealed ? 'Hide password' : 'Show password'}
+            </Button>
+            <Button className="button button-secondary" onPress={() => void copy(password)}>
+              Copy password
+            </Button>
+            {!setAt && (
+              <Button
+                className="button button-secondary"
+                isDisabled={setTemporary.isPending}
+                onPress={() => {
+                  clear();
+                  setPassword(generatePassword(policy));
+                }}
+              >
+                Generate another
+              </Button>
+            )}
+          </div>
+        </div>
+        <CopyMessage outcome={outcome} />
+        {setTemporary.isError && (
+          <ErrorNotice error={setTemporary.error} channel="recovery:setTemporaryPassword" title="The temporary password was not set" />
+        )}
+        <DialogActions>
+          {setAt ? (
+            <Button className="button button-primary" onPress={() => change(false)}>
+              Done: close and forget the password
+            </Button>
+          ) : (
+            <>
+              <Button className="button button-secondary" isDisabled={setTemporary.isPending} onPress={() => change(false)}>
+                Cancel
+              </Button>
+              <BusyButton
+                className="button button-danger"
+                isPending={setTemporary.isPending}
+                onPress={() =>
+                  once((settled) =>
+                    setTemporary.mutate(
+                      { ...target, ...record, temporaryPassword: password },
+                      {
+                        onSuccess: (data) => {
+                          setSetAt(data.setAt);
+                          onDone({ kind: 'temporary-password', at: data.setAt });
+                        },
+                        onSettled: settled,
+                      },
+                    ),
+                  )
+                }
+              >
+                {setTemporary.isPending ? 'Setting…' : `Set temporary password for ${target.username}`}
+              </BusyButton>
+            </>
+          )}
+        </DialogActions>
+      </ActionDialog>
+      <p className="alternative-note">
+        <span className="badge badge-bad">Last resort</span> <span className="muted">You read a password to the caller; they change it at their next sign-in.</span>
+      </p>
+    </>
+  );
+}
