@@ -32,7 +32,9 @@ export const test = base.extend<AppFixtures>({
     await use(webShell.appUrl);
   },
   pageHasNoErrors: [
-    async ({ page }, use, testInfo) => {
+    // Depends on webShell so it is torn down (and checks) before the shell stops: requests still in
+    // flight when the server goes away are teardown noise, not page errors.
+    async ({ page, webShell: _shell }, use, testInfo) => {
       const errors: string[] = [];
       page.on('console', (message) => {
         if (message.type() === 'error') errors.push(message.text());
