@@ -2,10 +2,11 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Channel, RequestOf, ResponseOf } from '../../shared/contract';
-import { COGNITO_ERROR_CODES, type ApiError } from '../../shared/errors';
-import { createBackend, type Backend } from '../../electron/core/backend';
-import { startDemoEmulator, type DemoEmulator } from '../../electron/emulator';
+import type { ResponseOf } from '../../shared/contract';
+import { COGNITO_ERROR_CODES } from '../../shared/errors';
+import { createBackend } from '../../electron/core/backend';
+import { startDemoEmulator } from '../../electron/emulator';
+import { startTestBackend, type TestBackend } from './helpers/test-backend';
 
 // The operator-grade layer through the dispatcher, as both shells use it, against the real
 // emulator: verdicts for every seeded case, guidance for every error, the alternatives, and the
@@ -18,35 +19,17 @@ const STAFF_SECRET = 'staffconsolesecret000001';
 const CUSTOMER_APP = 'customerapppublic0000001';
 const ADMIN_CLIENT = 'adminonlypublic000000001';
 
-let dataDir: string;
-let backend: Backend;
-let emulator: DemoEmulator | undefined;
+let t: TestBackend;
+const call: TestBackend['call'] = (channel, request) => t.call(channel, request);
+const fail: TestBackend['fail'] = (channel, request) => t.fail(channel, request);
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'recovery-desk-operator-'));
-  backend = createBackend({
-    dataDir,
-    env: {},
-    startDemo: async () => (emulator = await startDemoEmulator({ dataDir, throttling: false })),
-  });
+  t = await startTestBackend('operator', { throttling: false });
 });
 
 afterAll(async () => {
-  await backend?.close();
-  await rm(dataDir, { recursive: true, force: true });
+  await t?.close();
 });
-
-async function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
-  const result = await backend.dispatch(channel, request);
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
-  return result.data as ResponseOf<C>;
-}
-
-async function fail(channel: Channel, request: unknown): Promise<ApiError> {
-  const result = await backend.dispatch(channel, request);
-  if (result.ok) throw new Error(`${channel} unexpectedly succeeded`);
-  return result.error;
-}
 
 const verdict = (username: string, clientId = STAFF_PUBLIC, userPoolId = STAFF) =>
   call('recovery:verdict', { connectionId: 'demo', userPoolId, clientId, username });
@@ -130,7 +113,7 @@ describe('the alternatives', () => {
 
   it('resends the invitation of a FORCE_CHANGE_PASSWORD user, delivered and audited', async () => {
     await call('recovery:resendInvitation', { ...onStaff('erin.new-hire'), ticket: 'HD-7' });
-    expect(emulator?.inbox().find((m) => m.username === 'erin.new-hire')).toMatchObject({ purpose: 'Invitation', deliveryMedium: 'EMAIL' });
+    expect(t.emulator()?.inbox().find((m) => m.username === 'erin.new-hire')).toMatchObject({ purpose: 'Invitation', deliveryMedium: 'EMAIL' });
     expect(await status('erin.new-hire')).toBe('FORCE_CHANGE_PASSWORD');
     expect((await call('audit:list', { username: 'erin.new-hire' })).records[0]).toMatchObject({ action: 'ResendInvitation', outcome: 'success', ticket: 'HD-7' });
   });
@@ -144,7 +127,7 @@ describe('the alternatives', () => {
   it('resets as administrator: RESET_REQUIRED, a code that ConfirmForgotPassword accepts, then CONFIRMED', async () => {
     await call('recovery:adminResetPassword', onStaff('frank.both'));
     expect(await status('frank.both')).toBe('RESET_REQUIRED');
-    const code = emulator?.inbox().find((m) => m.username === 'frank.both' && m.purpose === 'AdminResetUserPassword')?.code ?? '';
+    const code = t.emulator()?.inbox().find((m) => m.username === 'frank.both' && m.purpose === 'AdminResetUserPassword')?.code ?? '';
     expect(code).toMatch(/^\d{6}$/);
     await call('recovery:confirmForgotPassword', { ...onStaff('frank.both'), clientId: STAFF_PUBLIC, confirmationCode: code, password: 'After-Admin-Reset-9' });
     expect(await status('frank.both')).toBe('CONFIRMED');
@@ -155,7 +138,7 @@ describe('the alternatives', () => {
     await call('recovery:setTemporaryPassword', { connectionId: 'demo', userPoolId: ADMIN_ONLY, username: 'nina.admin-only', temporaryPassword: temporary });
     expect(await status('nina.admin-only', ADMIN_ONLY)).toBe('FORCE_CHANGE_PASSWORD');
     expect((await call('audit:list', { username: 'nina.admin-only' })).records[0]).toMatchObject({ action: 'AdminSetTemporaryPassword', outcome: 'success' });
-    expect(await readFile(join(dataDir, 'audit', 'audit-log.jsonl'), 'utf8')).not.toContain(temporary);
+    expect(await readFile(join(t.dataDir, 'audit', 'audit-log.jsonl'), 'utf8')).not.toContain(temporary);
   });
 
   it('refuses a temporary password below the pool policy in Cognito\'s words', async () => {
@@ -193,7 +176,7 @@ describe('the audit trail', () => {
   it('records a successful reset with who, where and the ticket, and never the code or the password', async () => {
     const target = { connectionId: 'demo', userPoolId: STAFF, clientId: STAFF_SECRET, username: 'zoë.ångström', ticket: 'HD-4242' };
     await call('recovery:forgotPassword', target);
-    const code = emulator?.inbox().find((m) => m.username === 'zoë.ångström')?.code ?? '';
+    const code = t.emulator()?.inbox().find((m) => m.username === 'zoë.ångström')?.code ?? '';
     expect(code).toMatch(/^\d{6}$/);
     const password = 'Audit-Secret-Pass-77';
     await call('recovery:confirmForgotPassword', { ...target, confirmationCode: code, password });
@@ -211,7 +194,7 @@ describe('the audit trail', () => {
       outcomeCode: 'OK',
       operator: { osUser: expect.any(String) },
     });
-    const onDisk = await readFile(join(dataDir, 'audit', 'audit-log.jsonl'), 'utf8');
+    const onDisk = await readFile(join(t.dataDir, 'audit', 'audit-log.jsonl'), 'utf8');
     expect(onDisk).not.toContain(password);
     expect(onDisk).not.toContain(`"${code}"`);
   });
@@ -269,12 +252,12 @@ describe('settings and caller verification', () => {
   it('when verification is required, refuses an action until every check is ticked, and records the refusal', async () => {
     const checks = ['Caller gave the email on file', 'Caller confirmed the ticket number'];
     await call('settings:update', { callerVerification: { enabled: true, checks } });
-    const before = emulator?.inbox().length ?? 0;
+    const before = t.emulator()?.inbox().length ?? 0;
     const target = { connectionId: 'demo', userPoolId: STAFF, clientId: STAFF_PUBLIC, username: 'jack.reset-required' };
 
     const refused = await fail('recovery:forgotPassword', { ...target, callerVerification: [checks[0]] });
     expect(refused).toMatchObject({ code: 'CallerNotVerified', retryable: false });
-    expect(emulator?.inbox().length).toBe(before);
+    expect(t.emulator()?.inbox().length).toBe(before);
     expect((await call('audit:list', { username: 'jack.reset-required' })).records[0]).toMatchObject({ outcome: 'failure', outcomeCode: 'CallerNotVerified' });
 
     await call('recovery:forgotPassword', { ...target, callerVerification: checks });

@@ -1,14 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
-import type { Channel, RequestOf, ResponseOf } from '../../shared/contract';
-import type { ApiError } from '../../shared/errors';
-import { createBackend, type Backend } from '../../electron/core/backend';
+import type { ResponseOf } from '../../shared/contract';
 import { computeSecretHash } from '../../electron/core/secret-hash';
-import { startDemoEmulator } from '../../electron/emulator';
 import { DEMO_INITIAL_PASSWORD, DEMO_STAFF_CLIENT_SECRET } from '../../electron/emulator/seed';
+import { startTestBackend, type TestBackend } from './helpers/test-backend';
 
 // The whole core, exactly as both shells use it (dispatcher → service → SDK v3), against the
 // real embedded emulator.
@@ -17,39 +12,18 @@ const CUSTOMERS = 'us-east-1_AcmeCust01';
 const PUBLIC_CLIENT = 'staffconsolepublic000001';
 const SECRET_CLIENT = 'staffconsolesecret000001';
 
-let dataDir: string;
-let backend: Backend;
-let endpoint = '';
+let t: TestBackend;
+const call: TestBackend['call'] = (channel, request) => t.call(channel, request);
+const fail: TestBackend['fail'] = (channel, request) => t.fail(channel, request);
+const endpoint = () => t.emulator()?.endpoint ?? '';
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'recovery-desk-journey-'));
-  backend = createBackend({
-    dataDir,
-    env: {},
-    startDemo: async () => {
-      const demo = await startDemoEmulator({ dataDir });
-      endpoint = demo.endpoint;
-      return demo;
-    },
-  });
+  t = await startTestBackend('journey');
 });
 
 afterAll(async () => {
-  await backend?.close();
-  await rm(dataDir, { recursive: true, force: true });
+  await t?.close();
 });
-
-async function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
-  const result = await backend.dispatch(channel, request);
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
-  return result.data as ResponseOf<C>;
-}
-
-async function fail(channel: Channel, request: unknown): Promise<ApiError> {
-  const result = await backend.dispatch(channel, request);
-  if (result.ok) throw new Error(`${channel} unexpectedly succeeded`);
-  return result.error;
-}
 
 async function newestCodeFor(username: string): Promise<string> {
   const { messages } = await call('demo:inbox', { connectionId: 'demo' });
@@ -61,7 +35,7 @@ async function newestCodeFor(username: string): Promise<string> {
 async function signIn(username: string, password: string, clientId: string, secret?: string) {
   const client = new CognitoIdentityProviderClient({
     region: 'us-east-1',
-    endpoint,
+    endpoint: endpoint(),
     credentials: { accessKeyId: 'demo', secretAccessKey: 'demo' },
     maxAttempts: 1,
   });
@@ -102,7 +76,7 @@ describe('reading pools, clients and users', () => {
   });
 
   it('says which app client has a secret without ever returning the secret', async () => {
-    const result = await backend.dispatch('clients:list', { connectionId: 'demo', userPoolId: STAFF });
+    const result = await t.backend.dispatch('clients:list', { connectionId: 'demo', userPoolId: STAFF });
     expect(result.ok).toBe(true);
     expect(JSON.stringify(result)).not.toContain(DEMO_STAFF_CLIENT_SECRET);
     const { clients } = (result as { data: ResponseOf<'clients:list'> }).data;
