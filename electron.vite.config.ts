@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY } from './electron/web/security-headers';
+import { THIRD_PARTY_LICENSES_FILE, writeThirdPartyLicenses } from './scripts/third-party-licenses';
 
 /**
  * Built pages carry the CSP as a meta tag too: a file:// page in Electron may not get the
@@ -20,8 +21,18 @@ function contentSecurityPolicyMeta(): Plugin {
 
 const root = __dirname;
 
+/** out/THIRD_PARTY_LICENSES.txt, rebuilt with the main process (the About panel points to it). */
+function thirdPartyLicenses(): Plugin {
+  return {
+    name: 'recovery-desk-third-party-licenses',
+    apply: 'build',
+    closeBundle: () => void writeThirdPartyLicenses(root, resolve(root, 'out', THIRD_PARTY_LICENSES_FILE)),
+  };
+}
+
 export default defineConfig({
   main: {
+    plugins: [thirdPartyLicenses()],
     build: {
       // Three Node entries share one build: the Electron app, the plain-Node browser shell and the
       // standalone demo emulator (npm run emulator).

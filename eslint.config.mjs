@@ -8,7 +8,7 @@ const privileged = ['electron', 'electron/*', 'node:*', '@aws-sdk/*', 'cognito-l
 const nodeBuiltins = ['fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'stream'];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.package-check/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -47,5 +47,10 @@ export default tseslint.config(
   {
     files: ['electron/preload/**', 'electron/main/ipc.ts'],
     rules: { 'no-restricted-syntax': 'off' },
+  },
+  // CommonJS by necessity (electron-builder's hooks load them with require): require() is how they import.
+  {
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

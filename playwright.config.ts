@@ -1,11 +1,13 @@
 import { defineConfig } from '@playwright/test';
 
 // Playwright's own browser download does not work here: Debian's chromium is used instead.
+// Two projects: the browser shell in Chromium (test/e2e) and the desktop app in Electron
+// (test/e2e-electron), which skips where the Electron binary is not installed.
 export default defineConfig({
-  testDir: 'test/e2e',
   workers: 1,
   retries: 0,
-  reporter: 'list',
+  // The second reporter prints each skip reason once (the list reporter shows none).
+  reporter: [['list'], ['./test/e2e-electron/skip-reasons-reporter.ts']],
   timeout: 60_000,
   use: {
     headless: true,
@@ -14,6 +16,7 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
+      testDir: 'test/e2e',
       use: {
         browserName: 'chromium',
         launchOptions: {
@@ -21,6 +24,12 @@ export default defineConfig({
           args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
         },
       },
+    },
+    {
+      // Launches the built app (out/) with Playwright's _electron; no browser of its own.
+      name: 'electron',
+      testDir: 'test/e2e-electron',
+      timeout: 90_000,
     },
   ],
 });

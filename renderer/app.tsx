@@ -4,7 +4,10 @@ import { Button, ToggleButton, ToggleButtonGroup } from 'react-aria-components';
 import type { Connection } from '../shared/contract';
 import { connectionsQuery } from './api/queries';
 import { Loading } from './components/loading';
-import { ConnectionPicker, describeConnection } from './features/connections/connection-picker';
+import { ConnectionAttention } from './features/connections/connection-attention';
+import { ConnectionPicker, ConnectionsNotice } from './features/connections/connection-picker';
+import { connectionDetails } from './features/connections/connection-wording';
+import type { ConnectionChange } from './features/connections/connections-manager';
 import { PoolList } from './features/pools/pool-list';
 import { PoolWorkspace } from './features/users/pool-workspace';
 
@@ -14,6 +17,7 @@ const DemoControls = lazy(() => import('./features/demo-controls/demo-controls')
 // Opened now and then, not on every call.
 const AuditLog = lazy(() => import('./features/audit/audit-log'));
 const SettingsDialog = lazy(() => import('./features/settings/settings-dialog'));
+const ConnectionsManager = lazy(() => import('./features/connections/connections-manager'));
 
 type View = 'recovery' | 'audit';
 
@@ -25,11 +29,17 @@ function defaultConnectionId(connections: Connection[]): string | undefined {
 interface Selection {
   connectionId?: string;
   poolId?: string;
+  /** Bumped whenever a connection is chosen, edited or deleted, so the screens keyed by it start over from nothing. */
+  revision: number;
 }
+
+/** The manager is closed, open on its list, or open on one connection's edit form. */
+type ManagerState = { open: false } | { open: true; editConnectionId?: string };
 
 export function App() {
   const connections = useQuery(connectionsQuery());
-  const [selection, setSelection] = useState<Selection>({});
+  const [selection, setSelection] = useState<Selection>({ revision: 0 });
+  const [manager, setManager] = useState<ManagerState>({ open: false });
   const [inboxOpen, setInboxOpen] = useState(false);
   const [controlsOpen, setControlsOpen] = useState(false);
   const mainRef = useRef<HTMLElement>(null);
@@ -39,9 +49,20 @@ export function App() {
   const auditRef = useRef<HTMLElement>(null);
 
   const list = connections.data?.connections ?? [];
-  const connectionId = selection.connectionId ?? defaultConnectionId(list);
+  // A chosen connection that is gone (deleted) falls back to the default, and none of its pools stay chosen.
+  const chosenExists = selection.connectionId !== undefined && list.some((c) => c.id === selection.connectionId);
+  const connectionId = chosenExists ? selection.connectionId : defaultConnectionId(list);
   const connection = list.find((c) => c.id === connectionId);
-  const poolId = selection.poolId;
+  const poolId = chosenExists ? selection.poolId : undefined;
+  // Every screen below is keyed by the connection (and its revision): another connection never inherits a pool, a user or a draft.
+  const scope = `${connectionId ?? ''}#${selection.revision}`;
+
+  const chooseConnection = (id: string) => setSelection((current) => ({ connectionId: id, revision: current.revision + 1 }));
+  const connectionChanged = (id: string, change: ConnectionChange) => {
+    if (id !== connectionId) return;
+    // Edited: same connection, nothing read before applies. Deleted: back to the default.
+    setSelection((current) => ({ ...(change === 'edited' ? { connectionId: id } : {}), revision: current.revision + 1 }));
+  };
   const isDemo = connection?.kind === 'demo';
   const showInbox = inboxOpen && isDemo;
   const showControls = controlsOpen && isDemo;
@@ -79,13 +100,16 @@ export function App() {
             Audit log
           </ToggleButton>
         </ToggleButtonGroup>
-        <ConnectionPicker connectionId={connectionId} onChange={(id) => setSelection({ connectionId: id })} />
-        {connection && (
-          <p className="connection-info">
-            {describeConnection(connection)}
-            {connection.endpoint && <span className="mono"> · {connection.endpoint}</span>}
-          </p>
-        )}
+        <ConnectionPicker connectionId={connectionId} onChange={chooseConnection} />
+        <Button
+          className="button button-secondary header-button connections-button"
+          aria-label="Manage connections"
+          aria-haspopup="dialog"
+          aria-expanded={manager.open}
+          onPress={() => setManager({ open: true })}
+        >
+          Manage
+        </Button>
         {isDemo && (
           <div className="demo-toggles">
             <ToggleButton className="button button-secondary demo-toggle" isSelected={controlsOpen} onChange={setControlsOpen}>
@@ -104,16 +128,29 @@ export function App() {
         >
           Settings
         </Button>
+        <ConnectionsNotice />
       </header>
 
       <nav className="sidebar" aria-labelledby="pools-heading" hidden={view === 'audit'}>
         <h2 id="pools-heading">User pools</h2>
+        {connection && (
+          // Where the pools below come from: what the picker does not already say.
+          <p className="connection-info">
+            {connectionDetails(connection)}
+            {connection.endpoint && (
+              <span className="mono break">
+                {connectionDetails(connection) ? ' · ' : ''}
+                {connection.endpoint}
+              </span>
+            )}
+          </p>
+        )}
         {connectionId ? (
           <PoolList
-            key={connectionId}
+            key={scope}
             connectionId={connectionId}
             poolId={poolId}
-            onSelect={(id) => setSelection({ connectionId, poolId: id })}
+            onSelect={(id) => setSelection((current) => ({ connectionId, poolId: id, revision: current.revision }))}
           />
         ) : (
           <p className="muted">Choose a connection first.</p>
@@ -121,8 +158,9 @@ export function App() {
       </nav>
 
       <main id="main" ref={mainRef} tabIndex={-1} className="main" hidden={view === 'audit'}>
+        {connection && <ConnectionAttention key={scope} connection={connection} onReenterKeys={(id) => setManager({ open: true, editConnectionId: id })} />}
         {connectionId && poolId ? (
-          <PoolWorkspace key={`${connectionId}/${poolId}`} connectionId={connectionId} poolId={poolId} />
+          <PoolWorkspace key={`${scope}/${poolId}`} connectionId={connectionId} poolId={poolId} />
         ) : (
           <div className="empty-state welcome">
             <h2>Reset a caller’s password</h2>
@@ -142,6 +180,17 @@ export function App() {
             <AuditLog />
           </Suspense>
         </main>
+      )}
+
+      {manager.open && (
+        <Suspense fallback={null}>
+          <ConnectionsManager
+            currentConnectionId={connectionId}
+            {...(manager.editConnectionId ? { editConnectionId: manager.editConnectionId } : {})}
+            onClose={() => setManager({ open: false })}
+            onChanged={connectionChanged}
+          />
+        </Suspense>
       )}
 
       {settingsOpen && (

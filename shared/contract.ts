@@ -28,16 +28,77 @@ export const ConnectionId = z
 const OnConnection = z.strictObject({ connectionId: ConnectionId });
 const OnPool = z.strictObject({ connectionId: ConnectionId, userPoolId: UserPoolId });
 
+/** Where a connection's credentials come from. */
+export const ConnectionKind = z.enum(['demo', 'profile', 'default-chain', 'access-keys']);
+export type ConnectionKind = z.infer<typeof ConnectionKind>;
+
+export const Region = z
+  .string()
+  .regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, 'A region looks like eu-west-1.');
+
+/** A custom Cognito endpoint (an emulator elsewhere, LocalStack, moto): http(s) only. */
+export const EndpointUrl = z.url({ protocol: /^https?$/, message: 'An endpoint is an http:// or https:// URL.' }).max(2048);
+
+/** Assume a role on top of the connection's own credentials (sts:AssumeRole). */
+export const AssumeRole = z.strictObject({
+  roleArn: z
+    .string()
+    .regex(/^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, 'A role ARN looks like arn:aws:iam::123456789012:role/Helpdesk.'),
+  externalId: z.string().min(2).max(1224).regex(/^[\w+=,.@:/-]+$/, 'An external id uses letters, digits and + = , . @ : / -.').optional(),
+  /** The MFA device (ARN or serial) when the role's trust policy requires MFA; the code is asked for when connecting. */
+  mfaSerial: z.string().min(9).max(256).regex(/^[\w+=/:,.@-]+$/, 'An MFA device is its ARN or serial number.').optional(),
+  sessionName: z.string().min(2).max(64).regex(/^[\w+=,.@-]+$/).optional(),
+});
+export type AssumeRole = z.infer<typeof AssumeRole>;
+
+/**
+ * Credentials as the operator enters them. Typed-in secrets travel renderer → privileged side
+ * only, on save; no response ever carries them back. On edit, omitted secrets keep the stored ones.
+ */
+export const CredentialSource = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('profile'), profile: z.string().min(1).max(128).regex(/^[\w+=,.@:/-]+$/, 'Not a profile name.') }),
+  z.strictObject({ kind: z.literal('default-chain') }),
+  z.strictObject({
+    kind: z.literal('access-keys'),
+    accessKeyId: z.string().regex(/^[A-Z0-9]{16,128}$/, 'An access key id is 16–128 capital letters and digits.').optional(),
+    secretAccessKey: z.string().min(16).max(128).regex(/^\S+$/, 'A secret access key has no spaces.').optional(),
+    sessionToken: z.string().min(16).max(8192).regex(/^\S+$/).optional(),
+  }),
+]);
+export type CredentialSource = z.infer<typeof CredentialSource>;
+
 export const Connection = z.object({
   id: ConnectionId,
   name: z.string(),
-  kind: z.enum(['demo', 'environment']),
+  kind: ConnectionKind,
   region: z.string(),
   /** Shown so the operator knows where calls go; never carries credentials. */
   endpoint: z.string().optional(),
+  /** For profile connections: the profile's name. */
+  profile: z.string().optional(),
+  /** When a role is assumed on top. */
+  assumeRoleArn: z.string().optional(),
+  /** A role whose trust policy needs MFA: connections:test asks for the code. */
+  needsMfaCode: z.boolean(),
+  /** For typed-in keys: encrypted on disk (desktop), or memory only (browser shell). */
+  secretStorage: z.enum(['encrypted', 'memory-only']).optional(),
+  /** False when typed-in keys were kept in memory and the shell has restarted since. */
+  secretsAvailable: z.boolean(),
+  /** The demo and the environment's default chain come with the app; they cannot be edited. */
+  builtIn: z.boolean(),
+  /** Learnt from the last successful test. */
   accountId: z.string().optional(),
 });
 export type Connection = z.infer<typeof Connection>;
+
+export const AwsProfile = z.object({
+  name: z.string(),
+  region: z.string().optional(),
+  kind: z.enum(['static', 'sso', 'assume-role', 'process', 'web-identity', 'other']),
+  ssoStartUrl: z.string().optional(),
+  roleArn: z.string().optional(),
+});
+export type AwsProfile = z.infer<typeof AwsProfile>;
 
 export const PoolSummary = z.object({
   id: UserPoolId,
@@ -265,8 +326,61 @@ export const contract = {
   /** The connections the operator can pick. No AWS call. */
   'connections:list': operation({
     request: z.strictObject({}),
-    response: z.object({ connections: z.array(Connection) }),
+    response: z.object({
+      connections: z.array(Connection),
+      /** What this shell does with typed-in secrets. */
+      secretStorage: z.enum(['encrypted', 'memory-only']),
+      /** AWS_PROFILE / AWS_REGION, to preselect in forms. */
+      defaultProfile: z.string().optional(),
+      defaultRegion: z.string().optional(),
+      /** A problem found at load (e.g. a corrupt connections file moved aside), in plain words. */
+      notice: z.string().optional(),
+    }),
     aws: [],
+  }),
+  /** Profiles in the shared AWS config and credentials files (AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE honoured). No AWS call. */
+  'connections:profiles': operation({
+    request: z.strictObject({}),
+    response: z.object({ profiles: z.array(AwsProfile), configFile: z.string(), credentialsFile: z.string() }),
+    aws: [],
+  }),
+  /** Adds (no connectionId) or edits a saved connection. */
+  'connections:save': operation({
+    request: z.strictObject({
+      connectionId: ConnectionId.optional(),
+      name: z.string().trim().min(1, 'Give the connection a name.').max(80),
+      region: Region,
+      endpoint: EndpointUrl.optional(),
+      source: CredentialSource,
+      assumeRole: AssumeRole.optional(),
+    }),
+    response: Connection,
+    aws: [],
+  }),
+  'connections:rename': operation({
+    request: z.strictObject({ connectionId: ConnectionId, name: z.string().trim().min(1, 'Give the connection a name.').max(80) }),
+    response: Connection,
+    aws: [],
+  }),
+  'connections:delete': operation({
+    request: z.strictObject({ connectionId: ConnectionId }),
+    response: z.object({ deleted: z.boolean() }),
+    aws: [],
+  }),
+  /**
+   * Resolves the credentials (assuming the role, with the MFA code when needed) and says who they are
+   * (sts:GetCallerIdentity; skipped for a custom endpoint) and which pools they can see (cognito-idp:ListUserPools).
+   */
+  'connections:test': operation({
+    request: z.strictObject({ connectionId: ConnectionId, mfaCode: z.string().regex(/^\d{6}$/, 'An MFA code is 6 digits.').optional() }),
+    response: z.object({
+      identity: z.object({ account: z.string(), arn: z.string(), userId: z.string() }).optional(),
+      poolCount: z.number().int(),
+      /** Up to five pool names, for "connected, and it sees…". */
+      samplePools: z.array(z.string()),
+      testedAt: z.string(),
+    }),
+    aws: ['GetCallerIdentity', 'ListUserPools'],
   }),
   /** ListUserPools (cognito-idp:ListUserPools), one page. */
   'pools:list': operation({

@@ -46,6 +46,12 @@ export const APP_ERROR_CODES = [
   'AuditUnavailable', // the audit record could not be written, so success cannot be reported
   'AccessDenied', // IAM refused a Cognito action (AccessDeniedException)
   'CredentialsMissing',
+  'CredentialsExpired',
+  'SsoLoginRequired', // an IAM Identity Center profile whose cached token is missing or expired
+  'MfaCodeRequired', // the assumed role needs an MFA code before it can be used
+  'SecretsUnavailable', // typed-in keys were kept in memory only and the shell has restarted
+  'ClockSkew', // the computer's clock is too far off for AWS to accept the signature
+  'WrongRegion', // the user pool id names another region than the connection's
   'NetworkError',
   'Unexpected',
 ] as const;

@@ -1,10 +1,12 @@
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { openAuditTrail } from './audit-trail';
-import { createConnectionRegistry } from './connections';
+import { openConnectionStore } from './connection-store';
+import { BUILT_IN_CONNECTION_IDS, createConnectionRegistry } from './connections';
 import type { StartDemoEnvironment } from './demo-environment';
 import { createDispatcher, type Dispatcher } from './dispatcher';
 import { createRecoveryService } from './service';
+import { createMemoryVault, type SecretVault } from './secret-vault';
 import { openSettingsStore } from './settings-store';
 
 export interface BackendOptions {
@@ -13,6 +15,8 @@ export interface BackendOptions {
   /** Starts the offline demo emulator; called once, on first use of the demo connection. */
   startDemo: StartDemoEnvironment;
   env?: NodeJS.ProcessEnv;
+  /** Where typed-in AWS keys go. Default: memory only (the browser shell; the desktop passes safeStorage). */
+  vault?: SecretVault;
 }
 
 export interface Backend {
@@ -23,10 +27,19 @@ export interface Backend {
 /** Composes the privileged side once; both shells call this and serve `dispatch`. */
 export function createBackend(options: BackendOptions): Backend {
   const env = options.env ?? process.env;
-  const connections = createConnectionRegistry({ startDemo: options.startDemo, env });
+  const osUser = operatingSystemUser(env);
+  const vault = options.vault ?? createMemoryVault();
+  const store = openConnectionStore({ path: join(options.dataDir, 'connections.json'), vault, reservedIds: BUILT_IN_CONNECTION_IDS });
+  const connections = createConnectionRegistry({
+    startDemo: options.startDemo,
+    env,
+    store,
+    vaultNotice: vault.notice,
+    roleSessionName: roleSessionName(osUser),
+  });
   const audit = openAuditTrail(join(options.dataDir, 'audit', 'audit-log.jsonl'));
   const settings = openSettingsStore(join(options.dataDir, 'settings.json'));
-  const service = createRecoveryService({ connections, audit, settings, osUser: operatingSystemUser(env) });
+  const service = createRecoveryService({ connections, audit, settings, osUser });
   return {
     dispatch: createDispatcher(service),
     async close() {
@@ -42,4 +55,9 @@ function operatingSystemUser(env: NodeJS.ProcessEnv): string {
     // userInfo() throws where the account has no passwd entry (some containers).
     return env.USER ?? env.USERNAME ?? 'unknown';
   }
+}
+
+/** RoleSessionName names the operator in CloudTrail: 2–64 of [\w+=,.@-]. */
+function roleSessionName(osUser: string): string {
+  return `recovery-desk-${osUser.replace(/[^\w+=,.@-]/g, '-')}`.slice(0, 64);
 }

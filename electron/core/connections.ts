@@ -1,47 +1,102 @@
-import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import type { Connection } from '../../shared/contract';
+import { CognitoIdentityProviderClient, ListUserPoolsCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { Region, type AssumeRole, type Connection, type ParsedRequestOf, type ResponseOf } from '../../shared/contract';
+import { createCredentialProvider, type AwsCredentialIdentityProvider, type CredentialSource } from './aws-credentials';
+import { listProfiles, readProfiles, sharedConfigPaths, type SharedConfigPaths } from './aws-profiles';
+import type { ConnectionStore, SavedConnection } from './connection-store';
 import type { DemoEnvironment, StartDemoEnvironment } from './demo-environment';
-import { RecoveryDeskError } from './errors';
+import { RecoveryDeskError, withCallContext } from './errors';
 
 export const DEMO_CONNECTION_ID = 'demo';
 export const ENVIRONMENT_CONNECTION_ID = 'aws-environment';
+export const BUILT_IN_CONNECTION_IDS = [DEMO_CONNECTION_ID, ENVIRONMENT_CONNECTION_ID] as const;
+
+export type ConnectionList = ResponseOf<'connections:list'>;
+export type ConnectionTest = ResponseOf<'connections:test'>;
 
 export interface ConnectionRegistry {
-  list(): Connection[];
+  list(): Promise<ConnectionList>;
+  /** One connection; ConnectionNotFound when there is none. */
+  get(connectionId: string): Promise<Connection>;
+  /** The profiles of the shared config and credentials files. */
+  profiles(): Promise<ResponseOf<'connections:profiles'>>;
   /** The SDK client for a connection; starts the demo emulator on first use. */
   client(connectionId: string): Promise<CognitoIdentityProviderClient>;
   /** The running demo emulator (started on first use). */
   demo(): Promise<DemoEnvironment>;
+  save(request: ParsedRequestOf<'connections:save'>): Promise<Connection>;
+  rename(connectionId: string, name: string): Promise<Connection>;
+  remove(connectionId: string): Promise<boolean>;
+  /** Resolves fresh credentials (with the MFA code, when given) and, when they work, uses them from now on. */
+  test(connectionId: string, mfaCode?: string): Promise<ConnectionTest>;
   close(): Promise<void>;
 }
 
 interface RegistryOptions {
   startDemo: StartDemoEnvironment;
   env: NodeJS.ProcessEnv;
+  store: ConnectionStore;
+  /** Said in connections:list when the shell keeps secrets in memory although it would encrypt them. */
+  vaultNotice?: string | undefined;
+  /** RoleSessionName for assumed roles that name none (shows in CloudTrail). */
+  roleSessionName?: string;
+  /** Default: from `env`, as the SDK finds the files. */
+  paths?: SharedConfigPaths;
 }
 
-/**
- * The connections this build offers: the offline demo, and — when the environment names a
- * region or endpoint — AWS through the SDK's default credential chain. Credentials stay here.
- */
-export function createConnectionRegistry({ startDemo, env }: RegistryOptions): ConnectionRegistry {
-  let demo: Promise<DemoEnvironment> | undefined;
-  const clients = new Map<string, Promise<CognitoIdentityProviderClient>>();
-  const environmentRegion = env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
-  const environmentEndpoint = env.RECOVERY_DESK_ENDPOINT_URL;
+/** Everything needed to open a session: what the operator sees, and how to reach AWS. */
+interface Definition {
+  connection: Connection;
+  source: CredentialSource;
+  assumeRole?: AssumeRole | undefined;
+  /** The URL the Cognito client uses, when not AWS's own. */
+  endpoint?: string | undefined;
+  /** The demo emulator answers some unsupported cases with HTTP 500; retrying them only delays the error. */
+  maxAttempts?: number;
+  /** Real networks get connect and idle timeouts; the demo's trainer-injected delays must not trip them. */
+  timeouts: boolean;
+}
 
-  const connections: Connection[] = [
-    { id: DEMO_CONNECTION_ID, name: 'Offline demo', kind: 'demo', region: 'us-east-1', endpoint: 'embedded emulator' },
-  ];
-  if (environmentRegion || environmentEndpoint) {
-    connections.push({
-      id: ENVIRONMENT_CONNECTION_ID,
-      name: env.AWS_PROFILE ? `AWS profile ${env.AWS_PROFILE}` : 'AWS (environment credentials)',
-      kind: 'environment',
-      region: environmentRegion ?? 'us-east-1',
-      ...(environmentEndpoint ? { endpoint: environmentEndpoint } : {}),
-    });
-  }
+/** One connection's clients, sharing one memoized credential provider. */
+interface Session {
+  definition: Definition;
+  credentials: AwsCredentialIdentityProvider;
+  cognito: CognitoIdentityProviderClient;
+  sts(): STSClient;
+  destroy(): void;
+}
+
+// Connect and idle timeouts for real endpoints: a dead host fails in seconds, not minutes.
+const NETWORK_TIMEOUTS = { connectionTimeout: 5_000, requestTimeout: 30_000 };
+
+/**
+ * The connections the operator can pick: the offline demo, the environment's default credential
+ * chain when the environment names a region, profile or endpoint, and the operator's saved
+ * connections. Clients are cached per connection and dropped when it is edited or deleted, so no
+ * connection ever signs with another's credentials. Credentials never leave this side.
+ */
+export function createConnectionRegistry({ startDemo, env, store, vaultNotice, roleSessionName, paths: givenPaths }: RegistryOptions): ConnectionRegistry {
+  let demo: Promise<DemoEnvironment> | undefined;
+  const sessions = new Map<string, Promise<Session>>();
+  // Bumped whenever a connection's settings change, so a test that started before cannot install stale clients.
+  const versions = new Map<string, number>();
+  const builtInAccounts = new Map<string, string>();
+  const paths = givenPaths ?? sharedConfigPaths(env);
+  const environmentRegion = env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined;
+  const environmentEndpoint = env.RECOVERY_DESK_ENDPOINT_URL || undefined;
+  const environmentProfile = env.AWS_PROFILE || undefined;
+  const sessionName = roleSessionName ?? 'recovery-desk';
+
+  const demoConnection: Connection = {
+    id: DEMO_CONNECTION_ID,
+    name: 'Offline demo',
+    kind: 'demo',
+    region: 'us-east-1',
+    endpoint: 'embedded emulator',
+    needsMfaCode: false,
+    secretsAvailable: true,
+    builtIn: true,
+  };
 
   function startDemoOnce(): Promise<DemoEnvironment> {
     // A failed start is not cached, so the next call tries again.
@@ -52,46 +107,276 @@ export function createConnectionRegistry({ startDemo, env }: RegistryOptions): C
     return demo;
   }
 
-  async function createClient(connectionId: string): Promise<CognitoIdentityProviderClient> {
+  type Profiles = Awaited<ReturnType<typeof readProfiles>>;
+  const loadProfiles = (): Promise<Profiles> => readProfiles(paths).catch(() => ({}));
+  const profileNeedsMfa = (profiles: Profiles, profile: string | undefined) => Boolean(profile && profiles[profile]?.mfa_serial);
+
+  function environmentConnection(profiles: Profiles): Connection | undefined {
+    if (!environmentRegion && !environmentProfile && !environmentEndpoint) return undefined;
+    const accountId = builtInAccounts.get(ENVIRONMENT_CONNECTION_ID);
+    return {
+      id: ENVIRONMENT_CONNECTION_ID,
+      name: environmentProfile ? `AWS profile ${environmentProfile}` : 'AWS (environment credentials)',
+      kind: 'default-chain',
+      region: environmentRegion ?? (environmentProfile ? profiles[environmentProfile]?.region : undefined) ?? 'us-east-1',
+      ...(environmentEndpoint ? { endpoint: environmentEndpoint } : {}),
+      ...(environmentProfile ? { profile: environmentProfile } : {}),
+      needsMfaCode: profileNeedsMfa(profiles, environmentProfile),
+      secretsAvailable: true,
+      builtIn: true,
+      ...(accountId ? { accountId } : {}),
+    };
+  }
+
+  function savedConnection(saved: SavedConnection, profiles: Profiles): Connection {
+    const { source } = saved;
+    const profile = source.kind === 'profile' ? source.profile : source.kind === 'default-chain' ? environmentProfile : undefined;
+    return {
+      id: saved.id,
+      name: saved.name,
+      kind: source.kind,
+      region: saved.region,
+      ...(saved.endpoint ? { endpoint: saved.endpoint } : {}),
+      ...(source.kind === 'profile' ? { profile: source.profile } : {}),
+      ...(saved.assumeRole ? { assumeRoleArn: saved.assumeRole.roleArn } : {}),
+      needsMfaCode: Boolean(saved.assumeRole?.mfaSerial) || profileNeedsMfa(profiles, profile),
+      ...(source.kind === 'access-keys' ? { secretStorage: source.sealed ? ('encrypted' as const) : ('memory-only' as const) } : {}),
+      secretsAvailable: saved.secretsAvailable,
+      builtIn: false,
+      ...(saved.accountId ? { accountId: saved.accountId } : {}),
+    };
+  }
+
+  async function allConnections(): Promise<Connection[]> {
+    const profiles = await loadProfiles();
+    const environment = environmentConnection(profiles);
+    const saved = await store.list();
+    return [demoConnection, ...(environment ? [environment] : []), ...saved.map((s) => savedConnection(s, profiles))];
+  }
+
+  async function get(connectionId: string): Promise<Connection> {
+    const connection = (await allConnections()).find((c) => c.id === connectionId);
+    if (!connection) throw new RecoveryDeskError('ConnectionNotFound', `There is no connection "${connectionId}".`);
+    return connection;
+  }
+
+  async function define(connectionId: string): Promise<Definition> {
     if (connectionId === DEMO_CONNECTION_ID) {
       const environment = await startDemoOnce();
-      return new CognitoIdentityProviderClient({
-        region: environment.region,
-        endpoint: environment.endpoint,
+      return {
+        connection: { ...demoConnection, region: environment.region },
         // The emulator accepts any credentials; these are not secrets.
-        credentials: { accessKeyId: 'demo', secretAccessKey: 'demo' },
-        // The emulator answers some unsupported cases with HTTP 500; retrying them only delays the error.
+        source: { kind: 'static', credentials: { accessKeyId: 'demo', secretAccessKey: 'demo' } },
+        endpoint: environment.endpoint,
         maxAttempts: 1,
+        timeouts: false,
+      };
+    }
+    const connection = await get(connectionId);
+    if (connectionId === ENVIRONMENT_CONNECTION_ID) {
+      return { connection, source: { kind: 'default-chain', profile: environmentProfile }, endpoint: environmentEndpoint, timeouts: true };
+    }
+    const saved = await store.get(connectionId);
+    if (!saved) throw new RecoveryDeskError('ConnectionNotFound', `There is no connection "${connectionId}".`);
+    const source: CredentialSource =
+      saved.source.kind === 'profile'
+        ? { kind: 'profile', profile: saved.source.profile }
+        : saved.source.kind === 'default-chain'
+          ? { kind: 'default-chain', profile: environmentProfile }
+          : {
+              kind: 'access-keys',
+              keys: () => store.keys(connectionId),
+              whenMissing: saved.source.sealed
+                ? 'The access keys of this connection were encrypted by another user, computer or keyring, and cannot be opened here.'
+                : 'The access keys of this connection were kept in memory only and are gone since Recovery Desk restarted.',
+            };
+    return { connection, source, assumeRole: saved.assumeRole, endpoint: saved.endpoint, timeouts: true };
+  }
+
+  async function openSession(connectionId: string, mfaCode?: string): Promise<Session> {
+    const definition = await define(connectionId);
+    const { connection, endpoint } = definition;
+    const region = connection.region;
+    const credentials = createCredentialProvider({
+      source: definition.source,
+      assumeRole: definition.assumeRole,
+      region,
+      paths,
+      mfaCode,
+      defaultSessionName: sessionName,
+    });
+    const profile = definition.source.kind === 'profile' || definition.source.kind === 'default-chain' ? definition.source.profile : undefined;
+    const shared = {
+      region,
+      credentials,
+      ...(definition.maxAttempts ? { maxAttempts: definition.maxAttempts } : {}),
+      ...(definition.timeouts ? { requestHandler: NETWORK_TIMEOUTS } : {}),
+    };
+    const cognito = new CognitoIdentityProviderClient({ ...shared, ...(endpoint ? { endpoint } : {}) });
+    addCallContext(cognito, { service: 'cognito-idp', region, profile, defaultHost: endpoint ? hostOf(endpoint) : `cognito-idp.${region}.amazonaws.com` });
+    let sts: STSClient | undefined;
+    return {
+      definition,
+      credentials,
+      cognito,
+      sts() {
+        if (!sts) {
+          // AWS's STS (or AWS_ENDPOINT_URL_STS): a custom Cognito endpoint says nothing about STS.
+          sts = new STSClient(shared);
+          addCallContext(sts, { service: 'sts', region, profile, defaultHost: `sts.${region}.amazonaws.com` });
+        }
+        return sts;
+      },
+      destroy() {
+        cognito.destroy();
+        sts?.destroy();
+      },
+    };
+  }
+
+  function session(connectionId: string): Promise<Session> {
+    let opened = sessions.get(connectionId);
+    if (!opened) {
+      opened = openSession(connectionId);
+      sessions.set(connectionId, opened);
+      const mine = opened;
+      opened.catch(() => {
+        if (sessions.get(connectionId) === mine) sessions.delete(connectionId);
       });
     }
-    if (connectionId === ENVIRONMENT_CONNECTION_ID && connections.some((c) => c.id === connectionId)) {
-      return new CognitoIdentityProviderClient({
-        region: environmentRegion ?? 'us-east-1',
-        ...(environmentEndpoint ? { endpoint: environmentEndpoint } : {}),
-      });
-    }
-    throw new RecoveryDeskError('ConnectionNotFound', `There is no connection "${connectionId}".`);
+    return opened;
+  }
+
+  /** Forgets a connection's clients (and their credentials); the next call builds new ones. */
+  function drop(connectionId: string): void {
+    versions.set(connectionId, (versions.get(connectionId) ?? 0) + 1);
+    const opened = sessions.get(connectionId);
+    sessions.delete(connectionId);
+    void opened?.then((s) => s.destroy(), () => undefined);
   }
 
   return {
-    list: () => connections,
-    client(connectionId) {
-      let client = clients.get(connectionId);
-      if (!client) {
-        client = createClient(connectionId);
-        clients.set(connectionId, client);
-        client.catch(() => clients.delete(connectionId));
-      }
-      return client;
+    async list() {
+      const notice = [await store.problem(), vaultNotice].filter(Boolean).join(' ');
+      return {
+        connections: await allConnections(),
+        secretStorage: store.storage,
+        ...(environmentProfile ? { defaultProfile: environmentProfile } : {}),
+        ...(environmentRegion ? { defaultRegion: environmentRegion } : {}),
+        ...(notice ? { notice } : {}),
+      };
+    },
+    get,
+    async profiles() {
+      return { profiles: await listProfiles(paths), ...paths };
+    },
+    async client(connectionId) {
+      return (await session(connectionId)).cognito;
     },
     demo: startDemoOnce,
-    async close() {
-      for (const client of clients.values()) {
-        await client.then((c) => c.destroy()).catch(() => undefined);
+    async save(request) {
+      const saved = await store.save(request);
+      drop(saved.id);
+      return savedConnection(saved, await loadProfiles());
+    },
+    async rename(connectionId, name) {
+      // Same credentials and endpoint: the clients (and an MFA session) stay.
+      return savedConnection(await store.rename(connectionId, name), await loadProfiles());
+    },
+    async remove(connectionId) {
+      const deleted = await store.remove(connectionId);
+      drop(connectionId);
+      return deleted;
+    },
+    async test(connectionId, mfaCode) {
+      const version = versions.get(connectionId) ?? 0;
+      const fresh = await openSession(connectionId, mfaCode);
+      try {
+        await fresh.credentials();
+        const { connection, endpoint } = fresh.definition;
+        // Emulators rarely have STS: with a custom endpoint, the pool listing is the test.
+        const identity = endpoint ? undefined : await fresh.sts().send(new GetCallerIdentityCommand({}));
+        const page = await fresh.cognito.send(new ListUserPoolsCommand({ MaxResults: 60 }));
+        if ((versions.get(connectionId) ?? 0) === version) {
+          const previous = sessions.get(connectionId);
+          sessions.set(connectionId, Promise.resolve(fresh));
+          void previous?.then((s) => s !== fresh && s.destroy(), () => undefined);
+        } else {
+          fresh.destroy();
+        }
+        const account = identity?.Account;
+        if (account && !connection.builtIn) await store.setAccountId(connectionId, account);
+        else if (account) builtInAccounts.set(connectionId, account);
+        const pools = page.UserPools ?? [];
+        return {
+          ...(identity ? { identity: { account: identity.Account ?? '', arn: identity.Arn ?? '', userId: identity.UserId ?? '' } } : {}),
+          poolCount: pools.length,
+          samplePools: pools.slice(0, 5).map((p) => p.Name ?? p.Id ?? ''),
+          testedAt: new Date().toISOString(),
+        };
+      } catch (error) {
+        fresh.destroy();
+        throw error;
       }
-      clients.clear();
+    },
+    async close() {
+      for (const opened of sessions.values()) {
+        await opened.then((s) => s.destroy()).catch(() => undefined);
+      }
+      sessions.clear();
       if (demo) await (await demo.catch(() => undefined))?.close();
       demo = undefined;
     },
   };
+}
+
+interface CallContextOptions {
+  service: 'cognito-idp' | 'sts';
+  region: string;
+  profile: string | undefined;
+  defaultHost: string;
+}
+
+/**
+ * Runs around every call of `client`: refuses a user pool of another region before anything is
+ * sent (pool ids start with their region, e.g. eu-west-1_AbC), and tags any failure with the
+ * operation and host, so the error mapping can name the IAM action or the endpoint.
+ */
+function addCallContext(client: CognitoIdentityProviderClient | STSClient, options: CallContextOptions): void {
+  (client as CognitoIdentityProviderClient).middlewareStack.add(
+    (next, context) => async (args) => {
+      const operation = context.commandName?.replace(/Command$/, '');
+      const poolId = (args.input as { UserPoolId?: unknown }).UserPoolId;
+      if (options.service === 'cognito-idp' && typeof poolId === 'string') refuseOtherRegion(poolId, options.region);
+      try {
+        return await next(args);
+      } catch (error) {
+        const url = (context as { endpointV2?: { url?: URL } }).endpointV2?.url;
+        throw withCallContext(error, {
+          service: options.service,
+          ...(operation ? { operation } : {}),
+          endpointHost: url?.host || options.defaultHost,
+          ...(options.profile ? { profile: options.profile } : {}),
+        });
+      }
+    },
+    { step: 'initialize', name: 'recoveryDeskCallContext', priority: 'high', override: true },
+  );
+}
+
+function refuseOtherRegion(userPoolId: string, region: string): void {
+  const poolRegion = userPoolId.slice(0, Math.max(0, userPoolId.indexOf('_')));
+  // Emulators may use other prefixes (cognito-local's "local_"): only a real region is compared.
+  if (!Region.safeParse(poolRegion).success || poolRegion === region) return;
+  throw new RecoveryDeskError('WrongRegion', `The user pool ${userPoolId} is in ${poolRegion}, but this connection is set to ${region}. Nothing was sent.`, {
+    guidance: `Pick a connection set to ${poolRegion}, or edit this connection and set its region to ${poolRegion}.`,
+  });
+}
+
+function hostOf(endpoint: string): string {
+  try {
+    return new URL(endpoint).host;
+  } catch {
+    return endpoint;
+  }
 }

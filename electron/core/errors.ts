@@ -219,6 +219,42 @@ const EXPLANATIONS: Record<ErrorCode, Explanation> = {
     retryable: false,
     tellCaller: 'One moment, I need to sign in to our system again.',
   },
+  CredentialsExpired: {
+    message: 'The AWS credentials of this connection have expired.',
+    guidance: 'Get fresh credentials (for a profile: refresh it, e.g. aws sso login or a new credential_process run; for typed-in temporary keys: edit the connection and enter new keys with their session token), then test the connection again.',
+    retryable: false,
+    tellCaller: 'One moment, I need to sign in to our system again.',
+  },
+  SsoLoginRequired: {
+    message: 'The IAM Identity Center (SSO) sign-in of this profile has expired or was never done.',
+    guidance: 'In a terminal, run aws sso login with this profile, finish the sign-in in the browser, then test the connection again.',
+    retryable: false,
+    tellCaller: 'One moment, I need to sign in to our system again.',
+  },
+  MfaCodeRequired: {
+    message: 'This connection assumes a role that needs an MFA code.',
+    guidance: 'Test the connection and enter the current 6-digit code from your MFA device; the role session then lasts about an hour.',
+    retryable: false,
+    tellCaller: 'One moment, I need to confirm my sign-in.',
+  },
+  SecretsUnavailable: {
+    message: 'The access keys of this connection were kept in memory only and are gone since Recovery Desk restarted.',
+    guidance: 'Edit the connection and enter the access key id and secret access key again.',
+    retryable: false,
+    tellCaller: 'One moment, I need to sign in to our system again.',
+  },
+  ClockSkew: {
+    message: "AWS refused the request because this computer's clock is wrong.",
+    guidance: "Check the computer's clock: date, time, time zone and automatic time sync. AWS accepts requests signed at most about 5 minutes off. Then try again.",
+    retryable: false,
+    tellCaller: 'My system is having a technical problem. Bear with me a moment.',
+  },
+  WrongRegion: {
+    message: "The user pool is in another region than the connection's.",
+    guidance: "Pick a connection set to the pool's region, or edit this connection's region. Nothing was sent.",
+    retryable: false,
+    tellCaller: 'One moment, I need to switch to the right system.',
+  },
   NetworkError: {
     message: 'Cognito could not be reached.',
     guidance: 'Check the network connection and the endpoint, then try again.',
@@ -233,11 +269,15 @@ const EXPLANATIONS: Record<ErrorCode, Explanation> = {
   },
 };
 
+/** What a RecoveryDeskError may say beyond its code's standard wording (never a secret). */
+export type ErrorOverrides = Partial<Pick<ApiError, 'guidance' | 'issues' | 'requestId'>>;
+
 /** An error the core raises on purpose; it crosses the boundary as-is. */
 export class RecoveryDeskError extends Error {
   constructor(
     readonly code: ErrorCode,
     detail?: string,
+    readonly overrides: ErrorOverrides = {},
   ) {
     super(detail ?? EXPLANATIONS[code].message);
     this.name = 'RecoveryDeskError';
@@ -249,45 +289,230 @@ export function apiError(code: ErrorCode, overrides: Partial<Omit<ApiError, 'cod
   return { code, ...EXPLANATIONS[code], ...overrides };
 }
 
+/**
+ * Where an AWS failure happened, attached to the thrown error by the code that knows: the
+ * credential provider (which profile) and the client middleware (which operation, which host).
+ */
+export interface AwsCallContext {
+  /** 'cognito-idp' or 'sts'. */
+  service?: string;
+  /** The API operation, e.g. ListUsers. */
+  operation?: string;
+  /** host[:port] the call went to. */
+  endpointHost?: string;
+  /** The shared-config profile behind the credentials. */
+  profile?: string;
+  /** The failure happened while getting credentials, before Cognito was called. */
+  stage?: 'credentials';
+}
+
+const CALL_CONTEXT = Symbol('recoveryDesk.awsCallContext');
+
+/** Attaches `context` to `error` (what was attached first wins) and returns the error to rethrow. */
+export function withCallContext(error: unknown, context: AwsCallContext): unknown {
+  if (error instanceof RecoveryDeskError) return error;
+  const target = typeof error === 'object' && error !== null ? error : new Error(String(error));
+  const existing = callContextOf(target) ?? {};
+  try {
+    Object.defineProperty(target, CALL_CONTEXT, { value: { ...context, ...existing }, configurable: true, enumerable: false });
+  } catch {
+    // A frozen error keeps what it had.
+  }
+  return target;
+}
+
+function callContextOf(error: unknown): AwsCallContext | undefined {
+  return typeof error === 'object' && error !== null ? (error as { [CALL_CONTEXT]?: AwsCallContext })[CALL_CONTEXT] : undefined;
+}
+
+/** The command that signs in an IAM Identity Center profile, for messages. */
+export function ssoLoginCommand(profile: string | undefined): string {
+  if (!profile) return 'aws sso login';
+  return /^[\w+=,.@:/-]+$/.test(profile) ? `aws sso login --profile ${profile}` : `aws sso login --profile "${profile.replace(/["\\$`]/g, '')}"`;
+}
+
+/** The SSO error for `profile`, with the exact command to run. */
+export function ssoLoginRequired(profile: string | undefined): RecoveryDeskError {
+  const command = ssoLoginCommand(profile);
+  return new RecoveryDeskError(
+    'SsoLoginRequired',
+    `The IAM Identity Center (SSO) sign-in${profile ? ` of profile "${profile}"` : ''} has expired or was never done. Run: ${command}`,
+    { guidance: `In a terminal, run \`${command}\`, finish the sign-in in the browser, then test the connection again.` },
+  );
+}
+
+// The SDK's SSO credential and token providers' wording (credential-provider-sso, token-providers)
+// and the SSO portal's answer to a revoked token.
+const SSO_PROBLEM = /SSO session|SSO token|sso login|Token is expired|Session token not found or invalid/i;
+
+/** Whether a credential provider failed because the SSO sign-in is missing or expired. */
+export function isSsoLoginProblem(error: unknown): boolean {
+  const e = error as SdkLikeError | undefined;
+  const name = e?.name ?? '';
+  return (name === 'CredentialsProviderError' || name === 'TokenProviderError' || name === 'UnauthorizedException') && SSO_PROBLEM.test(e?.message ?? '');
+}
+
 const cognitoCodes = new Set<string>(COGNITO_ERROR_CODES);
-const networkErrorCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH']);
+const networkErrorCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ECONNABORTED']);
+const expiredNames = new Set(['ExpiredTokenException', 'ExpiredToken', 'TokenRefreshRequired']);
+const clockNames = new Set(['RequestTimeTooSkewed', 'RequestExpired', 'RequestInTheFuture']);
+const signatureNames = new Set(['InvalidSignatureException', 'SignatureDoesNotMatch', 'AuthFailure']);
+const unknownKeyNames = new Set(['UnrecognizedClientException', 'InvalidClientTokenId', 'InvalidAccessKeyId']);
 
 interface SdkLikeError {
   name?: string;
   code?: string;
   message?: string;
+  address?: string;
+  port?: number;
+  hostname?: string;
+  errors?: unknown[];
   $metadata?: { requestId?: string; httpStatusCode?: number };
+  $response?: { headers?: Record<string, string | undefined> };
 }
 
 /** Maps anything thrown below the dispatcher to one ApiError with a stable code. */
 export function toApiError(error: unknown): ApiError {
-  if (error instanceof RecoveryDeskError) return apiError(error.code, { message: error.message });
+  if (error instanceof RecoveryDeskError) return apiError(error.code, { message: error.message, ...error.overrides });
   const e = (typeof error === 'object' && error !== null ? error : {}) as SdkLikeError;
+  const context = callContextOf(error) ?? {};
   const requestId = e.$metadata?.requestId;
   const code = classify(e);
-  const base = EXPLANATIONS[code];
-  const cognitoSaid = code !== 'Unexpected' && code !== 'NetworkError' ? cognitoMessage(e.message) : undefined;
-  return apiError(code, {
-    ...(cognitoSaid ? { message: `${base.message} Cognito said: "${cognitoSaid}"` } : {}),
-    ...(requestId ? { requestId } : {}),
-  });
+  return apiError(code, { ...describe(code, e, context), ...(requestId ? { requestId } : {}) });
 }
 
 function classify(e: SdkLikeError): ErrorCode {
   const name = e.name ?? '';
+  const message = e.message ?? '';
   const short = name.replace(/Exception$/, '');
   if (cognitoCodes.has(short)) return short as ErrorCode;
-  if (name === 'AccessDeniedException' || name === 'AccessDenied') return 'AccessDenied';
-  if (name === 'CredentialsProviderError' || name === 'ExpiredTokenException' || name === 'UnrecognizedClientException') {
-    return 'CredentialsMissing';
+  if (isSsoLoginProblem(e)) return 'SsoLoginRequired';
+  // STS's answer to a wrong or reused code: asking for a new code is the way out, not IAM.
+  if (/MultiFactorAuthentication failed/i.test(message)) return 'MfaCodeRequired';
+  if (name === 'AccessDeniedException' || name === 'AccessDenied' || /is not authorized to perform/.test(message)) return 'AccessDenied';
+  if (expiredNames.has(name) || /security token included in the request is expired/i.test(message)) return 'CredentialsExpired';
+  if (clockNames.has(name) || (signatureNames.has(name) && /Signature expired|Signature not yet current|clock|skew/i.test(message))) return 'ClockSkew';
+  if (signatureNames.has(name) || unknownKeyNames.has(name)) return 'CredentialsMissing';
+  if (name === 'CredentialsProviderError') {
+    return /multi-factor authentication/i.test(message) ? 'MfaCodeRequired' : 'CredentialsMissing';
   }
-  if (name === 'TimeoutError' || (e.code !== undefined && networkErrorCodes.has(e.code))) return 'NetworkError';
+  if (isNetworkFailure(e)) return 'NetworkError';
   return 'Unexpected';
 }
 
-// Cognito's own messages name fields and rules, never secrets; still, keep them short.
+function isNetworkFailure(e: SdkLikeError): boolean {
+  if (e.name === 'TimeoutError' || e.name === 'RequestTimeout' || e.name === 'NetworkingError') return true;
+  if (e.code !== undefined && networkErrorCodes.has(e.code)) return true;
+  // Node's happy-eyeballs connect fails with an AggregateError of one error per address.
+  return Array.isArray(e.errors) && e.errors.some((inner) => isNetworkFailure((inner ?? {}) as SdkLikeError));
+}
+
+/** The code-specific words: what exactly failed, using only what the error and its context say. */
+function describe(code: ErrorCode, e: SdkLikeError, context: AwsCallContext): Partial<ApiError> {
+  const name = e.name ?? '';
+  switch (code) {
+    case 'AccessDenied':
+      return describeAccessDenied(e.message ?? '', context);
+    case 'SsoLoginRequired': {
+      const { message, overrides } = ssoLoginRequired(context.profile);
+      return { message, ...overrides };
+    }
+    case 'NetworkError': {
+      const host = failedHost(e) ?? context.endpointHost;
+      const why = networkReason(e);
+      return {
+        message: host ? `Could not reach ${host}${why ? ` (${why})` : ''}.` : `${EXPLANATIONS.NetworkError.message}${why ? ` (${why})` : ''}`,
+        guidance: host
+          ? `Check the network connection and that ${host} is the right endpoint and is up (an emulator must be running; a proxy or VPN may block it), then try again.`
+          : EXPLANATIONS.NetworkError.guidance,
+      };
+    }
+    case 'ClockSkew': {
+      const serverDate = e.$response?.headers?.date ?? e.$response?.headers?.Date;
+      const serverTime = serverDate ? Date.parse(serverDate) : Number.NaN;
+      const minutes = Number.isNaN(serverTime) ? undefined : Math.round((Date.now() - serverTime) / 60_000);
+      return minutes !== undefined && Math.abs(minutes) >= 1
+        ? { message: `${EXPLANATIONS.ClockSkew.message} It is about ${Math.abs(minutes)} minute(s) ${minutes > 0 ? 'ahead of' : 'behind'} AWS's clock.` }
+        : {};
+    }
+    case 'MfaCodeRequired':
+      return /MultiFactorAuthentication failed/i.test(e.message ?? '')
+        ? { message: 'AWS did not accept the MFA code (wrong, expired or already used).', guidance: 'Wait for the next code on your MFA device, then test the connection again with it.' }
+        : {};
+    case 'CredentialsExpired':
+      return context.profile
+        ? { message: `The AWS credentials of profile "${context.profile}" have expired.`, guidance: `Refresh the credentials of profile "${context.profile}" (\`${ssoLoginCommand(context.profile)}\` if it signs in with IAM Identity Center, else the tool that writes its keys), then test the connection again.` }
+        : {};
+    case 'CredentialsMissing':
+      if (signatureNames.has(name)) {
+        return { message: 'AWS did not accept the signature: the secret access key does not belong to the access key id.', guidance: 'Check the secret access key (edit the connection and enter it again), then test the connection.' };
+      }
+      if (unknownKeyNames.has(name)) {
+        return { message: 'AWS does not recognise these credentials: the access key or session token is wrong, deleted or from another partition.', guidance: 'Check the keys (or refresh the profile), then test the connection again.' };
+      }
+      return context.profile
+        ? { message: `Profile "${context.profile}" gave no usable AWS credentials.`, guidance: `Check profile "${context.profile}" with \`aws sts get-caller-identity --profile ${context.profile}\` in a terminal, fix it, then test the connection again.` }
+        : { guidance: 'The default chain found nothing: set AWS_PROFILE or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY before starting, run on a machine with a role, or add a connection from a profile or with typed-in keys.' };
+    default: {
+      // Cognito's own messages name fields and rules, never secrets; anything else is not repeated.
+      const said = cognitoCodes.has(code) ? cognitoMessage(e.message) : undefined;
+      return said ? { message: `${EXPLANATIONS[code].message} Cognito said: "${said}"` } : {};
+    }
+  }
+}
+
+function describeAccessDenied(message: string, context: AwsCallContext): Partial<ApiError> {
+  // AWS's wording: "User: arn:… is not authorized to perform: cognito-idp:ListUsers on resource: arn:…"
+  const action = /not authorized to perform:? ([a-z0-9-]+:[A-Za-z0-9*]+)/.exec(message)?.[1]
+    ?? (context.service && context.operation ? `${context.service}:${context.operation}` : undefined);
+  const principal = /User: (arn:[^\s]+)/.exec(message)?.[1];
+  const resource = /on resource: (arn:[^\s]+)/.exec(message)?.[1];
+  if (!action) return {};
+  const who = principal ? ` to ${principal}` : '';
+  return {
+    message: `AWS denied the IAM action ${action}${who}${resource ? ` on ${resource}` : ''}.`,
+    guidance: action === 'sts:AssumeRole'
+      ? `Ask your AWS administrator to allow sts:AssumeRole on the role for these credentials, and the role's trust policy to trust them (README: "AWS permissions").`
+      : `Ask your AWS administrator to allow ${action} for this role or user (README: "AWS permissions" lists every action Recovery Desk uses). Nothing was changed.`,
+  };
+}
+
+function failedHost(e: SdkLikeError): string | undefined {
+  if (e.address) return e.port ? `${e.address.includes(':') ? `[${e.address}]` : e.address}:${e.port}` : e.address;
+  if (e.hostname) return e.hostname;
+  for (const inner of e.errors ?? []) {
+    const host = failedHost((inner ?? {}) as SdkLikeError);
+    if (host) return host;
+  }
+  return undefined;
+}
+
+function networkReason(e: SdkLikeError): string | undefined {
+  const code = e.code ?? ((e.errors?.[0] ?? {}) as SdkLikeError).code;
+  switch (code) {
+    case 'ECONNREFUSED':
+      return 'connection refused: nothing is listening there';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'the name could not be resolved: no network or DNS';
+    case 'ETIMEDOUT':
+      return 'no answer in time';
+    case 'ECONNRESET':
+    case 'EPIPE':
+    case 'ECONNABORTED':
+      return 'the connection was cut';
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return 'no route to it';
+    default:
+      return e.name === 'TimeoutError' || e.name === 'RequestTimeout' ? 'no answer in time' : undefined;
+  }
+}
+
+// Cognito's own messages name fields and rules, never secrets; still, keep them short, and blank
+// anything shaped like an AWS access key id, in case a message ever quotes one.
 function cognitoMessage(message: string | undefined): string | undefined {
   if (!message) return undefined;
-  const oneLine = message.replace(/\s+/g, ' ').trim();
+  const oneLine = message.replace(/\s+/g, ' ').replace(/\b(AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|APKA)[A-Z0-9]{12,}\b/g, '[key]').trim();
   return oneLine.length > 300 ? `${oneLine.slice(0, 297)}...` : oneLine;
 }

@@ -43,7 +43,7 @@ export interface ServiceOptions {
   osUser: string;
 }
 
-/** Implements every contract channel on validated input. The only code that talks to Cognito. */
+/** Implements every contract channel on validated input. With the connection test (connections.ts), the only code that talks to Cognito. */
 export function createRecoveryService({ connections, audit, settings, osUser }: ServiceOptions): RecoveryDeskService {
   const cognito = (connectionId: string) => connections.client(connectionId);
   // The schemas already pin demo channels to 'demo'; this keeps the rule true if they change.
@@ -68,7 +68,7 @@ export function createRecoveryService({ connections, audit, settings, osUser }: 
    */
   async function audited<T extends { requestId?: string | undefined }>(action: AuditAction, target: ActionTarget, run: () => Promise<T>): Promise<T> {
     const current = await settings.get();
-    const connection = connections.list().find((c) => c.id === target.connectionId);
+    const connection = await connections.get(target.connectionId).catch(() => undefined);
     const subject = {
       operator: { osUser, ...(current.operatorDisplayName ? { displayName: current.operatorDisplayName } : {}) },
       connection: { id: target.connectionId, name: connection?.name ?? target.connectionId, region: connection?.region ?? '' },
@@ -112,9 +112,14 @@ export function createRecoveryService({ connections, audit, settings, osUser }: 
   }
 
   return {
-    async 'connections:list'() {
-      return { connections: connections.list() };
+    'connections:list': () => connections.list(),
+    'connections:profiles': () => connections.profiles(),
+    'connections:save': (request) => connections.save(request),
+    'connections:rename': ({ connectionId, name }) => connections.rename(connectionId, name),
+    async 'connections:delete'({ connectionId }) {
+      return { deleted: await connections.remove(connectionId) };
     },
+    'connections:test': ({ connectionId, mfaCode }) => connections.test(connectionId, mfaCode),
 
     async 'pools:list'({ connectionId, maxResults, nextToken }) {
       const client = await cognito(connectionId);

@@ -1,12 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, safeStorage, session } from 'electron';
 import { createBackend, type Backend } from '../core/backend';
 import { findDataDirArg, resolveDataDir } from '../core/data-dir';
+import { createSafeStorageVault } from '../core/secret-vault';
 import { startDemoEmulator } from '../emulator';
 import { resolveAppLocation } from './app-location';
+import { createInflightTracker, createQuitSequence, trackedDispatcher } from './inflight';
 import { createSenderCheck, registerContractHandlers } from './ipc';
-import { createMainWindow, hardenContents, hardenSession, isAppWebContents } from './window';
+import { aboutPanelOptions, buildMenuTemplate } from './menu';
+import { createMainWindow, hardenContents, hardenSession, isAppWebContents, rememberPlacement, restoredPlacement } from './window';
+import { WINDOW_STATE_FILE } from './window-state';
 
 // The desktop shell: lifecycle only. The engine is electron/core, shared with the browser shell.
 
@@ -17,8 +21,14 @@ const location = resolveAppLocation({
   indexFile: path.join(__dirname, '../renderer/index.html'),
 });
 
+/** Reload and developer tools exist only in unpackaged runs. */
+const development = !app.isPackaged;
+/** How long quitting waits for in-flight calls, then for the backend to close. */
+const QUIT_TIMEOUT_MS = 5_000;
+
 let backend: Backend | undefined;
 let mainWindow: BrowserWindow | undefined;
+const inflight = createInflightTracker();
 
 function fail(message: string): void {
   dialog.showErrorBox('Recovery Desk could not start', message);
@@ -51,9 +61,23 @@ if (dataDir === undefined) {
   // emulator's files and the audit log. The running one comes to the front instead.
   app.quit();
 } else {
+  const windowStateFile = path.join(dataDir, WINDOW_STATE_FILE);
+  const openMainWindow = (): BrowserWindow => {
+    const window = createMainWindow({ location, preloadPath, placement: restoredPlacement(windowStateFile), devTools: development });
+    rememberPlacement(window, windowStateFile);
+    mainWindow = window;
+    return window;
+  };
+
   app.on('second-instance', () => {
-    if (!mainWindow || mainWindow.isDestroyed()) return;
+    if (!app.isReady()) return;
+    // On macOS the app can run with its window closed: a second launch opens it again.
+    if (!mainWindow || mainWindow.isDestroyed()) {
+      openMainWindow();
+      return;
+    }
     if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
     mainWindow.focus();
   });
 
@@ -63,30 +87,30 @@ if (dataDir === undefined) {
     if (process.platform !== 'darwin') app.quit();
   });
 
-  // Stop the emulator and flush the backend before the process goes away.
-  let closing: Promise<void> | undefined;
-  let closed = false;
-  app.on('will-quit', (event) => {
-    if (closed) return;
-    event.preventDefault();
-    closing ??= (backend?.close() ?? Promise.resolve())
-      .catch(() => undefined)
-      .finally(() => {
-        closed = true;
-        app.quit();
-      });
+  // Before the process goes away: refuse new calls, let those in flight settle (their audit
+  // records included), then stop the emulator and close the backend.
+  const quitSequence = createQuitSequence({
+    tracker: inflight,
+    close: () => backend?.close() ?? Promise.resolve(),
+    quit: () => app.quit(),
+    timeoutMs: QUIT_TIMEOUT_MS,
   });
+  app.on('before-quit', quitSequence);
+  app.on('will-quit', quitSequence);
 
   app
     .whenReady()
     .then(() => {
       hardenSession(session.defaultSession, location);
-      backend = createBackend({ dataDir, startDemo: () => startDemoEmulator({ dataDir }) });
-      registerContractHandlers(backend.dispatch, createSenderCheck(location, isAppWebContents));
-      mainWindow = createMainWindow({ location, preloadPath });
+      app.setAboutPanelOptions(aboutPanelOptions({ platform: process.platform, version: app.getVersion(), electronVersion: process.versions.electron }));
+      Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ platform: process.platform, development })));
+      // Typed-in AWS keys: encrypted by the OS (safeStorage) in connections.json, or memory only where it cannot.
+      backend = createBackend({ dataDir, startDemo: () => startDemoEmulator({ dataDir }), vault: createSafeStorageVault(safeStorage) });
+      registerContractHandlers(trackedDispatcher(backend.dispatch, inflight), createSenderCheck(location, isAppWebContents));
+      openMainWindow();
 
       app.on('activate', () => {
-        if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow({ location, preloadPath });
+        if (BrowserWindow.getAllWindows().length === 0) openMainWindow();
       });
     })
     .catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));

@@ -1,6 +1,7 @@
-import { BrowserWindow, shell, type DownloadItem, type Session, type WebContents, type WebFrameMain } from 'electron';
+import { BrowserWindow, screen, shell, type DownloadItem, type Session, type WebContents, type WebFrameMain } from 'electron';
 import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from '../web/security-headers';
 import { isAppUrl, isExternalWebUrl, isOwnBlobUrl, type AppLocation } from './app-location';
+import { DEFAULT_SIZE, loadWindowState, MIN_SIZE, placeWindow, saveWindowState, type WindowPlacement } from './window-state';
 
 // Every window gets the same hardening; ipc.ts trusts only webContents registered here.
 
@@ -15,14 +16,18 @@ export interface MainWindowOptions {
   location: AppLocation;
   /** Absolute path to out/preload/index.js. */
   preloadPath: string;
+  /** Size and position (see restoredPlacement); the default size, centred, when absent. */
+  placement?: WindowPlacement;
+  /** Unpackaged runs only: a packaged app has no developer tools at all. */
+  devTools?: boolean;
 }
 
-export function createMainWindow({ location, preloadPath }: MainWindowOptions): BrowserWindow {
+export function createMainWindow({ location, preloadPath, placement, devTools = false }: MainWindowOptions): BrowserWindow {
+  const { maximized, ...bounds } = placement ?? { ...DEFAULT_SIZE, maximized: false };
   const window = new BrowserWindow({
-    width: 1280,
-    height: 840,
-    minWidth: 960,
-    minHeight: 600,
+    ...bounds,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     title: 'Recovery Desk',
     show: false,
     autoHideMenuBar: true,
@@ -39,11 +44,17 @@ export function createMainWindow({ location, preloadPath }: MainWindowOptions): 
       navigateOnDragDrop: false,
       // The spellchecker downloads dictionaries and reads what is typed, passwords included.
       spellcheck: false,
+      // A middle click must not open a link anywhere (the window-open handler denies it too).
+      disableBlinkFeatures: 'Auxclick',
+      devTools,
     },
   });
   appContents.add(window.webContents);
   hardenContents(window.webContents, location);
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (maximized) window.maximize();
+    window.show();
+  });
   void window.loadURL(location.url);
   return window;
 }
@@ -54,18 +65,41 @@ export function hardenContents(contents: WebContents, location: AppLocation): vo
   hardened.add(contents);
   contents.setWindowOpenHandler(({ url }) => {
     // Links to documentation and the AWS console open in the user's browser, never in-app.
-    if (isExternalWebUrl(url)) void shell.openExternal(url).catch(() => undefined);
+    openInSystemBrowser(url);
     return { action: 'deny' };
   });
   contents.on('will-navigate', (event) => {
     if (isAppUrl(event.url, location)) return;
     event.preventDefault();
-    if (isExternalWebUrl(event.url)) void shell.openExternal(event.url).catch(() => undefined);
+    openInSystemBrowser(event.url);
   });
   contents.on('will-redirect', (event) => {
     if (!isAppUrl(event.url, location)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+/** The app's only call to shell.openExternal: http(s) URLs only, so no file, smb: or custom-scheme handler runs. */
+function openInSystemBrowser(url: string): void {
+  if (!isExternalWebUrl(url)) return;
+  void shell.openExternal(url).catch(() => undefined);
+}
+
+/**
+ * The saved placement (window-state.ts), checked against the display it belongs to now: a window
+ * last seen on a monitor that is gone opens at the default size, centred. Call once the app is ready.
+ */
+export function restoredPlacement(file: string): WindowPlacement {
+  const saved = loadWindowState(file);
+  return placeWindow(saved, saved ? screen.getDisplayMatching(saved.bounds).workArea : undefined);
+}
+
+/** Saves the window's normal bounds and maximized state when it closes. */
+export function rememberPlacement(window: BrowserWindow, file: string): void {
+  window.on('close', () => {
+    if (window.isDestroyed() || window.isMinimized()) return;
+    saveWindowState(file, { bounds: window.getNormalBounds(), maximized: window.isMaximized() });
+  });
 }
 
 /** The one permission granted: writing text to the clipboard (the page's copy buttons). Reading it never is. */

@@ -12,8 +12,111 @@ export function connectionsQuery() {
   return queryOptions({
     queryKey: ['connections:list', request] as const,
     queryFn: () => call('connections:list', request),
-    // The list is fixed for the life of the app.
+    // The list changes only through the connection mutations below, which refresh it.
     staleTime: Infinity,
+  });
+}
+
+/** The profiles in the shared AWS config files: read afresh each time the form opens (they change outside the app). */
+export function profilesQuery() {
+  const request: RequestOf<'connections:profiles'> = {};
+  return queryOptions({
+    queryKey: ['connections:profiles', request] as const,
+    queryFn: () => call('connections:profiles', request),
+    staleTime: 0,
+  });
+}
+
+type QueryClient = ReturnType<typeof useQueryClient>;
+type ConnectionList = ResponseOf<'connections:list'>;
+type Connection = ConnectionList['connections'][number];
+
+/** Whether a cache key belongs to a connection: every per-connection key is [channel, { connectionId, ... }]. */
+export function isForConnection(queryKey: readonly unknown[], connectionId: string): boolean {
+  const request = queryKey[1];
+  return typeof request === 'object' && request !== null && 'connectionId' in request && request.connectionId === connectionId;
+}
+
+/** Forgets everything read through a connection, so nothing it showed can appear under it (or another) again. */
+export function removeConnectionQueries(queryClient: QueryClient, connectionId: string) {
+  queryClient.removeQueries({ predicate: (query) => isForConnection(query.queryKey, connectionId) });
+}
+
+/** Asks again for what failed through a connection (after an MFA code, an SSO sign-in, a successful test). */
+export function retryConnectionQueries(queryClient: QueryClient, connectionId: string) {
+  return queryClient.resetQueries({ predicate: (query) => query.state.status === 'error' && isForConnection(query.queryKey, connectionId) });
+}
+
+function updateCachedConnections(queryClient: QueryClient, update: (connections: Connection[]) => Connection[]) {
+  queryClient.setQueryData(connectionsQuery().queryKey, (list: ConnectionList | undefined) =>
+    list ? { ...list, connections: update(list.connections) } : list,
+  );
+}
+
+/**
+ * Adds or edits a connection. The request can carry typed-in keys: the finished mutation is dropped at
+ * once (gcTime 0) and the form resets it as soon as it settles, so no cache keeps them.
+ */
+export function useSaveConnection() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: ['connections:save'],
+    mutationFn: (request: RequestOf<'connections:save'>) => call('connections:save', request),
+    gcTime: 0,
+    onSuccess: (connection, request) => {
+      // An edited connection may now reach another region, account or endpoint: nothing read before still applies.
+      if (request.connectionId) removeConnectionQueries(queryClient, connection.id);
+      updateCachedConnections(queryClient, (list) =>
+        list.some((c) => c.id === connection.id) ? list.map((c) => (c.id === connection.id ? connection : c)) : [...list, connection],
+      );
+      return queryClient.invalidateQueries({ queryKey: ['connections:list'] });
+    },
+  });
+}
+
+export function useRenameConnection() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: ['connections:rename'],
+    mutationFn: (request: RequestOf<'connections:rename'>) => call('connections:rename', request),
+    gcTime: 0,
+    onSuccess: (connection) => {
+      updateCachedConnections(queryClient, (list) => list.map((c) => (c.id === connection.id ? connection : c)));
+      return queryClient.invalidateQueries({ queryKey: ['connections:list'] });
+    },
+  });
+}
+
+export function useDeleteConnection() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: ['connections:delete'],
+    mutationFn: (request: RequestOf<'connections:delete'>) => call('connections:delete', request),
+    gcTime: 0,
+    onSuccess: (_result, { connectionId }) => {
+      // Off the list first, so no screen asks for it again, then forget what it read.
+      updateCachedConnections(queryClient, (list) => list.filter((c) => c.id !== connectionId));
+      removeConnectionQueries(queryClient, connectionId);
+      return queryClient.invalidateQueries({ queryKey: ['connections:list'] });
+    },
+  });
+}
+
+/**
+ * Who the connection's credentials are and which pools they see. The request may carry a one-time MFA
+ * code: the mutation is dropped at once and reset by its caller. A success can unblock earlier failures.
+ */
+export function useTestConnection() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: ['connections:test'],
+    mutationFn: (request: RequestOf<'connections:test'>) => call('connections:test', request),
+    gcTime: 0,
+    onSuccess: (_result, { connectionId }) => {
+      // The account id is learnt from the test.
+      void queryClient.invalidateQueries({ queryKey: ['connections:list'] });
+      void retryConnectionQueries(queryClient, connectionId);
+    },
   });
 }
 
@@ -124,8 +227,6 @@ export function verdictQuery(request: RequestOf<'recovery:verdict'>) {
     staleTime: 10_000,
   });
 }
-
-type QueryClient = ReturnType<typeof useQueryClient>;
 
 /**
  * After any recovery action, succeeded or not: the verdict (status, codes sent today), the user,

@@ -1,4 +1,7 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { channels } from '../../shared/contract';
 
 // No Electron binary can run on this machine (DESIGN.md), so the desktop shell's own rules are
@@ -10,11 +13,14 @@ type Listener = (...args: unknown[]) => unknown;
 
 const electron = vi.hoisted(() => {
   const state = {
-    windows: [] as Array<{ options: Record<string, unknown>; contents: FakeContents }>,
+    windows: [] as Array<{ options: Record<string, unknown>; contents: FakeContents; window: FakeWindow }>,
     ipcHandlers: new Map<string, Listener>(),
     exposed: new Map<string, unknown>(),
     invoked: [] as unknown[][],
     opened: [] as string[],
+    /** What screen.getDisplayMatching answers, and what it was asked. */
+    workArea: { x: 0, y: 0, width: 1920, height: 1040 },
+    matched: [] as unknown[],
   };
   class FakeContents {
     listeners = new Map<string, Listener>();
@@ -34,20 +40,53 @@ const electron = vi.hoisted(() => {
   }
   class BrowserWindow {
     webContents = new FakeContents();
+    listeners = new Map<string, Listener>();
+    normalBounds = { x: 0, y: 0, width: 1280, height: 840 };
+    minimized = false;
+    maximized = false;
     constructor(options: Record<string, unknown>) {
-      state.windows.push({ options, contents: this.webContents });
+      state.windows.push({ options, contents: this.webContents, window: this });
     }
-    once() {}
+    on(event: string, listener: Listener) {
+      this.listeners.set(event, listener);
+      return this;
+    }
+    once(event: string, listener: Listener) {
+      return this.on(event, listener);
+    }
+    isDestroyed() {
+      return false;
+    }
+    isMinimized() {
+      return this.minimized;
+    }
+    isMaximized() {
+      return this.maximized;
+    }
+    getNormalBounds() {
+      return this.normalBounds;
+    }
+    maximize() {
+      this.maximized = true;
+    }
+    show() {}
     loadURL(url: string) {
       this.webContents.url = url;
       return Promise.resolve();
     }
   }
+  type FakeWindow = BrowserWindow;
   return {
     state,
     FakeContents,
     module: {
       BrowserWindow,
+      screen: {
+        getDisplayMatching: (rect: unknown) => {
+          state.matched.push(rect);
+          return { workArea: state.workArea };
+        },
+      },
       shell: { openExternal: async (url: string) => void state.opened.push(url) },
       ipcMain: {
         handle: (channel: string, listener: Listener) => state.ipcHandlers.set(channel, listener),
@@ -62,17 +101,23 @@ type FakeContents = InstanceType<typeof electron.FakeContents>;
 
 vi.mock('electron', () => electron.module);
 
-const { createMainWindow, hardenSession, isAppWebContents } = await import('../../electron/main/window');
+const { createMainWindow, hardenSession, isAppWebContents, rememberPlacement, restoredPlacement } = await import('../../electron/main/window');
+const { loadWindowState } = await import('../../electron/main/window-state');
 const { createSenderCheck, registerContractHandlers } = await import('../../electron/main/ipc');
 const { isOwnBlobUrl, resolveAppLocation } = await import('../../electron/main/app-location');
 
 const indexFile = '/opt/recovery-desk/resources/app.asar/out/renderer/index.html';
 const location = resolveAppLocation({ devServerUrl: undefined, packaged: true, indexFile });
 
+const tempDir = mkdtempSync(path.join(os.tmpdir(), 'recovery-desk-desktop-shell-'));
+afterAll(() => rmSync(tempDir, { recursive: true, force: true }));
+
 beforeEach(() => {
   electron.state.windows.length = 0;
   electron.state.ipcHandlers.clear();
   electron.state.opened.length = 0;
+  electron.state.matched.length = 0;
+  electron.state.workArea = { x: 0, y: 0, width: 1920, height: 1040 };
 });
 
 function openWindow() {
@@ -112,6 +157,65 @@ describe('the desktop window', () => {
     expect(navigate('https://evil.example/')).toBe(true);
     expect(navigate('file:///tmp/other.html')).toBe(true);
     expect(navigate(`${location.url}#/pools`)).toBe(false);
+  });
+
+  it('disables middle-click (Auxclick) and has no developer tools unless asked for', () => {
+    expect(openWindow().options.webPreferences).toMatchObject({ disableBlinkFeatures: 'Auxclick', devTools: false, webSecurity: true, spellcheck: false });
+    createMainWindow({ location, preloadPath: '/p.js', devTools: true });
+    expect(electron.state.windows.at(-1)?.options.webPreferences).toMatchObject({ devTools: true });
+  });
+
+  it('opens at the default size, centred, without a placement', () => {
+    const { options } = openWindow();
+    expect(options).toMatchObject({ width: 1280, height: 840, minWidth: 960, minHeight: 600 });
+    expect(options).not.toHaveProperty('x');
+  });
+
+  it('opens where the placement says, and maximizes once shown if it was maximized', () => {
+    createMainWindow({ location, preloadPath: '/p.js', placement: { x: 100, y: 80, width: 1000, height: 700, maximized: true } });
+    const created = electron.state.windows.at(-1);
+    expect(created?.options).toMatchObject({ x: 100, y: 80, width: 1000, height: 700 });
+    expect(created?.window.maximized).toBe(false);
+    created?.window.listeners.get('ready-to-show')?.();
+    expect(created?.window.maximized).toBe(true);
+  });
+});
+
+describe('window placement across launches', () => {
+  const file = path.join(tempDir, 'window-state.json');
+  beforeEach(() => rmSync(file, { force: true }));
+
+  it('restores the saved bounds when they are on a display, asking Electron which display they match', () => {
+    writeFileSync(file, JSON.stringify({ bounds: { x: 200, y: 100, width: 1100, height: 700 }, maximized: false }));
+    expect(restoredPlacement(file)).toEqual({ x: 200, y: 100, width: 1100, height: 700, maximized: false });
+    expect(electron.state.matched).toEqual([{ x: 200, y: 100, width: 1100, height: 700 }]);
+  });
+
+  it('opens at the default size, centred, when the saved display is gone', () => {
+    writeFileSync(file, JSON.stringify({ bounds: { x: 3000, y: 100, width: 1100, height: 700 }, maximized: true }));
+    // getDisplayMatching answers with the nearest display, which no longer shows that rectangle.
+    expect(restoredPlacement(file)).toEqual({ width: 1280, height: 840, maximized: true });
+  });
+
+  it('ignores a missing or corrupt file', () => {
+    expect(restoredPlacement(file)).toEqual({ width: 1280, height: 840, maximized: false });
+    writeFileSync(file, '{"bounds": {"x": "a lot"}');
+    expect(restoredPlacement(file)).toEqual({ width: 1280, height: 840, maximized: false });
+    expect(electron.state.matched).toEqual([]);
+  });
+
+  it("saves the window's normal bounds and maximized state when it closes, but not while minimized", () => {
+    const { window } = openWindow();
+    rememberPlacement(window as never, file);
+    window.minimized = true;
+    window.listeners.get('close')?.();
+    expect(existsSync(file)).toBe(false);
+
+    window.minimized = false;
+    window.normalBounds = { x: 10, y: 20, width: 1024, height: 768 };
+    window.maximized = true;
+    window.listeners.get('close')?.();
+    expect(loadWindowState(file)).toEqual({ bounds: { x: 10, y: 20, width: 1024, height: 768 }, maximized: true });
   });
 });
 

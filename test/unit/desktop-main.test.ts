@@ -1,0 +1,221 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { MenuItemConstructorOptions } from 'electron';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { channels } from '../../shared/contract';
+
+// electron/main/index.ts, the desktop shell's lifecycle, run against a recording stand-in for the
+// `electron` module (no binary here: see desktop-shell.test.ts) with the backend replaced, so the
+// wiring can be checked: single instance, menu, About panel, IPC, and quitting with calls in flight.
+
+type Listener = (...args: unknown[]) => unknown;
+
+const electron = vi.hoisted(() => {
+  const appListeners = new Map<string, Listener[]>();
+  const state = {
+    windows: [] as FakeWindow[],
+    ipcHandlers: new Map<string, Listener>(),
+    calls: [] as string[],
+    menu: undefined as unknown,
+    about: undefined as unknown,
+    quit: 0,
+  };
+  class FakeContents {
+    url = '';
+    mainFrame = { frameTreeNodeId: 1 };
+    on() {
+      return this;
+    }
+    setWindowOpenHandler() {}
+    getURL() {
+      return this.url;
+    }
+  }
+  class FakeWindow {
+    webContents = new FakeContents();
+    minimized = false;
+    listeners = new Map<string, Listener>();
+    constructor(public options: Record<string, unknown>) {
+      state.windows.push(this);
+    }
+    static getAllWindows() {
+      return state.windows;
+    }
+    on(event: string, listener: Listener) {
+      this.listeners.set(event, listener);
+      return this;
+    }
+    once(event: string, listener: Listener) {
+      return this.on(event, listener);
+    }
+    isDestroyed() {
+      return false;
+    }
+    isMinimized() {
+      return this.minimized;
+    }
+    isMaximized() {
+      return false;
+    }
+    restore() {
+      this.minimized = false;
+      state.calls.push('restore');
+    }
+    show() {
+      state.calls.push('show');
+    }
+    focus() {
+      state.calls.push('focus');
+    }
+    maximize() {}
+    getNormalBounds() {
+      return { x: 0, y: 0, width: 1280, height: 840 };
+    }
+    loadURL(url: string) {
+      this.webContents.url = url;
+      return Promise.resolve();
+    }
+  }
+  const fakeSession = {
+    setPermissionRequestHandler() {},
+    setPermissionCheckHandler() {},
+    setDevicePermissionHandler() {},
+    on() {},
+    webRequest: { onHeadersReceived() {} },
+  };
+  const app = {
+    isPackaged: true,
+    enableSandbox: () => void state.calls.push('enableSandbox'),
+    requestSingleInstanceLock: () => {
+      state.calls.push('requestSingleInstanceLock');
+      return true;
+    },
+    getPath: () => '/nonexistent',
+    setPath: () => undefined,
+    getVersion: () => '9.8.7',
+    isReady: () => true,
+    whenReady: () => Promise.resolve(),
+    on(event: string, listener: Listener) {
+      appListeners.set(event, [...(appListeners.get(event) ?? []), listener]);
+      return app;
+    },
+    emit(event: string, ...args: unknown[]) {
+      for (const listener of appListeners.get(event) ?? []) listener(...args);
+    },
+    quit: () => void (state.quit += 1),
+    exit: () => undefined,
+    setAboutPanelOptions: (options: unknown) => void (state.about = options),
+  };
+  return {
+    state,
+    app,
+    module: {
+      app,
+      BrowserWindow: FakeWindow,
+      Menu: { buildFromTemplate: (template: unknown) => template, setApplicationMenu: (menu: unknown) => void (state.menu = menu) },
+      dialog: { showErrorBox: () => undefined },
+      session: { defaultSession: fakeSession },
+      screen: { getDisplayMatching: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }) },
+      shell: { openExternal: async () => undefined },
+      safeStorage: { isEncryptionAvailable: () => false, encryptString: () => Buffer.alloc(0), decryptString: () => '' },
+      ipcMain: {
+        handle: (channel: string, listener: Listener) => state.ipcHandlers.set(channel, listener),
+        removeHandler: (channel: string) => state.ipcHandlers.delete(channel),
+      },
+    },
+  };
+});
+
+const backend = vi.hoisted(() => {
+  let release: () => void = () => undefined;
+  return {
+    /** Calls to 'recovery:forgotPassword' wait until `finish()`. */
+    finish: () => release(),
+    dispatch: vi.fn(async (channel: string) => {
+      if (channel === 'recovery:forgotPassword') await new Promise<void>((resolve) => (release = resolve));
+      return { ok: true as const, data: { channel } };
+    }),
+    close: vi.fn(async () => undefined),
+  };
+});
+
+vi.mock('electron', () => electron.module);
+vi.mock('../../electron/core/backend', () => ({ createBackend: () => backend }));
+vi.mock('../../electron/emulator', () => ({ startDemoEmulator: () => Promise.reject(new Error('not in this test')) }));
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'recovery-desk-desktop-main-'));
+vi.stubEnv('RECOVERY_DESK_DATA_DIR', dataDir);
+afterAll(() => {
+  vi.unstubAllEnvs();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+await import('../../electron/main/index');
+await vi.waitFor(() => expect(electron.state.windows).toHaveLength(1));
+const [mainWindow] = electron.state.windows;
+
+/** An IPC call as our own window's main frame makes it. */
+function invoke(channel: string, request: unknown = {}) {
+  const contents = mainWindow?.webContents;
+  const event = { sender: contents, senderFrame: { url: contents?.url, parent: null, frameTreeNodeId: 1, isDestroyed: () => false } };
+  return electron.state.ipcHandlers.get(channel)?.(event, request) as Promise<{ ok: boolean; error?: { message: string } }>;
+}
+
+describe('the desktop shell starting', () => {
+  it('sandboxes every renderer and takes the single-instance lock before anything else', () => {
+    expect(electron.state.calls.slice(0, 2)).toEqual(['enableSandbox', 'requestSingleInstanceLock']);
+  });
+
+  it('installs the menu (no developer items when packaged) and the About panel', () => {
+    const menu = electron.state.menu as MenuItemConstructorOptions[];
+    expect(menu.map((item) => item.label ?? item.role)).toEqual(expect.arrayContaining(['File', 'Edit', 'View', 'windowMenu', 'help']));
+    expect(JSON.stringify(menu)).not.toMatch(/toggleDevTools|"reload"|forceReload/);
+    expect(electron.state.about).toMatchObject({ applicationName: 'Recovery Desk', applicationVersion: '9.8.7' });
+  });
+
+  it('opens one hardened window without developer tools, and serves every contract channel', async () => {
+    expect(mainWindow?.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, devTools: false });
+    expect([...electron.state.ipcHandlers.keys()].sort()).toEqual([...channels].sort());
+    expect(await invoke('pools:list', { connectionId: 'demo' })).toEqual({ ok: true, data: { channel: 'pools:list' } });
+  });
+});
+
+describe('a second launch', () => {
+  it('brings the running window back and focuses it', () => {
+    if (!mainWindow) throw new Error('no window');
+    mainWindow.minimized = true;
+    electron.state.calls.length = 0;
+    electron.app.emit('second-instance', {}, [], process.cwd());
+    expect(electron.state.calls).toEqual(['restore', 'show', 'focus']);
+    expect(electron.state.windows).toHaveLength(1);
+  });
+});
+
+describe('quitting', () => {
+  it('refuses new calls, waits for the one in flight, closes the backend, then quits', async () => {
+    const inFlight = invoke('recovery:forgotPassword');
+    const beforeQuit = { preventDefault: vi.fn() };
+    electron.app.emit('before-quit', beforeQuit);
+    expect(beforeQuit.preventDefault).toHaveBeenCalled();
+
+    const refused = await invoke('pools:list', { connectionId: 'demo' });
+    expect(refused).toMatchObject({ ok: false });
+    expect(refused.error?.message).toMatch(/closing/);
+
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(backend.close).not.toHaveBeenCalled();
+    expect(electron.state.quit).toBe(0);
+
+    backend.finish();
+    expect(await inFlight).toEqual({ ok: true, data: { channel: 'recovery:forgotPassword' } });
+    await vi.waitFor(() => expect(electron.state.quit).toBe(1));
+    expect(backend.close).toHaveBeenCalledTimes(1);
+
+    // app.quit() runs the events again: this time they pass.
+    const again = { preventDefault: vi.fn() };
+    electron.app.emit('before-quit', again);
+    electron.app.emit('will-quit', again);
+    expect(again.preventDefault).not.toHaveBeenCalled();
+  });
+});
