@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button, Dialog, FieldError, Heading, Input, Label, Modal, ModalOverlay, TextField } from 'react-aria-components';
 import type { Connection } from '../../../shared/contract';
 import { toApiCallError } from '../../api/client';
@@ -34,16 +34,23 @@ export default function ConnectionsManager({ currentConnectionId, editConnection
   const [announcement, setAnnouncement] = useState('');
   const dialogRef = useRef<HTMLElement>(null);
 
+  const [pendingFocus, setPendingFocus] = useState<string | undefined>();
+
   /** Back to the list, with focus on a card's heading or on the add button. */
   const showList = (focus?: { connectionId: string } | 'add') => {
     setView({ name: 'list' });
-    window.requestAnimationFrame(() => {
-      const selector = focus === 'add' ? '[data-add-connection]' : focus ? `#${cardHeadingId(focus.connectionId)}` : '[data-add-connection]';
-      dialogRef.current?.querySelector<HTMLElement>(selector)?.focus();
-    });
+    setPendingFocus(focus && focus !== 'add' ? `#${cardHeadingId(focus.connectionId)}` : '[data-add-connection]');
   };
 
   const data = connections.data;
+  // A card added or renamed appears only once the refetched list renders: focus it then, not before.
+  useEffect(() => {
+    if (!pendingFocus || view.name !== 'list') return;
+    const target = dialogRef.current?.querySelector<HTMLElement>(pendingFocus);
+    if (!target) return;
+    target.focus();
+    setPendingFocus(undefined);
+  }, [pendingFocus, view, data]);
   const editing = view.name === 'edit' ? data?.connections.find((c) => c.id === view.connectionId) : undefined;
   const inForm = view.name === 'add' || (view.name === 'edit' && editing !== undefined);
 
