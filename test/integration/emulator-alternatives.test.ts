@@ -37,6 +37,7 @@ import {
   startDemoEmulator,
   type DemoEmulator,
 } from '../../electron/emulator';
+import { cognitoFailure } from './helpers/cognito-failure';
 
 // The admin alternatives the console offers when ForgotPassword cannot work (a re-sent invitation,
 // AdminResetUserPassword, a temporary password from AdminSetUserPassword), through a real SDK v3
@@ -102,16 +103,7 @@ async function status(poolId: string, username: string) {
   return (await cognito.send(new AdminGetUserCommand({ UserPoolId: poolId, Username: username }))).UserStatus;
 }
 
-/** The Cognito error a call failed with (name and message), or a test failure if it succeeded. */
-async function fault(promise: Promise<unknown>): Promise<{ name: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Error) return { name: error.name, message: error.message };
-    throw error;
-  }
-  throw new Error('Expected a Cognito error, but the call succeeded.');
-}
+const fault = cognitoFailure;
 
 function newestMessageFor(username: string): DemoMessage {
   const message = emulator.inbox().find((m) => m.username === username);

@@ -40,6 +40,7 @@ import {
   startDemoEmulator,
   type DemoEmulator,
 } from '../../electron/emulator';
+import { cognitoFailure } from './helpers/cognito-failure';
 
 // The fidelity layer: ForgotPassword and ConfirmForgotPassword answered as real Cognito documents
 // them, through a real SDK v3 client against the embedded emulator. Each test uses its own users
@@ -86,16 +87,7 @@ function confirm(clientId: string, username: string, code: string, password: str
   return cognito.send(new ConfirmForgotPasswordCommand({ ClientId: clientId, Username: username, ConfirmationCode: code, Password: password, SecretHash: secretHash }));
 }
 
-/** The Cognito error a call failed with (name and message), or a test failure if it succeeded. */
-async function fault(promise: Promise<unknown>): Promise<{ name: string; message: string }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof Error) return { name: error.name, message: error.message };
-    throw error;
-  }
-  throw new Error('Expected a Cognito error, but the call succeeded.');
-}
+const fault = cognitoFailure;
 
 function newestMessageFor(username: string): DemoMessage {
   const message = emulator.inbox().find((m) => m.username === username);

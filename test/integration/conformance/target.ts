@@ -17,6 +17,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { DemoMessage } from '../../../shared/contract';
 import { startDemoEmulator } from '../../../electron/emulator';
+import { cognitoFailure } from '../helpers/cognito-failure';
 
 // Where the conformance suite runs. By default: the embedded emulator, in-process, so codes can be
 // read from its inbox and its clock moved. Point it at any other Cognito (real AWS, LocalStack,
@@ -198,12 +199,6 @@ function hash(text: string): number {
 }
 
 /** Runs `fn` and returns the Cognito error it raised (or throws if it succeeded). */
-export async function cognitoError(fn: () => Promise<unknown>): Promise<{ name: string; message: string }> {
-  try {
-    await fn();
-  } catch (error) {
-    const e = error as { name?: string; message?: string };
-    return { name: e.name ?? '', message: e.message ?? '' };
-  }
-  throw new Error('expected a Cognito error, but the call succeeded');
+export function cognitoError(fn: () => Promise<unknown>): Promise<{ name: string; message: string }> {
+  return cognitoFailure(fn());
 }
