@@ -1,0 +1,151 @@
+import { mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { mkdir, readFile, rename } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import type { z } from 'zod';
+
+// The one owner of every JSON file in the data dir: validated on load, written whole (temporary file,
+// fsync, rename) with owner-only permissions, one write at a time per file, and a damaged file
+// moved aside and reported instead of silently replaced by defaults.
+
+/** Owner-only: the data dir holds the audit trail, saved connections and the demo's users. */
+export const PRIVATE_FILE_MODE = 0o600;
+export const PRIVATE_DIR_MODE = 0o700;
+
+/** What reading found. `problem` says, in plain words, what was wrong and where the file went. */
+export interface JsonRead<T> {
+  /** Undefined when there is no file, or it was damaged. */
+  value: T | undefined;
+  /** Set when the file existed but could not be used. */
+  problem?: string;
+  /** Where a damaged file was moved, when it could be moved. */
+  movedTo?: string;
+}
+
+export interface JsonFileOptions<T> {
+  path: string;
+  schema: z.ZodType<T>;
+  /** What the file is, for problem messages: "The settings file". */
+  label: string;
+  /**
+   * What to do with a damaged file: move it aside (the default: the caller starts afresh and says so),
+   * or leave it where it is (the caller refuses to go on, naming it: the demo's pool files, where
+   * starting afresh would silently lose a pool).
+   */
+  whenDamaged?: 'move-aside' | 'leave';
+  /** Passed to JSON.parse and JSON.stringify, for files that hold dates. */
+  reviver?: (this: unknown, key: string, value: unknown) => unknown;
+  replacer?: (this: unknown, key: string, value: unknown) => unknown;
+  /** Spaces of indentation; 0 for large files. Default 2. */
+  indent?: number;
+}
+
+export interface JsonFile<T> {
+  readonly path: string;
+  read(): Promise<JsonRead<T>>;
+  /** For start-up code that must decide before anything asynchronous runs (window placement). */
+  readSync(): JsonRead<T>;
+  /** Validates, then replaces the file whole. Rejects (and changes nothing) on a value the schema refuses. */
+  write(value: T): Promise<void>;
+  writeSync(value: T): void;
+}
+
+export function jsonFile<T>({ path, schema, label, whenDamaged = 'move-aside', reviver, replacer, indent = 2 }: JsonFileOptions<T>): JsonFile<T> {
+  function interpret(text: string): { ok: true; value: T } | { ok: false; reason: string } {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text, reviver);
+    } catch {
+      return { ok: false, reason: text.trim() === '' ? 'it is empty' : 'it is not valid JSON' };
+    }
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) return { ok: true, value: parsed.data };
+    const where = parsed.error.issues
+      .slice(0, 3)
+      .map((issue) => issue.path.join('.') || '(top level)')
+      .join(', ');
+    return { ok: false, reason: `its content is not valid (${where})` };
+  }
+
+  const asidePath = () => `${path}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  const damaged = (reason: string, movedTo: string | undefined): JsonRead<T> => ({
+    value: undefined,
+    problem: movedTo ? `${label} ${path} could not be used (${reason}) and was moved to ${movedTo}.` : `${label} ${path} could not be used (${reason}).`,
+    ...(movedTo ? { movedTo } : {}),
+  });
+  const unreadable = (error: unknown): JsonRead<T> => ({
+    value: undefined,
+    problem: `${label} ${path} could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+  });
+
+  function serialize(value: T): string {
+    // Never write what could not be read back.
+    return `${JSON.stringify(schema.parse(value), replacer, indent)}\n`;
+  }
+
+  // Writes run one after another in call order, so an older value never lands after a newer one.
+  let writing: Promise<void> = Promise.resolve();
+
+  return {
+    path,
+    async read() {
+      let text: string;
+      try {
+        text = await readFile(path, 'utf8');
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { value: undefined };
+        return unreadable(error);
+      }
+      const result = interpret(text);
+      if (result.ok) return { value: result.value };
+      if (whenDamaged === 'leave') return damaged(result.reason, undefined);
+      const aside = asidePath();
+      const moved = await rename(path, aside).then(
+        () => aside,
+        () => undefined,
+      );
+      return damaged(result.reason, moved);
+    },
+    readSync() {
+      let text: string;
+      try {
+        text = readFileSync(path, 'utf8');
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { value: undefined };
+        return unreadable(error);
+      }
+      const result = interpret(text);
+      if (result.ok) return { value: result.value };
+      if (whenDamaged === 'leave') return damaged(result.reason, undefined);
+      const aside = asidePath();
+      let moved: string | undefined;
+      try {
+        renameSync(path, aside);
+        moved = aside;
+      } catch {
+        moved = undefined;
+      }
+      return damaged(result.reason, moved);
+    },
+    write(value) {
+      let text: string;
+      try {
+        text = serialize(value);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      const run = writing.then(async () => {
+        await mkdir(dirname(path), { recursive: true, mode: PRIVATE_DIR_MODE });
+        // Temporary file, fsync, rename: a crash leaves the old file or the new one, never half of one.
+        await writeFileAtomic(path, text, { mode: PRIVATE_FILE_MODE });
+      });
+      writing = run.catch(() => undefined);
+      return run;
+    },
+    writeSync(value) {
+      const text = serialize(value);
+      mkdirSync(dirname(path), { recursive: true, mode: PRIVATE_DIR_MODE });
+      writeFileAtomic.sync(path, text, { mode: PRIVATE_FILE_MODE });
+    },
+  };
+}

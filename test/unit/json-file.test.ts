@@ -1,0 +1,77 @@
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { jsonFile } from '../../electron/core/json-file';
+
+const Thing = z.object({ name: z.string(), count: z.number().int() });
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'json-file-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('jsonFile', () => {
+  it('reads nothing (and no problem) when there is no file', async () => {
+    const file = jsonFile({ path: join(dir, 'thing.json'), schema: Thing, label: 'The thing file' });
+    expect(await file.read()).toEqual({ value: undefined });
+    expect(file.readSync()).toEqual({ value: undefined });
+  });
+
+  it('writes owner-only, in a folder it creates owner-only, and reads back what it wrote', async () => {
+    const path = join(dir, 'nested', 'thing.json');
+    const file = jsonFile({ path, schema: Thing, label: 'The thing file' });
+    await file.write({ name: 'a', count: 1 });
+    expect((await file.read()).value).toEqual({ name: 'a', count: 1 });
+    if (process.platform !== 'win32') {
+      expect((await stat(path)).mode & 0o777).toBe(0o600);
+      expect((await stat(join(dir, 'nested'))).mode & 0o777).toBe(0o700);
+    }
+    // No temporary file is left behind.
+    expect(await readdir(join(dir, 'nested'))).toEqual(['thing.json']);
+  });
+
+  it('refuses to write a value its schema refuses, and keeps the file as it was', async () => {
+    const path = join(dir, 'thing.json');
+    const file = jsonFile({ path, schema: Thing, label: 'The thing file' });
+    await file.write({ name: 'a', count: 1 });
+    await expect(file.write({ name: 'b', count: 1.5 })).rejects.toThrow();
+    expect(JSON.parse(await readFile(path, 'utf8'))).toEqual({ name: 'a', count: 1 });
+  });
+
+  it('keeps the last of many concurrent writes, whole', async () => {
+    const path = join(dir, 'thing.json');
+    const file = jsonFile({ path, schema: Thing, label: 'The thing file' });
+    await Promise.all(Array.from({ length: 20 }, (_, i) => file.write({ name: 'x'.repeat(1000 * (20 - i)), count: i })));
+    expect((await file.read()).value?.count).toBe(19);
+  });
+
+  it.each([
+    ['empty', '', 'it is empty'],
+    ['torn', '{"name": "a", "cou', 'it is not valid JSON'],
+    ['of the wrong shape', '{"name": 3}', 'its content is not valid (name, count)'],
+  ])('moves a %s file aside and says where', async (_kind, content, reason) => {
+    const path = join(dir, 'thing.json');
+    await writeFile(path, content);
+    const file = jsonFile({ path, schema: Thing, label: 'The thing file' });
+    const read = await file.read();
+    expect(read.value).toBeUndefined();
+    expect(read.movedTo).toMatch(/thing\.json\.damaged-/);
+    expect(read.problem).toBe(`The thing file ${path} could not be used (${reason}) and was moved to ${read.movedTo}.`);
+    expect(await readFile(read.movedTo ?? '', 'utf8')).toBe(content);
+    expect(await readdir(dir)).not.toContain('thing.json');
+  });
+
+  it('leaves a damaged file in place when asked to, naming it', async () => {
+    const path = join(dir, 'pool.json');
+    await writeFile(path, '');
+    const file = jsonFile({ path, schema: Thing, label: 'The demo pool file', whenDamaged: 'leave' });
+    expect(await file.read()).toEqual({ value: undefined, problem: `The demo pool file ${path} could not be used (it is empty).` });
+    expect(file.readSync().problem).toContain(path);
+    expect(await readdir(dir)).toEqual(['pool.json']);
+  });
+});
