@@ -397,6 +397,12 @@ export const contract = {
     response: PoolDetails,
     aws: ['DescribeUserPool'],
   }),
+  /** Forgets the cached facts of a pool and its app clients (policy, recovery setting, secrets), so the next reads ask Cognito. No AWS call. */
+  'pools:refresh': operation({
+    request: OnPool,
+    response: z.object({ refreshedAt: z.string() }),
+    aws: [],
+  }),
   /** ListUserPoolClients + DescribeUserPoolClient per client (cognito-idp:ListUserPoolClients, cognito-idp:DescribeUserPoolClient). */
   'clients:list': operation({
     request: OnPool.extend({
@@ -451,11 +457,16 @@ export const contract = {
     response: z.object({ confirmedAt: z.string(), requestId: z.string().optional() }),
     aws: ['ConfirmForgotPassword', 'DescribeUserPoolClient'],
   }),
-  /** AdminGetUser + AdminCreateUser with MessageAction RESEND (cognito-idp:AdminGetUser, cognito-idp:AdminCreateUser): a new invitation for a FORCE_CHANGE_PASSWORD user. */
+  /** AdminCreateUser with MessageAction RESEND (cognito-idp:AdminCreateUser): a new invitation for a FORCE_CHANGE_PASSWORD user. */
   'recovery:resendInvitation': operation({
-    request: OnPool.extend({ username: Username, ...ActionRecord }),
+    request: OnPool.extend({
+      username: Username,
+      /** Where the invitation goes; absent, Cognito's default (SMS). */
+      deliveryMediums: z.array(DeliveryMedium).min(1).max(2).optional(),
+      ...ActionRecord,
+    }),
     response: z.object({ sentAt: z.string(), requestId: z.string().optional() }),
-    aws: ['AdminGetUser', 'AdminCreateUser'],
+    aws: ['AdminCreateUser'],
   }),
   /**
    * AdminResetUserPassword (cognito-idp:AdminResetUserPassword): RESET_REQUIRED plus a code, with real errors even where

@@ -53,6 +53,8 @@ export const APP_ERROR_CODES = [
   'ClockSkew', // the computer's clock is too far off for AWS to accept the signature
   'WrongRegion', // the user pool id names another region than the connection's
   'NetworkError',
+  // A write's answer was lost after the request may have reached Cognito: it may have acted
+  'OutcomeUnknown',
   'Unexpected',
 ] as const;
 

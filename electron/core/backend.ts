@@ -2,8 +2,10 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { openAuditTrail } from './audit-trail';
 import { openConnectionStore } from './connection-store';
+import { DEFAULT_CALL_POLICY, type CallPolicy } from './cognito-gateway';
 import { BUILT_IN_CONNECTION_IDS, createConnectionRegistry } from './connections';
 import type { StartDemoEnvironment } from './demo-environment';
+import { openDiagnosticLog, type DiagnosticLog } from './diagnostics';
 import { createDispatcher, type Dispatcher } from './dispatcher';
 import { createRecoveryService } from './service';
 import { createMemoryVault, type SecretVault } from './secret-vault';
@@ -17,10 +19,14 @@ export interface BackendOptions {
   env?: NodeJS.ProcessEnv;
   /** Where typed-in AWS keys go. Default: memory only (the browser shell; the desktop passes safeStorage). */
   vault?: SecretVault;
+  /** Deadlines and fact-cache time of every Cognito call; tests shorten them. */
+  callPolicy?: Partial<CallPolicy>;
 }
 
 export interface Backend {
   dispatch: Dispatcher;
+  /** The shells log what they refuse here too. */
+  diagnostics: DiagnosticLog;
   close(): Promise<void>;
 }
 
@@ -29,6 +35,7 @@ export function createBackend(options: BackendOptions): Backend {
   const env = options.env ?? process.env;
   const osUser = operatingSystemUser(env);
   const vault = options.vault ?? createMemoryVault();
+  const diagnostics = openDiagnosticLog(options.dataDir);
   const store = openConnectionStore({ path: join(options.dataDir, 'connections.json'), vault, reservedIds: BUILT_IN_CONNECTION_IDS });
   const connections = createConnectionRegistry({
     startDemo: options.startDemo,
@@ -36,14 +43,19 @@ export function createBackend(options: BackendOptions): Backend {
     store,
     vaultNotice: vault.notice,
     roleSessionName: roleSessionName(osUser),
+    diagnostics,
+    callPolicy: { ...DEFAULT_CALL_POLICY, ...options.callPolicy },
   });
   const audit = openAuditTrail(join(options.dataDir, 'audit', 'audit-log.jsonl'));
   const settings = openSettingsStore(join(options.dataDir, 'settings.json'));
-  const service = createRecoveryService({ connections, audit, settings, osUser });
+  const service = createRecoveryService({ connections, audit, settings, diagnostics, osUser });
+  diagnostics.info('backend-started', { dataDir: options.dataDir });
   return {
-    dispatch: createDispatcher(service),
+    dispatch: createDispatcher(service, diagnostics),
+    diagnostics,
     async close() {
       await Promise.all([connections.close(), audit.close()]);
+      await diagnostics.close();
     },
   };
 }

@@ -1,10 +1,12 @@
-import { CognitoIdentityProviderClient, ListUserPoolsCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { ListUserPoolsCommand, type CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { Region, type AssumeRole, type Connection, type ParsedRequestOf, type ResponseOf } from '../../shared/contract';
 import { createCredentialProvider, type AwsCredentialIdentityProvider, type CredentialSource } from './aws-credentials';
 import { listProfiles, readProfiles, sharedConfigPaths, type SharedConfigPaths } from './aws-profiles';
+import { createCognitoGateway, DEFAULT_CALL_POLICY, type CallPolicy, type CognitoGateway } from './cognito-gateway';
 import type { ConnectionStore, SavedConnection } from './connection-store';
 import type { DemoEnvironment, StartDemoEnvironment } from './demo-environment';
+import type { DiagnosticLog } from './diagnostics';
 import { RecoveryDeskError, withCallContext } from './errors';
 
 export const DEMO_CONNECTION_ID = 'demo';
@@ -20,8 +22,8 @@ export interface ConnectionRegistry {
   get(connectionId: string): Promise<Connection>;
   /** The profiles of the shared config and credentials files. */
   profiles(): Promise<ResponseOf<'connections:profiles'>>;
-  /** The SDK client for a connection; starts the demo emulator on first use. */
-  client(connectionId: string): Promise<CognitoIdentityProviderClient>;
+  /** The Cognito gateway (one call policy, cached facts) of a connection; starts the demo emulator on first use. */
+  client(connectionId: string): Promise<CognitoGateway>;
   /** The running demo emulator (started on first use). */
   demo(): Promise<DemoEnvironment>;
   save(request: ParsedRequestOf<'connections:save'>): Promise<Connection>;
@@ -42,6 +44,9 @@ interface RegistryOptions {
   roleSessionName?: string;
   /** Default: from `env`, as the SDK finds the files. */
   paths?: SharedConfigPaths;
+  diagnostics: DiagnosticLog;
+  /** Deadlines and cache time; the same for every connection, the demo's included. */
+  callPolicy?: CallPolicy;
 }
 
 /** Everything needed to open a session: what the operator sees, and how to reach AWS. */
@@ -51,23 +56,16 @@ interface Definition {
   assumeRole?: AssumeRole | undefined;
   /** The URL the Cognito client uses, when not AWS's own. */
   endpoint?: string | undefined;
-  /** The demo emulator answers some unsupported cases with HTTP 500; retrying them only delays the error. */
-  maxAttempts?: number;
-  /** Real networks get connect and idle timeouts; the demo's trainer-injected delays must not trip them. */
-  timeouts: boolean;
 }
 
-/** One connection's clients, sharing one memoized credential provider. */
+/** One connection's clients and cached facts, sharing one memoized credential provider. */
 interface Session {
   definition: Definition;
   credentials: AwsCredentialIdentityProvider;
-  cognito: CognitoIdentityProviderClient;
+  cognito: CognitoGateway;
   sts(): STSClient;
   destroy(): void;
 }
-
-// Connect and idle timeouts for real endpoints: a dead host fails in seconds, not minutes.
-const NETWORK_TIMEOUTS = { connectionTimeout: 5_000, requestTimeout: 30_000 };
 
 /**
  * The connections the operator can pick: the offline demo, the environment's default credential
@@ -75,7 +73,16 @@ const NETWORK_TIMEOUTS = { connectionTimeout: 5_000, requestTimeout: 30_000 };
  * connections. Clients are cached per connection and dropped when it is edited or deleted, so no
  * connection ever signs with another's credentials. Credentials never leave this side.
  */
-export function createConnectionRegistry({ startDemo, env, store, vaultNotice, roleSessionName, paths: givenPaths }: RegistryOptions): ConnectionRegistry {
+export function createConnectionRegistry({
+  startDemo,
+  env,
+  store,
+  vaultNotice,
+  roleSessionName,
+  paths: givenPaths,
+  diagnostics,
+  callPolicy = DEFAULT_CALL_POLICY,
+}: RegistryOptions): ConnectionRegistry {
   let demo: Promise<DemoEnvironment> | undefined;
   const sessions = new Map<string, Promise<Session>>();
   // Bumped whenever a connection's settings change, so a test that started before cannot install stale clients.
@@ -168,13 +175,11 @@ export function createConnectionRegistry({ startDemo, env, store, vaultNotice, r
         // The emulator accepts any credentials; these are not secrets.
         source: { kind: 'static', credentials: { accessKeyId: 'demo', secretAccessKey: 'demo' } },
         endpoint: environment.endpoint,
-        maxAttempts: 1,
-        timeouts: false,
       };
     }
     const connection = await get(connectionId);
     if (connectionId === ENVIRONMENT_CONNECTION_ID) {
-      return { connection, source: { kind: 'default-chain', profile: environmentProfile }, endpoint: environmentEndpoint, timeouts: true };
+      return { connection, source: { kind: 'default-chain', profile: environmentProfile }, endpoint: environmentEndpoint };
     }
     const saved = await store.get(connectionId);
     if (!saved) throw new RecoveryDeskError('ConnectionNotFound', `There is no connection "${connectionId}".`);
@@ -190,7 +195,7 @@ export function createConnectionRegistry({ startDemo, env, store, vaultNotice, r
                 ? 'The access keys of this connection were encrypted by another user, computer or keyring, and cannot be opened here.'
                 : 'The access keys of this connection were kept in memory only and are gone since Recovery Desk restarted.',
             };
-    return { connection, source, assumeRole: saved.assumeRole, endpoint: saved.endpoint, timeouts: true };
+    return { connection, source, assumeRole: saved.assumeRole, endpoint: saved.endpoint };
   }
 
   async function openSession(connectionId: string, mfaCode?: string): Promise<Session> {
@@ -206,14 +211,14 @@ export function createConnectionRegistry({ startDemo, env, store, vaultNotice, r
       defaultSessionName: sessionName,
     });
     const profile = definition.source.kind === 'profile' || definition.source.kind === 'default-chain' ? definition.source.profile : undefined;
-    const shared = {
-      region,
-      credentials,
-      ...(definition.maxAttempts ? { maxAttempts: definition.maxAttempts } : {}),
-      ...(definition.timeouts ? { requestHandler: NETWORK_TIMEOUTS } : {}),
-    };
-    const cognito = new CognitoIdentityProviderClient({ ...shared, ...(endpoint ? { endpoint } : {}) });
-    addCallContext(cognito, { service: 'cognito-idp', region, profile, defaultHost: endpoint ? hostOf(endpoint) : `cognito-idp.${region}.amazonaws.com` });
+    const cognito = createCognitoGateway({
+      connectionId,
+      config: { region, credentials, ...(endpoint ? { endpoint } : {}) },
+      policy: callPolicy,
+      diagnostics,
+      prepare: (client) =>
+        addCallContext(client, { service: 'cognito-idp', region, profile, defaultHost: endpoint ? hostOf(endpoint) : `cognito-idp.${region}.amazonaws.com` }),
+    });
     let sts: STSClient | undefined;
     return {
       definition,
@@ -222,7 +227,11 @@ export function createConnectionRegistry({ startDemo, env, store, vaultNotice, r
       sts() {
         if (!sts) {
           // AWS's STS (or AWS_ENDPOINT_URL_STS): a custom Cognito endpoint says nothing about STS.
-          sts = new STSClient(shared);
+          sts = new STSClient({
+            region,
+            credentials,
+            requestHandler: { connectionTimeout: callPolicy.connectTimeoutMs, requestTimeout: callPolicy.readAttemptTimeoutMs, throwOnRequestTimeout: true },
+          });
           addCallContext(sts, { service: 'sts', region, profile, defaultHost: `sts.${region}.amazonaws.com` });
         }
         return sts;

@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../shared/audit-record';
 import { COGNITO_ERROR_CODES, type ApiError, type ErrorCode } from '../../shared/errors';
 
 type Explanation = Pick<ApiError, 'message' | 'guidance' | 'retryable' | 'tellCaller' | 'retryAfterSeconds'>;
@@ -261,6 +262,12 @@ const EXPLANATIONS: Record<ErrorCode, Explanation> = {
     retryable: true,
     tellCaller: 'I\'ve lost the connection to the sign-in service. Bear with me while it comes back.',
   },
+  OutcomeUnknown: {
+    message: 'The answer was lost after the request may have reached Cognito: it may have acted.',
+    guidance: 'Do not repeat the action blindly: check with the caller (did a message arrive?) and look at the user before trying again.',
+    retryable: false,
+    tellCaller: "I'm not sure my last step went through. Let's check before I try again.",
+  },
   Unexpected: {
     message: 'Something unexpected went wrong.',
     guidance: 'Try again. If it persists, report it with the time and request id.',
@@ -269,8 +276,52 @@ const EXPLANATIONS: Record<ErrorCode, Explanation> = {
   },
 };
 
+/** What an action whose outcome is unknown may have done, and how the operator finds out before repeating it. */
+export const outcomeUnknownWords: Record<AuditAction, { message: string; overrides: ErrorOverrides }> = {
+  ForgotPassword: {
+    message: 'Cognito may have sent a code; ask the caller before sending another.',
+    overrides: {
+      guidance: 'Ask the caller whether a code arrived (email and text messages). If it did, enter it below; only if nothing came, send another: each new code replaces the last and counts against the hourly limit.',
+      tellCaller: "I'm not sure the code went out. Could you check your email and text messages for a code from us?",
+    },
+  },
+  ConfirmForgotPassword: {
+    message: 'Cognito may have set the new password.',
+    overrides: {
+      guidance: 'Ask the caller to sign in with the new password. If it does not work, send a new code and set it again.',
+      tellCaller: 'Could you try signing in with the new password now?',
+    },
+  },
+  ResendInvitation: {
+    message: 'Cognito may have sent a new invitation with a new temporary password.',
+    overrides: {
+      guidance: 'Ask the caller whether a new invitation arrived before sending another: each one replaces the temporary password.',
+      tellCaller: "I'm not sure the invitation went out. Could you check your email and text messages for it?",
+    },
+  },
+  AdminResetUserPassword: {
+    message: 'Cognito may have reset the password and sent a code.',
+    overrides: {
+      guidance: "Look at the user: RESET_REQUIRED means the reset went through and a code is on its way; ask the caller for it before resetting again.",
+      tellCaller: "I'm not sure the reset went through. Could you check your email and text messages for a code from us?",
+    },
+  },
+  AdminSetTemporaryPassword: {
+    message: 'Cognito may have set the temporary password.',
+    overrides: {
+      guidance: 'Look at the user: FORCE_CHANGE_PASSWORD means it was set. Setting another replaces it, so read out only the one you set last.',
+      tellCaller: "I'm not sure the new temporary password was saved. Bear with me while I check.",
+    },
+  },
+};
+
+/** Failures after which the cached pool and app-client facts may be stale (a rotated secret, a new recovery setting, a deleted client). */
+export function suggestsChangedFacts(code: ErrorCode): boolean {
+  return code === 'NotAuthorized' || code === 'ResourceNotFound' || code === 'InvalidParameter' || code === 'OperationNotEnabled' || code === 'UserNotFound';
+}
+
 /** What a RecoveryDeskError may say beyond its code's standard wording (never a secret). */
-export type ErrorOverrides = Partial<Pick<ApiError, 'guidance' | 'issues' | 'requestId'>>;
+export type ErrorOverrides = Partial<Pick<ApiError, 'guidance' | 'issues' | 'requestId' | 'tellCaller'>>;
 
 /** An error the core raises on purpose; it crosses the boundary as-is. */
 export class RecoveryDeskError extends Error {

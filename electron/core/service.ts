@@ -4,21 +4,20 @@ import {
   AdminResetUserPasswordCommand,
   AdminSetUserPasswordCommand,
   ConfirmForgotPasswordCommand,
-  DescribeUserPoolClientCommand,
-  DescribeUserPoolCommand,
   ForgotPasswordCommand,
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
   ListUsersCommand,
-  type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { AuditAction } from '../../shared/audit-record';
 import type { ParsedRequestOf, RecoveryDeskService } from '../../shared/contract';
 import type { AuditTrail } from './audit-trail';
+import type { CognitoGateway } from './cognito-gateway';
 import { toAppClient, toPoolDetails, toUserDetails, toUserSummary } from './cognito-mapping';
 import { DEMO_CONNECTION_ID, type ConnectionRegistry } from './connections';
-import { RecoveryDeskError, toApiError } from './errors';
+import { outcomeUnknownWords, RecoveryDeskError, suggestsChangedFacts, toApiError } from './errors';
 import { assessRecovery } from './recovery-verdict';
+import type { DiagnosticLog } from './diagnostics';
 import { computeSecretHash } from './secret-hash';
 import type { SettingsStore } from './settings-store';
 import { buildUserFilter } from './user-filter';
@@ -39,12 +38,13 @@ export interface ServiceOptions {
   connections: ConnectionRegistry;
   audit: AuditTrail;
   settings: SettingsStore;
+  diagnostics: DiagnosticLog;
   /** The operating-system account running Recovery Desk. */
   osUser: string;
 }
 
 /** Implements every contract channel on validated input. With the connection test (connections.ts), the only code that talks to Cognito. */
-export function createRecoveryService({ connections, audit, settings, osUser }: ServiceOptions): RecoveryDeskService {
+export function createRecoveryService({ connections, audit, settings, diagnostics, osUser }: ServiceOptions): RecoveryDeskService {
   const cognito = (connectionId: string) => connections.client(connectionId);
   // The schemas already pin demo channels to 'demo'; this keeps the rule true if they change.
   const demo = async (connectionId: string) => {
@@ -52,13 +52,16 @@ export function createRecoveryService({ connections, audit, settings, osUser }: 
     return connections.demo();
   };
 
-  /** The SECRET_HASH to send, when the app client has a secret. The secret itself stays in this function. */
-  async function secretHashFor(client: CognitoIdentityProviderClient, target: RecoveryTarget): Promise<string | undefined> {
-    const { UserPoolClient } = await client.send(
-      new DescribeUserPoolClientCommand({ UserPoolId: target.userPoolId, ClientId: target.clientId }),
-    );
-    const secret = UserPoolClient?.ClientSecret;
+  /** The SECRET_HASH to send, when the app client has a secret. The secret stays in the facts cache and this function. */
+  async function secretHashFor(cognito: CognitoGateway, target: RecoveryTarget): Promise<string | undefined> {
+    const secret = (await cognito.facts.appClient(target.userPoolId, target.clientId))?.ClientSecret;
     return secret ? computeSecretHash(target.username, target.clientId, secret) : undefined;
+  }
+
+  async function poolDetails(cognito: CognitoGateway, userPoolId: string) {
+    const pool = await cognito.facts.pool(userPoolId);
+    if (!pool) throw new RecoveryDeskError('ResourceNotFound');
+    return toPoolDetails(pool, userPoolId);
   }
 
   /**
@@ -86,15 +89,19 @@ export function createRecoveryService({ connections, audit, settings, osUser }: 
         if (missing.length > 0) throw new RecoveryDeskError('CallerNotVerified', `Caller verification is required: ${missing.length} check(s) not ticked. Nothing was sent.`);
       }
       result = await run();
-    } catch (error) {
-      const failure = toApiError(error);
+    } catch (caught) {
+      const failure = toApiError(caught);
+      // A changed secret, deleted client or new recovery setting: read the facts afresh next time.
+      if (suggestsChangedFacts(failure.code)) (await connections.client(target.connectionId).catch(() => undefined))?.facts.forgetPool(target.userPoolId);
+      const error = failure.code === 'OutcomeUnknown' ? new RecoveryDeskError('OutcomeUnknown', `${failure.message} ${outcomeUnknownWords[action].message}`, { ...outcomeUnknownWords[action].overrides, ...(failure.requestId ? { requestId: failure.requestId } : {}) }) : caught;
       // The Cognito error is what the operator needs; a failed audit write must not hide it.
-      await audit.record(subject, action, { code: failure.code, requestId: failure.requestId }).catch(() => undefined);
+      await audit.record(subject, action, { code: failure.code, requestId: failure.requestId }).catch((auditError: unknown) => diagnostics.error('audit-write-failed', auditError, { action }));
       throw error;
     }
     try {
       await audit.record(subject, action, { code: 'OK', requestId: result.requestId });
-    } catch {
+    } catch (auditError) {
+      diagnostics.error('audit-write-failed', auditError, { action });
       throw new RecoveryDeskError('AuditUnavailable');
     }
     return result;
@@ -122,8 +129,7 @@ export function createRecoveryService({ connections, audit, settings, osUser }: 
     'connections:test': ({ connectionId, mfaCode }) => connections.test(connectionId, mfaCode),
 
     async 'pools:list'({ connectionId, maxResults, nextToken }) {
-      const client = await cognito(connectionId);
-      const page = await client.send(new ListUserPoolsCommand({ MaxResults: maxResults, NextToken: nextToken }));
+      const page = await (await cognito(connectionId)).send(new ListUserPoolsCommand({ MaxResults: maxResults, NextToken: nextToken }));
       return {
         pools: (page.UserPools ?? []).map((pool) => ({
           id: pool.Id ?? '',
@@ -136,65 +142,54 @@ export function createRecoveryService({ connections, audit, settings, osUser }: 
     },
 
     async 'pools:describe'({ connectionId, userPoolId }) {
-      const client = await cognito(connectionId);
-      const { UserPool: pool } = await client.send(new DescribeUserPoolCommand({ UserPoolId: userPoolId }));
-      if (!pool) throw new RecoveryDeskError('ResourceNotFound');
-      return toPoolDetails(pool, userPoolId);
+      return poolDetails(await cognito(connectionId), userPoolId);
+    },
+
+    async 'pools:refresh'({ connectionId, userPoolId }) {
+      (await cognito(connectionId)).facts.forgetPool(userPoolId);
+      return { refreshedAt: new Date().toISOString() };
     },
 
     async 'clients:list'({ connectionId, userPoolId, maxResults, nextToken }) {
-      const client = await cognito(connectionId);
-      const page = await client.send(
-        new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: maxResults, NextToken: nextToken }),
-      );
-      // ListUserPoolClients says nothing about secrets or existence errors; DescribeUserPoolClient does.
+      const gateway = await cognito(connectionId);
+      const page = await gateway.send(new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: maxResults, NextToken: nextToken }));
+      // ListUserPoolClients says nothing about secrets or existence errors; DescribeUserPoolClient (cached) does.
       const clients = await Promise.all(
-        (page.UserPoolClients ?? []).map(async (summary) => {
-          const { UserPoolClient: details } = await client.send(
-            new DescribeUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: summary.ClientId }),
-          );
-          return toAppClient(summary.ClientId ?? '', details, summary.ClientName);
-        }),
+        (page.UserPoolClients ?? []).map(async (summary) =>
+          toAppClient(summary.ClientId ?? '', await gateway.facts.appClient(userPoolId, summary.ClientId ?? ''), summary.ClientName),
+        ),
       );
       return { clients, nextToken: page.NextToken };
     },
 
     async 'users:search'({ connectionId, userPoolId, attribute, match, value, limit, paginationToken }) {
       const filter = buildUserFilter(attribute, match, value);
-      const client = await cognito(connectionId);
-      const page = await client.send(
+      const page = await (await cognito(connectionId)).send(
         new ListUsersCommand({ UserPoolId: userPoolId, Filter: filter, Limit: limit, PaginationToken: paginationToken }),
       );
       return { users: (page.Users ?? []).map(toUserSummary), paginationToken: page.PaginationToken };
     },
 
     async 'users:get'({ connectionId, userPoolId, username }) {
-      const client = await cognito(connectionId);
-      return toUserDetails(await client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: username })));
+      return toUserDetails(await (await cognito(connectionId)).send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: username })));
     },
 
     async 'recovery:verdict'({ connectionId, userPoolId, clientId, username }) {
-      const client = await cognito(connectionId);
+      const gateway = await cognito(connectionId);
       const [pool, appClient, user, codesSentToday] = await Promise.all([
-        client.send(new DescribeUserPoolCommand({ UserPoolId: userPoolId })),
-        client.send(new DescribeUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: clientId })),
-        client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: username })),
+        poolDetails(gateway, userPoolId),
+        gateway.facts.appClient(userPoolId, clientId),
+        gateway.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: username })),
         audit.codesSentToday(connectionId, userPoolId, username),
       ]);
-      if (!pool.UserPool) throw new RecoveryDeskError('ResourceNotFound');
-      return assessRecovery({
-        pool: toPoolDetails(pool.UserPool, userPoolId),
-        client: toAppClient(clientId, appClient.UserPoolClient),
-        user: toUserDetails(user),
-        codesSentToday,
-      });
+      return assessRecovery({ pool, client: toAppClient(clientId, appClient), user: toUserDetails(user), codesSentToday });
     },
 
     'recovery:forgotPassword': (target) =>
       audited('ForgotPassword', target, async () => {
-        const client = await cognito(target.connectionId);
-        const secretHash = await secretHashFor(client, target);
-        const response = await client.send(new ForgotPasswordCommand(recoveryParameters(target, secretHash)));
+        const gateway = await cognito(target.connectionId);
+        const secretHash = await secretHashFor(gateway, target);
+        const response = await gateway.send(new ForgotPasswordCommand(recoveryParameters(target, secretHash)));
         const details = response.CodeDeliveryDetails;
         return {
           codeDeliveryDetails: details
@@ -207,9 +202,9 @@ export function createRecoveryService({ connections, audit, settings, osUser }: 
 
     'recovery:confirmForgotPassword': (request) =>
       audited('ConfirmForgotPassword', request, async () => {
-        const client = await cognito(request.connectionId);
-        const secretHash = await secretHashFor(client, request);
-        const response = await client.send(
+        const gateway = await cognito(request.connectionId);
+        const secretHash = await secretHashFor(gateway, request);
+        const response = await gateway.send(
           new ConfirmForgotPasswordCommand({
             ...recoveryParameters(request, secretHash),
             ConfirmationCode: request.confirmationCode,
@@ -221,16 +216,14 @@ export function createRecoveryService({ connections, audit, settings, osUser }: 
 
     'recovery:resendInvitation': (request) =>
       audited('ResendInvitation', request, async () => {
-        const client = await cognito(request.connectionId);
-        // Cognito's default medium is SMS; send the invitation where the user can receive it.
-        const user = toUserDetails(await client.send(new AdminGetUserCommand({ UserPoolId: request.userPoolId, Username: request.username })));
-        const media = [...(user.email ? (['EMAIL'] as const) : []), ...(user.phoneNumber ? (['SMS'] as const) : [])];
-        const response = await client.send(
+        const gateway = await cognito(request.connectionId);
+        const response = await gateway.send(
           new AdminCreateUserCommand({
             UserPoolId: request.userPoolId,
             Username: request.username,
             MessageAction: 'RESEND',
-            ...(media.length > 0 ? { DesiredDeliveryMediums: media } : {}),
+            // Cognito's default medium is SMS: the console names where the user can receive it.
+            ...(request.deliveryMediums ? { DesiredDeliveryMediums: request.deliveryMediums } : {}),
           }),
         );
         return { sentAt: new Date().toISOString(), requestId: response.$metadata.requestId };
@@ -238,8 +231,8 @@ export function createRecoveryService({ connections, audit, settings, osUser }: 
 
     'recovery:adminResetPassword': (request) =>
       audited('AdminResetUserPassword', request, async () => {
-        const client = await cognito(request.connectionId);
-        const response = await client.send(
+        const gateway = await cognito(request.connectionId);
+        const response = await gateway.send(
           new AdminResetUserPasswordCommand({
             UserPoolId: request.userPoolId,
             Username: request.username,
@@ -251,8 +244,8 @@ export function createRecoveryService({ connections, audit, settings, osUser }: 
 
     'recovery:setTemporaryPassword': (request) =>
       audited('AdminSetTemporaryPassword', request, async () => {
-        const client = await cognito(request.connectionId);
-        const response = await client.send(
+        const gateway = await cognito(request.connectionId);
+        const response = await gateway.send(
           new AdminSetUserPasswordCommand({
             UserPoolId: request.userPoolId,
             Username: request.username,

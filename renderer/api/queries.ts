@@ -138,6 +138,24 @@ export function poolQuery(request: RequestOf<'pools:describe'>) {
   });
 }
 
+/**
+ * Reads the pool's settings and app clients afresh: the privileged side forgets its cached facts
+ * (kept a few minutes), then every view of this pool asks again.
+ */
+export function useRefreshPool() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: ['pools:refresh'],
+    mutationFn: (request: RequestOf<'pools:refresh'>) => call('pools:refresh', request),
+    onSuccess: (_result, { connectionId, userPoolId }) =>
+      Promise.all(
+        (['pools:describe', 'clients:list', 'recovery:verdict'] as const).map((channel) =>
+          queryClient.invalidateQueries({ queryKey: [channel, { connectionId, userPoolId }] }),
+        ),
+      ),
+  });
+}
+
 /** Every app client of a pool: pools have few, and recovery needs to choose among all of them. */
 export function clientsQuery(request: PagedRequest<RequestOf<'clients:list'>, 'nextToken'>) {
   return queryOptions({

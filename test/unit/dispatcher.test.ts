@@ -1,7 +1,32 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels, type RecoveryDeskService } from '../../shared/contract';
 import { COGNITO_ERROR_CODES } from '../../shared/errors';
-import { createDispatcher } from '../../electron/core/dispatcher';
+import { openDiagnosticLog, type DiagnosticLog } from '../../electron/core/diagnostics';
+import { createDispatcher as dispatcherWithLog } from '../../electron/core/dispatcher';
+
+let dataDir: string;
+let diagnostics: DiagnosticLog;
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'dispatcher-'));
+  diagnostics = openDiagnosticLog(dataDir);
+});
+afterAll(async () => {
+  await diagnostics.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+const createDispatcher = (service: RecoveryDeskService) => dispatcherWithLog(service, diagnostics);
+
+/** Every line of the diagnostic log so far. */
+async function logText(): Promise<string> {
+  await diagnostics.flush();
+  const folder = join(dataDir, 'logs');
+  const files = await readdir(folder);
+  return (await Promise.all(files.map((f) => readFile(join(folder, f), 'utf8')))).join('');
+}
 
 // The service here is a recording fake: these tests are about the dispatcher's own rules
 // (validation before any call, error shape), not about Cognito.
@@ -71,6 +96,31 @@ describe('dispatcher', () => {
     expect(new Set(COGNITO_ERROR_CODES).size).toBe(COGNITO_ERROR_CODES.length);
     // 22 from ForgotPassword and ConfirmForgotPassword, 3 more from the admin alternatives.
     expect(COGNITO_ERROR_CODES).toHaveLength(25);
+  });
+
+  it('logs a response that breaks the contract by where it broke, never by its values, and answers Unexpected', async () => {
+    const { service } = recordingService(() => ({ clients: [{ clientId: 'c1', clientName: 'x', hasSecret: 'not-a-boolean-SecretishValue42' }] }));
+    const result = await createDispatcher(service)('clients:list', { connectionId: 'demo', userPoolId: 'us-east-1_AcmeStaff1' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'Unexpected' } });
+    const log = await logText();
+    expect(log).toContain('"event":"response-schema-failure"');
+    expect(log).toContain('clients.0.hasSecret');
+    expect(log).not.toContain('SecretishValue42');
+  });
+
+  it('logs an unexpected error with its stack, with the request\'s password and code scrubbed', async () => {
+    const { service } = recordingService(() => {
+      throw new TypeError('broke while holding Sup3r-Secret-Pass! and 246810');
+    });
+    const result = await createDispatcher(service)('recovery:confirmForgotPassword', { ...target, confirmationCode: '246810', password: 'Sup3r-Secret-Pass!' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'Unexpected' } });
+    const log = await logText();
+    const entry = log.split('\n').find((line) => line.includes('"event":"unexpected-error"'));
+    expect(entry).toContain('"channel":"recovery:confirmForgotPassword"');
+    expect(entry).toContain('TypeError');
+    expect(entry).toContain('dispatcher.test.ts'); // the stack
+    expect(log).not.toContain('Sup3r-Secret-Pass!');
+    expect(log).not.toContain('246810');
   });
 
   it('marks throttling and limits as retryable, a wrong code as not', async () => {

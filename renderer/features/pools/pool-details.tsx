@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Button, Disclosure, DisclosurePanel, Heading } from 'react-aria-components';
 import type { PasswordPolicy, PoolDetails } from '../../../shared/contract';
-import { clientsQuery, poolQuery } from '../../api/queries';
+import { clientsQuery, poolQuery, useRefreshPool } from '../../api/queries';
+import { BusyButton } from '../../components/busy-button';
 import { ErrorNotice } from '../../components/error-notice';
 import { Loading } from '../../components/loading';
 import {
@@ -35,6 +36,7 @@ function listOrNone(values: string[], none: string): string {
 /** The pool's name and the settings that decide whether and how recovery works. */
 export function PoolOverview({ connectionId, poolId }: PoolDetailsProps) {
   const pool = useQuery(poolQuery({ connectionId, userPoolId: poolId }));
+  const refresh = useRefreshPool();
 
   if (pool.isPending) return <Loading>Loading the pool’s settings…</Loading>;
   if (pool.isError) {
@@ -51,7 +53,17 @@ export function PoolOverview({ connectionId, poolId }: PoolDetailsProps) {
         {details.estimatedNumberOfUsers !== undefined && (
           <span className="muted">about {details.estimatedNumberOfUsers.toLocaleString()} users</span>
         )}
+        <BusyButton
+          className="button button-quiet pool-refresh"
+          isPending={refresh.isPending || pool.isFetching}
+          aria-label="Read the pool’s settings and app clients again"
+          onPress={() => refresh.mutate({ connectionId, userPoolId: poolId })}
+        >
+          Refresh settings
+        </BusyButton>
       </div>
+      {refresh.isError && <ErrorNotice error={refresh.error} channel="pools:refresh" title="Could not refresh the pool’s settings" />}
+      <p className="muted pool-freshness">Settings and app clients are read once and kept for up to 5 minutes.</p>
       <p className="pool-summary">
         <span>
           <strong>Passwords:</strong> {[`${details.passwordPolicy.minimumLength}+ characters`, ...requiredKinds(details.passwordPolicy)].join(', ')}

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button, Dialog, DialogTrigger, Heading, Input, Label, Modal, ModalOverlay, Text, TextField } from 'react-aria-components';
+import type { DeliveryMedium } from '../../../shared/cognito-model';
 import type { Alternative, PasswordPolicy } from '../../../shared/contract';
 import { generatePassword } from '../../../shared/password-policy';
 import { useAdminResetPassword, useResendInvitation, useSetTemporaryPassword } from '../../api/queries';
@@ -27,6 +28,8 @@ interface AlternativesProps {
   /** Whether to offer them: only when the verdict is blocked or uncertain. */
   offer: boolean;
   target: AlternativeTarget;
+  /** Where a re-sent invitation goes (the user's email and/or phone); empty leaves Cognito's default. */
+  invitationMediums: readonly DeliveryMedium[];
   policy: PasswordPolicy;
   /** The ticket and ticked caller checks, sent with every request. */
   record: ActionRecord;
@@ -40,7 +43,7 @@ interface AlternativesProps {
  * verdict is asked again after each action; an open dialog stays even if the new verdict no
  * longer lists its action (a temporary password must stay on screen until it is read out).
  */
-export function Alternatives({ alternatives, offer, target, policy, record, canAct, onDone }: AlternativesProps) {
+export function Alternatives({ alternatives, offer, target, invitationMediums, policy, record, canAct, onDone }: AlternativesProps) {
   const [open, setOpen] = useState<Alternative>();
   const shown = offer ? alternatives : [];
   const listed = open && !shown.includes(open) ? [...shown, open] : shown;
@@ -61,7 +64,7 @@ export function Alternatives({ alternatives, offer, target, policy, record, canA
       <ul className="alternative-list">
         {listed.map((alternative) => (
           <li key={alternative} className={`alternative alternative-${alternative}`}>
-            {alternative === 'resendInvitation' && <ResendInvitation {...props(alternative)} />}
+            {alternative === 'resendInvitation' && <ResendInvitation {...props(alternative)} mediums={invitationMediums} />}
             {alternative === 'adminResetPassword' && <AdminReset {...props(alternative)} />}
             {alternative === 'setTemporaryPassword' && <TemporaryPassword {...props(alternative)} policy={policy} />}
           </li>
@@ -138,7 +141,7 @@ function useOnce() {
   };
 }
 
-function ResendInvitation({ target, record, canAct, onDone, isOpen: open, onOpenChange }: AlternativeProps) {
+function ResendInvitation({ target, record, canAct, onDone, isOpen: open, onOpenChange, mediums }: AlternativeProps & { mediums: readonly DeliveryMedium[] }) {
   const resend = useResendInvitation();
   const once = useOnce();
   const close = (next: boolean) => {
@@ -156,8 +159,9 @@ function ResendInvitation({ target, record, canAct, onDone, isOpen: open, onOpen
         title={`Resend the invitation to ${target.username}?`}
       >
         <p>
-          Cognito sends <strong>{target.username}</strong> a new invitation with a new temporary password, by the email or phone on
-          the account (AdminCreateUser, RESEND). Any earlier temporary password stops working.
+          Cognito sends <strong>{target.username}</strong> a new invitation with a new temporary password,{' '}
+          {mediums.length === 0 ? 'by text message (Cognito’s default: the account has no email or phone)' : `by ${mediums.map((m) => (m === 'EMAIL' ? 'email' : 'text message')).join(' and ')}`}{' '}
+          (AdminCreateUser, RESEND). Any earlier temporary password stops working.
         </p>
         <p>Tell the caller to sign in with the temporary password from the new message; they then choose their own password.</p>
         {resend.isError && <ErrorNotice error={resend.error} channel="recovery:resendInvitation" title="The invitation was not sent" />}
@@ -171,7 +175,7 @@ function ResendInvitation({ target, record, canAct, onDone, isOpen: open, onOpen
             onPress={() =>
               once((settled) =>
                 resend.mutate(
-                  { ...target, ...record },
+                  { ...target, ...record, ...(mediums.length > 0 ? { deliveryMediums: [...mediums] } : {}) },
                   {
                     onSuccess: (data) => {
                       close(false);

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Button, Label, Radio, RadioGroup, Text } from 'react-aria-components';
 import type { AppClient, PoolDetails, ResponseOf } from '../../../shared/contract';
+import type { DeliveryMedium } from '../../../shared/cognito-model';
 import { settingsQuery, useForgotPassword, verdictQuery } from '../../api/queries';
 import { BusyButton } from '../../components/busy-button';
 import { ErrorNotice } from '../../components/error-notice';
@@ -18,6 +19,8 @@ export interface RecoveryPanelProps {
   connectionId: string;
   pool: PoolDetails;
   username: string;
+  /** Where a re-sent invitation can reach the user: the media of the contacts on the account. */
+  invitationMediums: readonly DeliveryMedium[];
   clients: AppClient[];
   clientId: string | undefined;
   onClientChange: (clientId: string) => void;
@@ -34,7 +37,7 @@ function latest(a: string | undefined, b: string | undefined): string | undefine
  * chosen app client, then ForgotPassword and ConfirmForgotPassword, or one of the alternatives.
  * Everything here lives only while this user is open.
  */
-export default function RecoveryPanel({ connectionId, pool, username, clients, clientId, onClientChange }: RecoveryPanelProps) {
+export default function RecoveryPanel({ connectionId, pool, username, invitationMediums, clients, clientId, onClientChange }: RecoveryPanelProps) {
   const settings = useQuery(settingsQuery());
   const [ticket, setTicket] = useState('');
   const [ticked, setTicked] = useState<string[]>([]);
@@ -111,6 +114,7 @@ export default function RecoveryPanel({ connectionId, pool, username, clients, c
             alternatives={verdict.data.alternatives}
             offer={verdict.data.status !== 'ready'}
             target={{ connectionId, userPoolId: pool.id, username }}
+            invitationMediums={invitationMediums}
             policy={pool.passwordPolicy}
             record={checks.record}
             canAct={canAct}

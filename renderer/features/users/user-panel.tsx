@@ -60,6 +60,7 @@ export function UserPanel({ connectionId, poolId, username }: UserPanelProps) {
             connectionId={connectionId}
             pool={pool.data}
             username={user.data.username}
+            invitationMediums={[...(user.data.email ? (['EMAIL'] as const) : []), ...(user.data.phoneNumber ? (['SMS'] as const) : [])]}
             clients={clientList}
             clientId={clientId}
             onClientChange={setChosenClientId}

@@ -1,9 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-// Two tiny HTTP helpers in front of (or instead of) a Cognito endpoint, for what the emulator cannot
-// show: which credentials signed a call, and AWS-side failures it does not know (IAM's
-// AccessDeniedException, an expired token, a rejected signature).
+// Small HTTP servers in front of (or instead of) a Cognito endpoint, for what the emulator cannot
+// show: which credentials signed a call, how many times a call really reached Cognito, and AWS-side
+// failures it does not produce (IAM's AccessDeniedException, an expired token, a rejected signature,
+// a 5xx, a connection cut after the request arrived, an answer that never comes).
 
 export interface SeenCall {
   /** e.g. ListUserPools, from X-Amz-Target. */
@@ -15,8 +16,21 @@ export interface SeenCall {
 export interface StandIn {
   endpoint: string;
   seen: SeenCall[];
+  /** How many calls of `operation` arrived. */
+  count(operation: string): number;
   close(): Promise<void>;
 }
+
+/** What the stand-in does with one call. */
+export type Answer =
+  /** Pass it on to the real endpoint and pass its answer back. */
+  | { forward: true }
+  /** A Cognito-style JSON error (AWS answers client errors with 400, its own failures with 500). */
+  | { status: number; type: string; message: string }
+  /** Read the request, then drop the connection without an answer. */
+  | { cut: true }
+  /** Read the request and never answer (until the stand-in closes). */
+  | { silence: true };
 
 function seenCall(req: http.IncomingMessage): SeenCall {
   const target = String(req.headers['x-amz-target'] ?? '');
@@ -26,12 +40,49 @@ function seenCall(req: http.IncomingMessage): SeenCall {
   };
 }
 
-async function listen(server: http.Server, seen: SeenCall[]): Promise<StandIn> {
+/**
+ * A stand-in that asks `script` what to do with each call (numbered from 0 per operation). With
+ * `forwardTo`, calls the script forwards reach that endpoint unchanged.
+ */
+export async function startScriptedCognito(script: (call: SeenCall, attempt: number) => Answer, forwardTo?: string): Promise<StandIn> {
+  const seen: SeenCall[] = [];
+  const target = forwardTo ? new URL(forwardTo) : undefined;
+  const count = (operation: string) => seen.filter((c) => c.operation === operation).length;
+  const server = http.createServer((req, res) => {
+    const call = seenCall(req);
+    const attempt = count(call.operation);
+    seen.push(call);
+    const answer = script(call, attempt);
+    if ('forward' in answer) {
+      if (!target) throw new Error('This stand-in has nowhere to forward to.');
+      const upstream = http.request({ hostname: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (reply) => {
+        res.writeHead(reply.statusCode ?? 502, reply.headers);
+        reply.pipe(res);
+      });
+      upstream.on('error', () => {
+        res.writeHead(502);
+        res.end();
+      });
+      req.pipe(upstream);
+      return;
+    }
+    req.resume();
+    req.on('end', () => {
+      if ('cut' in answer) {
+        req.socket.destroy();
+      } else if ('status' in answer) {
+        res.writeHead(answer.status, { 'Content-Type': 'application/x-amz-json-1.1', 'x-amzn-RequestId': `stand-in-${seen.length}` });
+        res.end(JSON.stringify({ __type: answer.type, message: answer.message }));
+      }
+      // silence: nothing, until close() cuts every connection.
+    });
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${port}`,
     seen,
+    count,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
@@ -42,35 +93,10 @@ async function listen(server: http.Server, seen: SeenCall[]): Promise<StandIn> {
 
 /** Forwards every request to `target` unchanged and records who signed it. */
 export function startRecordingProxy(target: string): Promise<StandIn> {
-  const seen: SeenCall[] = [];
-  const { hostname, port } = new URL(target);
-  const server = http.createServer((req, res) => {
-    seen.push(seenCall(req));
-    const upstream = http.request({ hostname, port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
-    upstream.on('error', () => {
-      res.writeHead(502);
-      res.end();
-    });
-    req.pipe(upstream);
-  });
-  return listen(server, seen);
+  return startScriptedCognito(() => ({ forward: true }), target);
 }
 
 /** Answers every call with a Cognito-style JSON error chosen per operation (HTTP 400). */
 export function startFailingCognito(answer: (operation: string) => { type: string; message: string }): Promise<StandIn> {
-  const seen: SeenCall[] = [];
-  const server = http.createServer((req, res) => {
-    const call = seenCall(req);
-    seen.push(call);
-    req.resume();
-    req.on('end', () => {
-      const { type, message } = answer(call.operation);
-      res.writeHead(400, { 'Content-Type': 'application/x-amz-json-1.1', 'x-amzn-RequestId': 'stand-in-request' });
-      res.end(JSON.stringify({ __type: type, message }));
-    });
-  });
-  return listen(server, seen);
+  return startScriptedCognito((call) => ({ status: 400, ...answer(call.operation) }));
 }

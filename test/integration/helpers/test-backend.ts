@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Channel, RequestOf, ResponseOf } from '../../../shared/contract';
 import type { ApiError } from '../../../shared/errors';
-import { createBackend, type Backend } from '../../../electron/core/backend';
+import { createBackend, type Backend, type BackendOptions } from '../../../electron/core/backend';
 import { startDemoEmulator, type DemoEmulator, type StartDemoEmulatorOptions } from '../../../electron/emulator';
 
 /** The whole privileged side, exactly as both shells compose it, on a fresh data folder. */
@@ -22,10 +22,12 @@ export interface TestBackend {
 export async function startTestBackend(
   name: string,
   emulatorOptions: Omit<StartDemoEmulatorOptions, 'dataDir'> = {},
+  backendOptions: Pick<BackendOptions, 'callPolicy'> = {},
 ): Promise<TestBackend> {
   const dataDir = await mkdtemp(join(tmpdir(), `recovery-desk-${name}-`));
   let emulator: DemoEmulator | undefined;
   const backend = createBackend({
+    ...backendOptions,
     dataDir,
     env: {},
     startDemo: async () => (emulator = await startDemoEmulator({ dataDir, ...emulatorOptions })),

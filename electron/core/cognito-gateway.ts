@@ -1,0 +1,234 @@
+import {
+  CognitoIdentityProviderClient,
+  DescribeUserPoolClientCommand,
+  DescribeUserPoolCommand,
+  type CognitoIdentityProviderClientConfig,
+  type ServiceInputTypes,
+  type ServiceOutputTypes,
+  type UserPoolClientType,
+  type UserPoolType,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { StandardRetryStrategy } from '@smithy/core/retry';
+import type { Command, RetryErrorInfo, RetryStrategyV2, StandardRetryToken } from '@smithy/types';
+import type { DiagnosticLog } from './diagnostics';
+import { RecoveryDeskError, toApiError } from './errors';
+
+// One Cognito client policy for every connection, the demo's included:
+// - reads (List…, Describe…, Get…, AdminGet…, AdminList…) keep the SDK's standard retries;
+// - anything else can send a message or change a user, so it is sent at most once: retried only on
+//   TooManyRequestsException (Cognito refused it before acting), never after a 5xx, a timeout, a cut
+//   connection or LimitExceededException (which the SDK would otherwise retry as throttling);
+// - every call has a deadline, and a write that fails after it may have reached Cognito is reported
+//   as OutcomeUnknown, never as a plain failure to retry;
+// - pool and app-client facts are read once and kept for a short, stated time.
+
+/** Deadlines and how long facts are kept. Tests shorten them; the defaults are the product's. */
+export interface CallPolicy {
+  /** No TCP connection by then: nothing was sent, the call fails as a network error. */
+  connectTimeoutMs: number;
+  /** One attempt of a read; the SDK may try up to three times. */
+  readAttemptTimeoutMs: number;
+  /** A read, retries included. */
+  readDeadlineMs: number;
+  /** A write, its TooManyRequests retries included. */
+  writeDeadlineMs: number;
+  /** How long DescribeUserPool and DescribeUserPoolClient answers are reused. */
+  factsTtlMs: number;
+}
+
+export const DEFAULT_CALL_POLICY: CallPolicy = {
+  connectTimeoutMs: 5_000,
+  readAttemptTimeoutMs: 10_000,
+  readDeadlineMs: 30_000,
+  writeDeadlineMs: 15_000,
+  factsTtlMs: 5 * 60_000,
+};
+
+const READ_OPERATION = /^(?:List|Describe|Get|AdminGet|AdminList)[A-Z]/;
+
+/** Reads may be retried; anything not named like a read is a write, so a new call is safe by default. */
+export function callKindOf(operation: string): 'read' | 'write' {
+  return READ_OPERATION.test(operation) ? 'read' : 'write';
+}
+
+/** The SDK's standard strategy, refusing every retry but TooManyRequestsException. */
+export class WriteRetryStrategy implements RetryStrategyV2 {
+  readonly mode = 'standard';
+  private readonly standard = new StandardRetryStrategy(3);
+
+  acquireInitialRetryToken(scope: string): Promise<StandardRetryToken> {
+    return this.standard.acquireInitialRetryToken(scope);
+  }
+
+  refreshRetryTokenForRetry(token: StandardRetryToken, errorInfo: RetryErrorInfo): Promise<StandardRetryToken> {
+    if (errorInfo.error?.name !== 'TooManyRequestsException') return Promise.reject(new Error('Writes are retried only when throttled.'));
+    return this.standard.refreshRetryTokenForRetry(token, errorInfo);
+  }
+
+  recordSuccess(token: StandardRetryToken): void {
+    this.standard.recordSuccess(token);
+  }
+}
+
+// Failures that prove the request never left this machine (or never reached a listener).
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+interface SdkFailure {
+  name?: string;
+  code?: string;
+  message?: string;
+  errors?: unknown[];
+  $fault?: 'client' | 'server';
+  $metadata?: { httpStatusCode?: number; requestId?: string; attempts?: number };
+}
+
+/** Whether a failed write certainly did not act: Cognito answered with a client error, or nothing was sent. */
+export function certainlyNotActed(error: unknown): boolean {
+  if (error instanceof RecoveryDeskError) return error.code !== 'OutcomeUnknown';
+  const e = (error ?? {}) as SdkFailure;
+  const status = e.$metadata?.httpStatusCode;
+  if (status !== undefined && status >= 400 && status < 500) return true;
+  if (e.code !== undefined && NOT_SENT_CODES.has(e.code)) return true;
+  if (Array.isArray(e.errors) && e.errors.length > 0 && e.errors.every((inner) => NOT_SENT_CODES.has((inner as SdkFailure)?.code ?? ''))) return true;
+  // node-http-handler's connect timeout: the socket never connected.
+  if (e.name === 'TimeoutError' && /did not establish a connection/.test(e.message ?? '')) return true;
+  // Credentials are resolved before anything is signed or sent.
+  if (e.name === 'CredentialsProviderError' || e.name === 'TokenProviderError') return true;
+  return false;
+}
+
+/** "15 s", "2.5 s". */
+function seconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(1))} s`;
+}
+
+function unknownOutcome(error: unknown, operation: string, deadlineMs: number, timedOut: boolean): RecoveryDeskError {
+  const e = (error ?? {}) as SdkFailure;
+  const status = e.$metadata?.httpStatusCode;
+  const why = timedOut
+    ? `Cognito did not answer ${operation} within ${seconds(deadlineMs)}`
+    : status !== undefined && status >= 500
+      ? `Cognito answered ${operation} with a server error (HTTP ${status})`
+      : `the connection was lost while waiting for Cognito's answer to ${operation}`;
+  return new RecoveryDeskError('OutcomeUnknown', `${why[0]?.toUpperCase()}${why.slice(1)}: the request may have reached Cognito and acted.`, {
+    ...(e.$metadata?.requestId ? { requestId: e.$metadata.requestId } : {}),
+  });
+}
+
+/** Pool and app-client facts: read once per connection and reused for `ttlMs`. Secrets stay in this process. */
+export interface CognitoFacts {
+  pool(userPoolId: string): Promise<UserPoolType | undefined>;
+  appClient(userPoolId: string, clientId: string): Promise<UserPoolClientType | undefined>;
+  /** Forgets a pool's facts and its clients'; the next read asks Cognito. */
+  forgetPool(userPoolId: string): void;
+}
+
+/** Any Cognito command of the SDK; its class name (ForgotPasswordCommand…) names the operation. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the client's resolved configuration type is internal to the SDK
+export type CognitoCommand<I extends ServiceInputTypes, O extends ServiceOutputTypes> = Command<ServiceInputTypes, I, ServiceOutputTypes, O, any>;
+
+export interface CognitoGateway {
+  /** Sends one command under the policy above. */
+  send<I extends ServiceInputTypes, O extends ServiceOutputTypes>(command: CognitoCommand<I, O>): Promise<O>;
+  facts: CognitoFacts;
+  destroy(): void;
+}
+
+export interface GatewayOptions {
+  connectionId: string;
+  /** The SDK client configuration both clients share (region, credentials, endpoint). */
+  config: CognitoIdentityProviderClientConfig;
+  policy: CallPolicy;
+  diagnostics: DiagnosticLog;
+  /** Adds the call context middleware (region check, error tagging) to each client. */
+  prepare(client: CognitoIdentityProviderClient): void;
+  now?: () => number;
+}
+
+export function createCognitoGateway({ connectionId, config, policy, diagnostics, prepare, now = Date.now }: GatewayOptions): CognitoGateway {
+  const requestHandler = { connectionTimeout: policy.connectTimeoutMs, requestTimeout: policy.readAttemptTimeoutMs, throwOnRequestTimeout: true };
+  const reads = new CognitoIdentityProviderClient({ ...config, maxAttempts: 3, requestHandler });
+  const writes = new CognitoIdentityProviderClient({
+    ...config,
+    retryStrategy: new WriteRetryStrategy(),
+    requestHandler: { ...requestHandler, requestTimeout: policy.writeDeadlineMs },
+  });
+  prepare(reads);
+  prepare(writes);
+
+  async function send<I extends ServiceInputTypes, O extends ServiceOutputTypes>(command: CognitoCommand<I, O>): Promise<O> {
+    const operation = command.constructor.name.replace(/Command$/, '');
+    const kind = callKindOf(operation);
+    const deadlineMs = kind === 'read' ? policy.readDeadlineMs : policy.writeDeadlineMs;
+    const deadline = AbortSignal.timeout(deadlineMs);
+    const started = now();
+    const client = kind === 'read' ? reads : writes;
+    try {
+      const output = await client.send(command, { abortSignal: deadline });
+      diagnostics.call({ connectionId, operation, kind, outcome: 'OK', requestId: output.$metadata?.requestId, durationMs: now() - started, attempts: output.$metadata?.attempts });
+      return output;
+    } catch (caught) {
+      const timedOut = deadline.aborted;
+      let error: unknown = caught;
+      if (kind === 'write' && !certainlyNotActed(caught)) error = unknownOutcome(caught, operation, deadlineMs, timedOut);
+      else if (timedOut) {
+        error = new RecoveryDeskError('NetworkError', `Cognito did not answer ${operation} within ${seconds(deadlineMs)}. Nothing was changed.`);
+      }
+      const failure = toApiError(error);
+      const sdk = (caught ?? {}) as SdkFailure;
+      diagnostics.call({ connectionId, operation, kind, outcome: failure.code, requestId: failure.requestId ?? sdk.$metadata?.requestId, durationMs: now() - started, attempts: sdk.$metadata?.attempts });
+      if (failure.code === 'OutcomeUnknown' || failure.code === 'NetworkError' || failure.code === 'Unexpected') {
+        diagnostics.error('cognito-call-failed', caught, { connectionId, operation, kind });
+      }
+      throw error;
+    }
+  }
+
+  const facts = createFactsCache(send, policy.factsTtlMs, now, (secret) => diagnostics.addSecret(secret));
+  return {
+    send,
+    facts,
+    destroy() {
+      reads.destroy();
+      writes.destroy();
+    },
+  };
+}
+
+interface Cached<T> {
+  value: Promise<T>;
+  readAt: number;
+}
+
+function createFactsCache(send: CognitoGateway['send'], ttlMs: number, now: () => number, onSecret: (secret: string) => void): CognitoFacts {
+  const pools = new Map<string, Cached<UserPoolType | undefined>>();
+  const clients = new Map<string, Cached<UserPoolClientType | undefined>>();
+  const clientKey = (userPoolId: string, clientId: string) => `${userPoolId}\u0000${clientId}`;
+
+  // Concurrent readers share one request; a failed read is not kept.
+  function cached<T>(map: Map<string, Cached<T>>, key: string, load: () => Promise<T>): Promise<T> {
+    const hit = map.get(key);
+    if (hit && now() - hit.readAt < ttlMs) return hit.value;
+    const entry: Cached<T> = { value: load(), readAt: now() };
+    map.set(key, entry);
+    entry.value.catch(() => {
+      if (map.get(key) === entry) map.delete(key);
+    });
+    return entry.value;
+  }
+
+  return {
+    pool: (userPoolId) =>
+      cached(pools, userPoolId, async () => (await send(new DescribeUserPoolCommand({ UserPoolId: userPoolId }))).UserPool),
+    appClient: (userPoolId, clientId) =>
+      cached(clients, clientKey(userPoolId, clientId), async () => {
+        const details = (await send(new DescribeUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: clientId }))).UserPoolClient;
+        if (details?.ClientSecret) onSecret(details.ClientSecret);
+        return details;
+      }),
+    forgetPool(userPoolId) {
+      pools.delete(userPoolId);
+      for (const key of clients.keys()) if (key.startsWith(`${userPoolId}\u0000`)) clients.delete(key);
+    },
+  };
+}
