@@ -55,7 +55,7 @@ describe('the write retry strategy', () => {
     return strategy.refreshRetryTokenForRetry(token, { errorType: name === 'TooManyRequestsException' || name === 'LimitExceededException' ? 'THROTTLING' : 'SERVER_ERROR', error: Object.assign(new Error('x'), { name, $metadata: {} }) } as never);
   };
 
-  it('retries a throttled write (the SDK's standard strategy waits its backoff first)', async () => {
+  it('retries a throttled write (the SDK\'s standard strategy waits its backoff first)', async () => {
     const token = await refresh('TooManyRequestsException');
     expect(token.getRetryCount()).toBe(1);
   });
