@@ -9,6 +9,7 @@ import { ConnectionPicker, ConnectionsNotice } from './features/connections/conn
 import { connectionDetails } from './features/connections/connection-wording';
 import type { ConnectionChange } from './features/connections/connections-manager';
 import { PoolList } from './features/pools/pool-list';
+import { SettingsNotice } from './features/settings/settings-notice';
 import { PoolWorkspace } from './features/users/pool-workspace';
 
 // Demo-only, so they are not part of the first load.
@@ -129,6 +130,7 @@ export function App() {
           Settings
         </Button>
         <ConnectionsNotice />
+        <SettingsNotice onOpenSettings={() => setSettingsOpen(true)} />
       </header>
 
       <nav className="sidebar" aria-labelledby="pools-heading" hidden={view === 'audit'}>

@@ -313,6 +313,12 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 
+const SettingsView = Settings.extend({
+  osUser: z.string(),
+  /** Set when the settings file was damaged: where it went, and that the strictest settings apply until saved. */
+  notice: z.string().optional(),
+});
+
 function operation<Req extends z.ZodType, Res extends z.ZodType>(spec: {
   request: Req;
   response: Res;
@@ -504,12 +510,12 @@ export const contract = {
   /** The operator's settings and who the OS says the operator is. No AWS call. */
   'settings:get': operation({
     request: z.strictObject({}),
-    response: Settings.extend({ osUser: z.string() }),
+    response: SettingsView,
     aws: [],
   }),
   'settings:update': operation({
     request: z.strictObject({ operatorDisplayName: Settings.shape.operatorDisplayName, callerVerification: CallerVerificationSettings.optional() }),
-    response: Settings.extend({ osUser: z.string() }),
+    response: SettingsView,
     aws: [],
   }),
   /** Messages the offline demo emulator "delivered", newest first. Demo connection only; no AWS call. */

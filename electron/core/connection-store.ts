@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { z } from 'zod';
 import { AssumeRole, ConnectionId, EndpointUrl, Region, type ParsedRequestOf } from '../../shared/contract';
 import { RecoveryDeskError } from './errors';
+import { jsonFile } from './json-file';
 import type { SecretVault } from './secret-vault';
 
 /** Typed-in keys. They live here and in the credential provider, nowhere else. */
@@ -38,6 +37,7 @@ export type StoredConnection = z.infer<typeof StoredConnection>;
 const ConnectionsFile = z
   .object({ version: z.literal(1), connections: z.array(StoredConnection) })
   .refine((file) => new Set(file.connections.map((c) => c.id)).size === file.connections.length, { message: 'Two connections share an id.' });
+type ConnectionsFile = z.infer<typeof ConnectionsFile>;
 
 /** A saved connection as the registry sees it: the record plus whether its keys can be used now. */
 export interface SavedConnection extends StoredConnection {
@@ -80,35 +80,20 @@ export function openConnectionStore({ path, vault, reservedIds }: StoreOptions):
   // Keys this process can use now, by connection id (opened from disk or typed in since start).
   const keysById = new Map<string, AccessKeys>();
   let loading: Promise<void> | undefined;
-  // Writes run one after another, so two quick edits never interleave on disk.
-  let writing: Promise<void> = Promise.resolve();
+  // Ids the app owns in the file mean it was edited by hand or damaged: set aside like any damaged file.
+  const file = jsonFile<ConnectionsFile>({
+    path,
+    schema: ConnectionsFile.refine((f) => !f.connections.some((c) => reservedIds.includes(c.id)), { message: 'A saved connection uses a built-in id.' }),
+    label: 'The saved connections file',
+  });
 
   async function load(): Promise<void> {
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-      problem = `The saved connections file ${path} could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); saved connections are not available.`;
+    const read = await file.read();
+    if (read.problem) {
+      problem = read.movedTo ? `${read.problem} Add your connections again.` : `${read.problem} Saved connections are not available; saving one replaces the file.`;
       return;
     }
-    let parsed: ReturnType<typeof ConnectionsFile.safeParse> | undefined;
-    try {
-      parsed = ConnectionsFile.safeParse(JSON.parse(text));
-    } catch {
-      parsed = undefined;
-    }
-    if (!parsed?.success || parsed.data.connections.some((c) => reservedIds.includes(c.id))) {
-      const aside = `${path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-      try {
-        await rename(path, aside);
-        problem = `The saved connections file could not be read and was moved to ${aside}; add your connections again.`;
-      } catch {
-        problem = `The saved connections file ${path} could not be read; add your connections again (saving replaces it).`;
-      }
-      return;
-    }
-    records = parsed.data.connections;
+    records = read.value?.connections ?? [];
     for (const record of records) {
       if (record.source.kind !== 'access-keys' || !record.source.sealed) continue;
       const keys = await openKeys(record.source.sealed);
@@ -129,18 +114,8 @@ export function openConnectionStore({ path, vault, reservedIds }: StoreOptions):
 
   const ready = () => (loading ??= load());
 
-  function persist(): Promise<void> {
-    const snapshot = JSON.stringify({ version: 1, connections: records }, null, 2);
-    const run = writing.then(async () => {
-      await mkdir(dirname(path), { recursive: true });
-      // Write then rename, so a crash never leaves half a file.
-      const temporary = `${path}.tmp`;
-      await writeFile(temporary, `${snapshot}\n`, { mode: 0o600 });
-      await rename(temporary, path);
-    });
-    writing = run.catch(() => undefined);
-    return run;
-  }
+  // The file helper writes whole files one at a time, in call order.
+  const persist = (): Promise<void> => file.write({ version: 1, connections: records });
 
   function view(record: StoredConnection): SavedConnection {
     return { ...record, secretsAvailable: record.source.kind !== 'access-keys' || keysById.has(record.id) };

@@ -261,7 +261,8 @@ export function createRecoveryService({ connections, audit, settings, diagnostic
     'audit:export': (request) => audit.export(request),
 
     async 'settings:get'() {
-      return { ...(await settings.get()), osUser };
+      const notice = await settings.problem();
+      return { ...(await settings.get()), osUser, ...(notice ? { notice } : {}) };
     },
     async 'settings:update'(change) {
       const next = await settings.update({

@@ -1,67 +1,59 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { Settings } from '../../shared/contract';
+import { jsonFile } from './json-file';
+
+const DEFAULT_CHECKS = [
+  "Caller gave the account's email address or phone number",
+  'Caller confirmed the ticket number',
+  'Caller answered a security question on file',
+];
 
 export const DEFAULT_SETTINGS: Settings = {
-  callerVerification: {
-    enabled: false,
-    checks: [
-      "Caller gave the account's email address or phone number",
-      'Caller confirmed the ticket number',
-      'Caller answered a security question on file',
-    ],
-  },
+  callerVerification: { enabled: false, checks: DEFAULT_CHECKS },
+};
+
+/** What applies when the saved settings cannot be read: every control on, never off. */
+export const STRICTEST_SETTINGS: Settings = {
+  callerVerification: { enabled: true, checks: DEFAULT_CHECKS },
 };
 
 export interface SettingsStore {
   get(): Promise<Settings>;
   update(change: Partial<Settings>): Promise<Settings>;
-  /** Set when the file on disk was unreadable and moved aside at load. */
-  readonly problem: string | undefined;
+  /** Set while the settings in force are the strictest because the file could not be used; cleared by a save. */
+  problem(): Promise<string | undefined>;
 }
 
 /**
- * The operator's settings, one JSON file in the data dir, validated on load. A corrupt file is
- * moved aside (kept for inspection) and the defaults apply, never a crash.
+ * The operator's settings, one JSON file in the data dir. Missing: the defaults. Damaged or unreadable:
+ * it fails closed — the strictest settings apply (caller verification required), the file is moved
+ * aside, and the operator is told where, until the settings are saved again.
  */
 export function openSettingsStore(path: string): SettingsStore {
-  let current: Promise<Settings> | undefined;
+  const file = jsonFile({ path, schema: Settings, label: 'The settings file' });
   let problem: string | undefined;
+  let current: Promise<Settings> | undefined;
 
   async function load(): Promise<Settings> {
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return DEFAULT_SETTINGS;
-      throw error;
-    }
-    let parsed: ReturnType<typeof Settings.safeParse> | undefined;
-    try {
-      parsed = Settings.safeParse(JSON.parse(text));
-    } catch {
-      parsed = undefined;
-    }
-    if (parsed?.success) return parsed.data;
-    const aside = `${path}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-    await rename(path, aside);
-    problem = `The settings file could not be read and was moved to ${aside}; defaults apply.`;
-    return DEFAULT_SETTINGS;
+    const read = await file.read();
+    if (read.value) return read.value;
+    if (!read.problem) return DEFAULT_SETTINGS;
+    problem = `${read.problem} Until the settings are saved again, the strictest apply: caller verification is required.`;
+    return STRICTEST_SETTINGS;
   }
 
+  const loaded = () => (current ??= load());
+
   return {
-    get: () => (current ??= load()),
+    get: loaded,
     async update(change) {
-      const next = Settings.parse({ ...(await (current ??= load())), ...change });
-      await mkdir(dirname(path), { recursive: true });
-      // Write then rename, so a crash never leaves half a file.
-      const temporary = `${path}.tmp`;
-      await writeFile(temporary, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 });
-      await rename(temporary, path);
+      const next = Settings.parse({ ...(await loaded()), ...change });
+      await file.write(next);
       current = Promise.resolve(next);
+      problem = undefined;
       return next;
     },
-    get problem() {
+    async problem() {
+      await loaded();
       return problem;
     },
   };

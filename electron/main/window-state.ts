@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { z } from 'zod';
+import { jsonFile } from '../core/json-file';
 
 // Where the main window was and whether it was maximized, kept in the data folder between
 // launches. No Electron import: the rules are unit-tested in plain Node; window.ts asks Electron's
@@ -36,22 +36,20 @@ const GRABBABLE = { width: 120, height: 32 } as const;
 
 export const WINDOW_STATE_FILE = 'window-state.json';
 
-function isCoordinate(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && Math.abs(value) <= MAX_EXTENT;
-}
-
-function isExtent(value: unknown, min: number): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= MAX_EXTENT;
-}
+const Coordinate = z.number().int().min(-MAX_EXTENT).max(MAX_EXTENT);
+const WindowStateSchema = z.object({
+  bounds: z.object({
+    x: Coordinate,
+    y: Coordinate,
+    width: z.number().int().min(MIN_SIZE.width).max(MAX_EXTENT),
+    height: z.number().int().min(MIN_SIZE.height).max(MAX_EXTENT),
+  }),
+  maximized: z.boolean(),
+});
 
 /** The saved state if it is well-formed, else undefined (a missing, hand-edited or corrupt file). */
 export function parseWindowState(raw: unknown): WindowState | undefined {
-  if (typeof raw !== 'object' || raw === null) return undefined;
-  const { bounds, maximized } = raw as Record<string, unknown>;
-  if (typeof bounds !== 'object' || bounds === null || typeof maximized !== 'boolean') return undefined;
-  const { x, y, width, height } = bounds as Record<string, unknown>;
-  if (!isCoordinate(x) || !isCoordinate(y) || !isExtent(width, MIN_SIZE.width) || !isExtent(height, MIN_SIZE.height)) return undefined;
-  return { bounds: { x, y, width, height }, maximized };
+  return WindowStateSchema.safeParse(raw).data;
 }
 
 /**
@@ -81,27 +79,22 @@ export function placeWindow(saved: WindowState | undefined, workArea: Rect | und
   return { x: saved.bounds.x, y: saved.bounds.y, width, height, maximized: saved.maximized };
 }
 
+const stateFile = (file: string) => jsonFile({ path: file, schema: WindowStateSchema, label: 'The window state file' });
+
 /** Reads and validates the saved state; any problem (no file, bad JSON, bad values) means none. */
 export function loadWindowState(file: string): WindowState | undefined {
-  try {
-    return parseWindowState(JSON.parse(readFileSync(file, 'utf8')));
-  } catch {
-    return undefined;
-  }
+  return stateFile(file).readSync().value;
 }
 
 /**
- * Saves the state; written to a temporary file and renamed, so a crash never leaves half a file.
- * Best effort: a read-only folder must not stop the app from closing.
+ * Saves the state, whole and owner-only (the JSON file helper). Best effort: a read-only folder
+ * must not stop the app from closing.
  */
 export function saveWindowState(file: string, state: WindowState): boolean {
   const valid = parseWindowState(state);
   if (!valid) return false;
-  const temporary = `${file}.${process.pid}.tmp`;
   try {
-    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    writeFileSync(temporary, `${JSON.stringify(valid)}\n`, { mode: 0o600 });
-    renameSync(temporary, file);
+    stateFile(file).writeSync(valid);
     return true;
   } catch {
     return false;

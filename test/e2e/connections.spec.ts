@@ -494,13 +494,13 @@ test('a damaged connections file: the shell sets it aside and the page says so, 
   // The shell reads the file on the first connections call, so it can be damaged before the page opens.
   writeFileSync(path.join(webShell.dataDir, 'connections.json'), '{"connections": [ this is not JSON');
   await page.goto(appUrl);
-  const notice = page.getByRole('banner').getByRole('status').filter({ hasText: 'could not be read' });
+  const notice = page.getByRole('banner').getByRole('status').filter({ hasText: 'could not be used' });
   await expect(notice).toBeVisible();
-  await expect(notice).toContainText('add your connections again');
+  await expect(notice).toContainText('Add your connections again');
   // The demo still works.
   await expect(poolsNav(page).getByRole('button', { name: /Acme Staff/ })).toBeVisible();
   const dialog = await openManager(page);
-  await expect(dialog.getByRole('status').filter({ hasText: 'could not be read' })).toBeVisible();
+  await expect(dialog.getByRole('status').filter({ hasText: 'could not be used' })).toBeVisible();
   await dialog.getByRole('button', { name: 'Close connections' }).click();
   await notice.getByRole('button', { name: 'Dismiss the connections message' }).click();
   await expect(notice).toHaveCount(0);

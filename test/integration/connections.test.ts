@@ -561,11 +561,11 @@ describe('saved connections', () => {
       await writeFile(join(dataDir, 'connections.json'), content);
       const desk = await openDesk({ dataDir });
       const listed = await desk.call('connections:list', {});
-      expect(listed.notice).toMatch(/could not be read and was moved to .*connections\.json\.corrupt-/);
+      expect(listed.notice).toMatch(/could not be used \(.+\) and was moved to .*connections\.json\.damaged-.*Add your connections again/);
       expect(listed.connections.map((c) => c.id)).toEqual(['demo']);
       const files = await readdir(dataDir);
-      expect(files.filter((f) => f.startsWith('connections.json.corrupt-'))).toHaveLength(1);
-      expect(await readFile(join(dataDir, files.find((f) => f.startsWith('connections.json.corrupt-')) ?? ''), 'utf8')).toBe(content);
+      expect(files.filter((f) => f.startsWith('connections.json.damaged-'))).toHaveLength(1);
+      expect(await readFile(join(dataDir, files.find((f) => f.startsWith('connections.json.damaged-')) ?? ''), 'utf8')).toBe(content);
       // And it keeps working.
       await desk.call('connections:save', { name: 'Fresh', region: 'us-east-1', source: profileSource('static-site') });
       expect((await desk.call('connections:list', {})).connections.map((c) => c.name)).toContain('Fresh');

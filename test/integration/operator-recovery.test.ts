@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -266,16 +266,46 @@ describe('settings and caller verification', () => {
     await call('settings:update', { callerVerification: { enabled: false, checks } });
   });
 
-  it('moves a corrupt settings file aside and starts from the defaults', async () => {
+  it.each([
+    ['torn', '{ not json'],
+    ['of the wrong shape', '{ "callerVerification": { "enabled": "no" } }'],
+  ])('a %s settings file fails closed: moved aside, named, caller verification required until the settings are saved', async (_kind, content) => {
     const dir = await mkdtemp(join(tmpdir(), 'recovery-desk-settings-'));
-    await writeFile(join(dir, 'settings.json'), '{ not json');
+    await writeFile(join(dir, 'settings.json'), content);
     const other = createBackend({ dataDir: dir, env: {}, startDemo: () => startDemoEmulator({ dataDir: dir, throttling: false }) });
     try {
       const result = await other.dispatch('settings:get', {});
-      expect(result).toMatchObject({ ok: true, data: { callerVerification: { enabled: false } } });
-      const kept = (await readdir(dir)).filter((name) => name.startsWith('settings.json.corrupt-'));
+      if (!result.ok) throw new Error(result.error.message);
+      const settings = result.data as ResponseOf<'settings:get'>;
+      expect(settings.callerVerification.enabled).toBe(true);
+      expect(settings.callerVerification.checks.length).toBeGreaterThan(0);
+      const kept = (await readdir(dir)).filter((name) => name.startsWith('settings.json.damaged-'));
       expect(kept).toHaveLength(1);
-      expect(await readFile(join(dir, kept[0] ?? ''), 'utf8')).toBe('{ not json');
+      expect(settings.notice).toContain(join(dir, kept[0] ?? ''));
+      expect(settings.notice).toMatch(/caller verification is required/);
+      expect(await readFile(join(dir, kept[0] ?? ''), 'utf8')).toBe(content);
+
+      const refused = await other.dispatch('recovery:forgotPassword', { connectionId: 'demo', userPoolId: STAFF, clientId: STAFF_PUBLIC, username: 'alice.verified' });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'CallerNotVerified' } });
+
+      await other.dispatch('settings:update', { callerVerification: { enabled: false, checks: settings.callerVerification.checks } });
+      const saved = await other.dispatch('settings:get', {});
+      expect(saved).toMatchObject({ ok: true, data: { callerVerification: { enabled: false } } });
+      expect((saved as { data: { notice?: string } }).data.notice).toBeUndefined();
+    } finally {
+      await other.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a settings file that cannot be read at all fails closed too', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'recovery-desk-settings-'));
+    // A folder where the file should be: reading it fails (EISDIR) whoever runs the test, root included.
+    await mkdir(join(dir, 'settings.json'));
+    const other = createBackend({ dataDir: dir, env: {}, startDemo: () => startDemoEmulator({ dataDir: dir, throttling: false }) });
+    try {
+      const result = await other.dispatch('settings:get', {});
+      expect(result).toMatchObject({ ok: true, data: { callerVerification: { enabled: true }, notice: expect.stringMatching(/could not be read \(EISDIR\)/) } });
     } finally {
       await other.close();
       await rm(dir, { recursive: true, force: true });

@@ -1,0 +1,25 @@
+import { useQuery } from '@tanstack/react-query';
+import { Button } from 'react-aria-components';
+import { settingsQuery } from '../../api/queries';
+
+/**
+ * Shown while the settings file could not be used: where it went, and that the strictest settings
+ * (caller verification required) apply until the operator saves them again. Not dismissible: it
+ * explains why every action now asks for caller checks.
+ */
+export function SettingsNotice({ onOpenSettings }: { onOpenSettings: () => void }) {
+  const settings = useQuery(settingsQuery());
+  const notice = settings.data?.notice;
+  if (!notice) return null;
+  return (
+    <div className="notice notice-warning settings-notice" role="status">
+      <p>
+        <strong>Settings: </strong>
+        {notice}
+      </p>
+      <Button className="button button-quiet" onPress={onOpenSettings}>
+        Review settings
+      </Button>
+    </div>
+  );
+}
