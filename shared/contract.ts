@@ -14,6 +14,7 @@ import {
   UserStatus,
 } from './cognito-model';
 import { AuditRecord } from './audit-record';
+import { controlOrDirectionMessage, hasControlOrDirectionMarks } from './plain-text';
 import { CognitoErrorCode, type Result } from './errors';
 
 // The single source of truth for every operation between the renderer and the privileged side.
@@ -24,6 +25,13 @@ export const ConnectionId = z
   .min(1, 'A connection is required.')
   .max(64)
   .regex(/^[a-z0-9][a-z0-9-]*$/, 'A connection id is lower-case letters, digits and dashes.');
+
+/** Typed text that reaches the audit log: refused when it holds control characters or direction marks (plain-text.ts). */
+export function plainText(what: string) {
+  return z.string().refine((text) => !hasControlOrDirectionMarks(text), controlOrDirectionMessage(what));
+}
+
+const ConnectionName = plainText('A connection name').trim().min(1, 'Give the connection a name.').max(80);
 
 const OnConnection = z.strictObject({ connectionId: ConnectionId });
 const OnPool = z.strictObject({ connectionId: ConnectionId, userPoolId: UserPoolId });
@@ -237,9 +245,9 @@ const OnDemo = z.strictObject({ connectionId: z.literal('demo').default('demo') 
 /** Recorded with every recovery action in the audit log; never sent to Cognito. */
 const ActionRecord = {
   /** The helpdesk ticket this action belongs to. */
-  ticket: z.string().trim().max(100, 'A ticket reference has at most 100 characters.').optional(),
+  ticket: plainText('A ticket reference').trim().max(100, 'A ticket reference has at most 100 characters.').optional(),
   /** The caller-verification checks the operator ticked (labels from the settings). */
-  callerVerification: z.array(z.string().max(200)).max(20).optional(),
+  callerVerification: z.array(plainText('A caller check').max(200)).max(20).optional(),
 };
 
 const RecoveryTarget = OnPool.extend({
@@ -303,12 +311,12 @@ const AuditFilters = {
 export const CallerVerificationSettings = z.object({
   /** Off by default: when on, every recovery action needs every check ticked. */
   enabled: z.boolean(),
-  checks: z.array(z.string().trim().min(1).max(200)).max(20),
+  checks: z.array(plainText('A caller check').trim().min(1).max(200)).max(20),
 });
 
 export const Settings = z.object({
   /** Shown and recorded next to the OS account name. */
-  operatorDisplayName: z.string().trim().max(100).optional(),
+  operatorDisplayName: plainText('A display name').trim().max(100).optional(),
   callerVerification: CallerVerificationSettings,
 });
 export type Settings = z.infer<typeof Settings>;
@@ -354,7 +362,7 @@ export const contract = {
   'connections:save': operation({
     request: z.strictObject({
       connectionId: ConnectionId.optional(),
-      name: z.string().trim().min(1, 'Give the connection a name.').max(80),
+      name: ConnectionName,
       region: Region,
       endpoint: EndpointUrl.optional(),
       source: CredentialSource,
@@ -364,7 +372,7 @@ export const contract = {
     aws: [],
   }),
   'connections:rename': operation({
-    request: z.strictObject({ connectionId: ConnectionId, name: z.string().trim().min(1, 'Give the connection a name.').max(80) }),
+    request: z.strictObject({ connectionId: ConnectionId, name: ConnectionName }),
     response: Connection,
     aws: [],
   }),

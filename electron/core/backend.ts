@@ -7,6 +7,7 @@ import { BUILT_IN_CONNECTION_IDS, createConnectionRegistry } from './connections
 import type { StartDemoEnvironment } from './demo-environment';
 import { openDiagnosticLog, type DiagnosticLog } from './diagnostics';
 import { createDispatcher, type Dispatcher } from './dispatcher';
+import { createInflightTracker, trackedDispatcher, withTimeout } from './inflight';
 import { createRecoveryService } from './service';
 import { createMemoryVault, type SecretVault } from './secret-vault';
 import { openSettingsStore } from './settings-store';
@@ -23,11 +24,19 @@ export interface BackendOptions {
   callPolicy?: Partial<CallPolicy>;
 }
 
+/** How long closing waits for calls in flight (a recovery action's deadline and then some), and again for the rest to close. */
+export const CLOSE_TIMEOUT_MS = 5_000;
+
 export interface Backend {
+  /** Every call is tracked, so closing can wait for it; once closing, calls are refused. */
   dispatch: Dispatcher;
   /** The shells log what they refuse here too. */
   diagnostics: DiagnosticLog;
-  close(): Promise<void>;
+  /**
+   * Refuses new calls, waits (at most `timeoutMs`) for those in flight, so a recovery action already
+   * sent gets its audit record, then closes the emulator, the audit log and the diagnostic log.
+   */
+  close(timeoutMs?: number): Promise<void>;
 }
 
 /** Composes the privileged side once; both shells call this and serve `dispatch`. */
@@ -49,13 +58,23 @@ export function createBackend(options: BackendOptions): Backend {
   const audit = openAuditTrail(join(options.dataDir, 'audit', 'audit-log.jsonl'));
   const settings = openSettingsStore(join(options.dataDir, 'settings.json'));
   const service = createRecoveryService({ connections, audit, settings, diagnostics, osUser });
+  const inflight = createInflightTracker();
+  let closing: Promise<void> | undefined;
   diagnostics.info('backend-started', { dataDir: options.dataDir });
   return {
-    dispatch: createDispatcher(service, diagnostics),
+    dispatch: trackedDispatcher(createDispatcher(service, diagnostics), inflight),
     diagnostics,
-    async close() {
-      await Promise.all([connections.close(), audit.close()]);
-      await diagnostics.close();
+    close(timeoutMs = CLOSE_TIMEOUT_MS) {
+      closing ??= (async () => {
+        inflight.stopAccepting();
+        if (!(await inflight.drain(timeoutMs))) diagnostics.warn('closed-with-calls-in-flight', { pending: inflight.pending });
+        await withTimeout(
+          () => Promise.all([connections.close(), audit.close()]).then(() => undefined, (error: unknown) => diagnostics.error('close-failed', error)),
+          timeoutMs,
+        );
+        await diagnostics.close();
+      })();
+      return closing;
     },
   };
 }

@@ -507,9 +507,29 @@ function describe(code: ErrorCode, e: SdkLikeError, context: AwsCallContext): Pa
     default: {
       // Cognito's own messages name fields and rules, never secrets; anything else is not repeated.
       const said = cognitoCodes.has(code) ? cognitoMessage(e.message) : undefined;
-      return said ? { message: `${EXPLANATIONS[code].message} Cognito said: "${said}"` } : {};
+      return { ...(said ? { message: `${EXPLANATIONS[code].message} Cognito said: "${said}"` } : {}), ...(code === 'InvalidParameter' ? invalidParameterWords(context.operation) : {}) };
     }
   }
+}
+
+const LISTINGS = new Set(['ListUsers', 'ListUserPools', 'ListUserPoolClients']);
+
+/**
+ * InvalidParameter means different things by operation: for ForgotPassword (its standard words) most
+ * often no verified email or phone; for a listing, a page marker that no longer fits the list.
+ */
+function invalidParameterWords(operation: string | undefined): Partial<ApiError> {
+  if (operation === undefined || operation === 'ForgotPassword') return {};
+  if (LISTINGS.has(operation)) {
+    return {
+      guidance: 'The marker for the next page is no longer valid (the search, the pool or the list changed, or the marker expired). Start the search again from the first page.',
+      tellCaller: 'One moment while I run the search again.',
+    };
+  }
+  return {
+    guidance: "Cognito refused one of the values sent (its words above say which). Check the user's attributes and the pool's settings, then correct it; nothing was changed.",
+    tellCaller: 'One moment, I need to correct something on my side.',
+  };
 }
 
 function describeAccessDenied(message: string, context: AwsCallContext): Partial<ApiError> {

@@ -1,14 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, Menu, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, safeStorage, session, shell } from 'electron';
 import { createBackend, type Backend } from '../core/backend';
 import { findDataDirArg, resolveDataDir } from '../core/data-dir';
 import { createSafeStorageVault } from '../core/secret-vault';
 import { startDemoEmulator } from '../emulator';
 import { resolveAppLocation } from './app-location';
-import { createInflightTracker, createQuitSequence, trackedDispatcher } from './inflight';
 import { createSenderCheck, registerContractHandlers } from './ipc';
 import { aboutPanelOptions, buildMenuTemplate } from './menu';
+import { createQuitSequence } from './quit-sequence';
 import { createMainWindow, hardenContents, hardenSession, isAppWebContents, rememberPlacement, restoredPlacement } from './window';
 import { WINDOW_STATE_FILE } from './window-state';
 
@@ -23,12 +23,11 @@ const location = resolveAppLocation({
 
 /** Reload and developer tools exist only in unpackaged runs. */
 const development = !app.isPackaged;
-/** How long quitting waits for in-flight calls, then for the backend to close. */
-const QUIT_TIMEOUT_MS = 5_000;
+/** The most quitting waits for the backend (calls in flight included) to close. */
+const QUIT_TIMEOUT_MS = 12_000;
 
 let backend: Backend | undefined;
 let mainWindow: BrowserWindow | undefined;
-const inflight = createInflightTracker();
 
 function fail(message: string): void {
   dialog.showErrorBox('Recovery Desk could not start', message);
@@ -87,10 +86,9 @@ if (dataDir === undefined) {
     if (process.platform !== 'darwin') app.quit();
   });
 
-  // Before the process goes away: refuse new calls, let those in flight settle (their audit
-  // records included), then stop the emulator and close the backend.
+  // Before the process goes away: the backend refuses new calls, lets those in flight settle (their
+  // audit records included), then stops the emulator and closes its files.
   const quitSequence = createQuitSequence({
-    tracker: inflight,
     close: () => backend?.close() ?? Promise.resolve(),
     quit: () => app.quit(),
     timeoutMs: QUIT_TIMEOUT_MS,
@@ -103,10 +101,12 @@ if (dataDir === undefined) {
     .then(() => {
       hardenSession(session.defaultSession, location);
       app.setAboutPanelOptions(aboutPanelOptions({ platform: process.platform, version: app.getVersion(), electronVersion: process.versions.electron }));
-      Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ platform: process.platform, development })));
       // Typed-in AWS keys: encrypted by the OS (safeStorage) in connections.json, or memory only where it cannot.
-      backend = createBackend({ dataDir, startDemo: () => startDemoEmulator({ dataDir }), vault: createSafeStorageVault(safeStorage) });
-      registerContractHandlers(trackedDispatcher(backend.dispatch, inflight), createSenderCheck(location, isAppWebContents));
+      const running = createBackend({ dataDir, startDemo: () => startDemoEmulator({ dataDir }), vault: createSafeStorageVault(safeStorage) });
+      backend = running;
+      const openDiagnosticLogFolder = () => void shell.openPath(running.diagnostics.directory);
+      Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ platform: process.platform, development, openDiagnosticLogFolder })));
+      registerContractHandlers(running.dispatch, createSenderCheck(location, isAppWebContents), running.diagnostics);
       openMainWindow();
 
       app.on('activate', () => {

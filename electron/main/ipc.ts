@@ -1,6 +1,7 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { channels, type Channel } from '../../shared/contract';
 import type { Result } from '../../shared/errors';
+import type { DiagnosticLog } from '../core/diagnostics';
 import type { Dispatcher } from '../core/dispatcher';
 import { apiError } from '../core/errors';
 import { isAppUrl, type AppLocation } from './app-location';
@@ -27,21 +28,39 @@ const unexpected: Result<never> = {
   }),
 };
 
+type Diagnostics = Pick<DiagnosticLog, 'warn' | 'error'>;
+
+/** Where a refused call came from, for the log: the frame's origin and place, never its full URL. */
+function describeSender(event: IpcMainInvokeEvent): Record<string, unknown> {
+  const frame = event.senderFrame;
+  let origin = 'unknown';
+  try {
+    origin = frame ? new URL(frame.url).origin : 'no frame';
+  } catch {
+    origin = 'unparseable';
+  }
+  return { origin, mainFrame: frame ? frame.parent === null : false };
+}
+
 /** Registers one channel. A refused sender or a thrown error becomes a Result, never a rejection with details. */
-export function handle(channel: Channel, fn: Handler, isTrustedSender: SenderCheck): void {
+export function handle(channel: Channel, fn: Handler, isTrustedSender: SenderCheck, diagnostics: Diagnostics): void {
   ipcMain.handle(channel, async (event, request: unknown) => {
-    if (!isTrustedSender(event)) return rejectedSender;
+    if (!isTrustedSender(event)) {
+      diagnostics.warn('ipc-sender-refused', { channel, ...describeSender(event) });
+      return rejectedSender;
+    }
     try {
       return await fn(request);
-    } catch {
+    } catch (error) {
+      diagnostics.error('ipc-handler-failed', error, { channel });
       return unexpected;
     }
   });
 }
 
 /** Serves every contract channel through the shared dispatcher. Returns an unregister function. */
-export function registerContractHandlers(dispatch: Dispatcher, isTrustedSender: SenderCheck): () => void {
-  for (const channel of channels) handle(channel, (request) => dispatch(channel, request), isTrustedSender);
+export function registerContractHandlers(dispatch: Dispatcher, isTrustedSender: SenderCheck, diagnostics: Diagnostics): () => void {
+  for (const channel of channels) handle(channel, (request) => dispatch(channel, request), isTrustedSender, diagnostics);
   return () => {
     for (const channel of channels) ipcMain.removeHandler(channel);
   };

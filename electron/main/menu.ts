@@ -8,10 +8,14 @@ export interface MenuOptions {
   platform: NodeJS.Platform;
   /** Unpackaged runs only: adds reload and the developer tools. */
   development: boolean;
+  /** Help › Open diagnostic log folder: shows the folder in the system's file manager, for support. */
+  openDiagnosticLogFolder: () => void;
 }
 
-/** The standard roles only: every item is implemented by Electron, none runs our code. */
-export function buildMenuTemplate({ platform, development }: MenuOptions): MenuItemConstructorOptions[] {
+export const OPEN_LOG_FOLDER_LABEL = 'Open Diagnostic Log Folder';
+
+/** The standard roles, and one item of ours: the diagnostic log's folder, which support asks for. */
+export function buildMenuTemplate({ platform, development, openDiagnosticLogFolder }: MenuOptions): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   const separator: MenuItemConstructorOptions = { type: 'separator' };
 
@@ -36,7 +40,10 @@ export function buildMenuTemplate({ platform, development }: MenuOptions): MenuI
     ],
   };
   const window: MenuItemConstructorOptions = { role: 'windowMenu' };
-  const help: MenuItemConstructorOptions = { role: 'help', submenu: [{ role: 'about' }] };
+  const help: MenuItemConstructorOptions = {
+    role: 'help',
+    submenu: [{ label: OPEN_LOG_FOLDER_LABEL, click: () => openDiagnosticLogFolder() }, separator, { role: 'about' }],
+  };
 
   return [...(mac ? [{ role: 'appMenu' } satisfies MenuItemConstructorOptions] : []), file, edit, view, window, help];
 }

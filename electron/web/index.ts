@@ -40,6 +40,7 @@ async function main(argv: readonly string[]): Promise<void> {
   try {
     server = await createWebServer({
       dispatch: backend.dispatch,
+      diagnostics: backend.diagnostics,
       rendererDir,
       host: options.host,
       port: options.port,
@@ -68,9 +69,16 @@ function installShutdown(server: WebServer, backend: Backend): void {
     stopping = true;
     const code = signal === 'SIGINT' ? 130 : 0;
     // A stuck emulator must not keep the terminal hostage.
-    setTimeout(() => process.exit(code), 10_000).unref();
-    // Close the emulator even if the HTTP side fails to close cleanly.
-    void Promise.allSettled([server.close(), backend.close()]).then(() => process.exit(code));
+    setTimeout(() => process.exit(code), 20_000).unref();
+    backend.diagnostics.info('shutting-down', { signal });
+    server.stopAccepting();
+    // The backend refuses new calls and waits for those in flight (their audit records written),
+    // then the server lets their answers go out before it drops the connections.
+    void backend
+      .close()
+      .catch(() => undefined)
+      .then(() => server.close())
+      .finally(() => process.exit(code));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

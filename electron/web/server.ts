@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { isChannel } from '../../shared/contract';
 import type { ApiError, Result } from '../../shared/errors';
+import type { DiagnosticLog } from '../core/diagnostics';
 import type { Dispatcher } from '../core/dispatcher';
 import { apiError } from '../core/errors';
 import { BASE_HEADERS } from './security-headers';
@@ -28,6 +29,8 @@ export interface WebServerOptions {
    */
   extraHostnames?: readonly string[];
   maxBodyBytes?: number;
+  /** Where refused requests are noted (never a header value, a body or the token). */
+  diagnostics?: Pick<DiagnosticLog, 'warn' | 'error'>;
 }
 
 export interface WebServer {
@@ -38,7 +41,10 @@ export interface WebServer {
   port: number;
   token: string;
   server: http.Server;
-  close(): Promise<void>;
+  /** Stops taking new connections; requests already received are still answered. */
+  stopAccepting(): void;
+  /** Stops listening, lets answers being sent finish (at most `timeoutMs`), then drops every connection. */
+  close(timeoutMs?: number): Promise<void>;
 }
 
 /** 32 random bytes, base64url: unguessable, and safe in a URL fragment and a header. */
@@ -58,13 +64,36 @@ export async function createWebServer(options: WebServerOptions): Promise<WebSer
   let allowedHosts = new Set<string>();
   let allowedOrigins = new Set<string>();
 
+  // Answers not yet fully sent: closing waits for them, so a call that finished is never cut off.
+  const answering = new Set<http.ServerResponse>();
   const server = http.createServer((req, res) => {
-    handleRequest(req, res).catch(() => {
+    answering.add(res);
+    res.once('close', () => answering.delete(res));
+    res.once('finish', () => logRefusal(req, res));
+    handleRequest(req, res).catch((error: unknown) => {
+      options.diagnostics?.error('web-request-failed', error, { method: req.method, path: pathOf(req) });
       // Never echo an internal error: it could carry paths or request details.
       if (!res.headersSent) sendJson(res, 500, failure('Unexpected', 'Recovery Desk could not answer that request.', 'Try again; if it keeps failing, restart Recovery Desk.'));
       else res.destroy();
     });
   });
+
+  /** Every refusal, for support: what was asked and why it was refused, never a header value or a body. */
+  function logRefusal(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const path = pathOf(req);
+    const isApi = path === '/api' || path.startsWith('/api/');
+    // A page asking for a file that is not there (a favicon) is no refusal.
+    if (res.statusCode < 400 || (res.statusCode === 404 && !isApi)) return;
+    options.diagnostics?.warn('web-request-refused', {
+      status: res.statusCode,
+      method: req.method,
+      path,
+      hostAllowed: allowedHosts.has(req.headers.host?.toLowerCase() ?? ''),
+      ...(req.headers.origin !== undefined ? { origin: req.headers.origin.slice(0, 200) } : {}),
+      bearerPresented: /^Bearer /i.test(req.headers.authorization ?? ''),
+      ...(res.statusCode === 413 ? { declaredBytes: req.headers['content-length'] } : {}),
+    });
+  }
 
   async function handleRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const target = req.url ?? '';
@@ -108,8 +137,7 @@ export async function createWebServer(options: WebServerOptions): Promise<WebSer
     }
     const body = await readBody(req, maxBodyBytes);
     if (body === 'too-large') {
-      res.setHeader('Connection', 'close');
-      return sendJson(res, 413, failure('InvalidRequest', `The request is larger than ${maxBodyBytes} bytes.`, 'Send less data in one request.'));
+      return sendJson(res, 413, failure('InvalidRequest', `The request is larger than ${maxBodyBytes} bytes, so it was not read or sent.`, 'Send less data in one request.'));
     }
     let request: unknown;
     if (body.length > 0) {
@@ -173,11 +201,22 @@ export async function createWebServer(options: WebServerOptions): Promise<WebSer
     port,
     token,
     server,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    stopAccepting() {
+      // No new connections; idle keep-alive ones go now, busy ones once answered.
+      server.close();
+      server.closeIdleConnections();
+    },
+    async close(timeoutMs = 5_000) {
+      if (server.listening) server.close();
+      server.closeIdleConnections();
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.all([...answering].map((res) => new Promise((resolve) => res.once('close', resolve)))),
+        new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs))),
+      ]);
+      clearTimeout(timer);
+      server.closeAllConnections();
+    },
   };
 }
 
@@ -215,23 +254,53 @@ function isInside(root: string, candidate: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
-async function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
-  const declared = Number(req.headers['content-length']);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  let tooLarge = Number.isFinite(declared) && declared > limit;
-  // Drain an oversized body (up to a hard cap) so the client reads a clean 413 instead of a reset.
-  const hardCap = limit * 4;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > hardCap) {
-      req.destroy();
-      break;
-    }
-    if (size > limit) tooLarge = true;
-    if (!tooLarge) chunks.push(chunk);
-  }
-  return tooLarge ? 'too-large' : Buffer.concat(chunks);
+/**
+ * The request body, or 'too-large' as soon as it passes `limit` (or declares it will). Then the rest
+ * is read and thrown away, so the client finishes sending and reads a clean 413 whatever the size,
+ * up to a cap in bytes and time past which the connection is dropped.
+ */
+function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const tooLarge = () => {
+      req.off('data', collect);
+      req.off('end', done);
+      discardRest(req);
+      resolve('too-large');
+    };
+    const collect = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) tooLarge();
+      else chunks.push(chunk);
+    };
+    const done = () => resolve(Buffer.concat(chunks));
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) return tooLarge();
+    req.on('data', collect);
+    req.once('end', done);
+    req.once('error', reject);
+  });
+}
+
+const DISCARD_MAX_BYTES = 1024 * 1024 * 1024;
+const DISCARD_MAX_MS = 30_000;
+
+function discardRest(req: http.IncomingMessage): void {
+  let discarded = 0;
+  const stop = setTimeout(() => req.socket.destroy(), DISCARD_MAX_MS);
+  stop.unref();
+  req.on('data', (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > DISCARD_MAX_BYTES) req.socket.destroy();
+  });
+  req.once('close', () => clearTimeout(stop));
+  req.resume();
+}
+
+/** The path without its query (which is never logged), cut short. */
+function pathOf(req: http.IncomingMessage): string {
+  return (req.url ?? '').split('?', 1)[0]?.slice(0, 200) ?? '';
 }
 
 function decodeSegment(value: string): string | undefined {

@@ -239,11 +239,26 @@ describe('createWebServer (stub dispatch)', () => {
     expect(calls).toEqual([]);
   });
 
-  it('413 for a body over 1 MiB', async () => {
-    const big = JSON.stringify({ value: 'x'.repeat(1024 * 1024) });
-    const reply = await send(port, { method: 'POST', path: '/api/users:search', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${web.token}` }, body: big });
-    expect(reply.status).toBe(413);
-    expect(reply.json()).toMatchObject({ ok: false, error: { code: 'InvalidRequest' } });
+  it.each([1.01, 4, 16, 64])('a typed 413 for a %s MiB body, declared or chunked, never a reset connection', async (mebibytes) => {
+    const big = Buffer.alloc(Math.round(mebibytes * 1024 * 1024), 'x');
+    const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${web.token}` };
+    const declared = await send(port, { method: 'POST', path: '/api/users:search', headers, body: big });
+    expect(declared.status).toBe(413);
+    expect(declared.json()).toMatchObject({ ok: false, error: { code: 'InvalidRequest', message: expect.stringMatching(/larger than 1048576 bytes/) } });
+
+    const chunked = await new Promise<number>((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/api/users:search', headers: { ...headers, 'Transfer-Encoding': 'chunked' }, agent: false }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      });
+      req.on('error', reject);
+      for (let sent = 0; sent < big.length; sent += 256 * 1024) req.write(big.subarray(sent, sent + 256 * 1024));
+      req.end();
+    });
+    expect(chunked).toBe(413);
+
+    const viaFetch = await fetch(`http://127.0.0.1:${port}/api/users:search`, { method: 'POST', headers, body: big });
+    expect(viaFetch.status).toBe(413);
     expect(calls).toEqual([]);
   });
 

@@ -363,10 +363,11 @@ describe('IPC registration', () => {
     return { sender: contents, senderFrame: { ...frame, isDestroyed: () => false } };
   }
 
-  it('registers exactly the contract channels, each behind the sender check', async () => {
+  it('registers exactly the contract channels, each behind the sender check, and logs each refused sender', async () => {
     const dispatch = vi.fn(async (channel: string) => ({ ok: true as const, data: { channel } }));
+    const diagnostics = { warn: vi.fn(), error: vi.fn() };
     const { contents } = openWindow();
-    registerContractHandlers(dispatch, createSenderCheck(location, (c) => isAppWebContents(c as never)));
+    registerContractHandlers(dispatch, createSenderCheck(location, (c) => isAppWebContents(c as never)), diagnostics);
     expect([...electron.state.ipcHandlers.keys()].sort()).toEqual([...channels].sort());
 
     const handler = electron.state.ipcHandlers.get('pools:list');
@@ -380,6 +381,9 @@ describe('IPC registration', () => {
       expect(await handler?.(refused, { connectionId: 'demo' })).toMatchObject({ ok: false, error: { code: 'CallerRejected' } });
     }
     expect(dispatch).toHaveBeenCalledTimes(1);
+    expect(diagnostics.warn).toHaveBeenCalledTimes(3);
+    expect(diagnostics.warn).toHaveBeenCalledWith('ipc-sender-refused', { channel: 'pools:list', origin: 'https://evil.example', mainFrame: true });
+    expect(diagnostics.warn).toHaveBeenCalledWith('ipc-sender-refused', expect.objectContaining({ mainFrame: false }));
   });
 });
 

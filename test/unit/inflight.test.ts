@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createInflightTracker, createQuitSequence, trackedDispatcher } from '../../electron/main/inflight';
+import { createInflightTracker, trackedDispatcher } from '../../electron/core/inflight';
 
 /** A promise and the functions that settle it. */
 function deferred<T = void>() {
@@ -88,88 +88,5 @@ describe('trackedDispatcher', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'Unexpected', retryable: false } });
     expect(!refused.ok && refused.error.message).toMatch(/closing/);
     expect(dispatch).toHaveBeenCalledTimes(1);
-  });
-});
-
-describe('the quit sequence', () => {
-  function setup(options: { close?: () => Promise<void>; timeoutMs?: number } = {}) {
-    const steps: string[] = [];
-    const tracker = createInflightTracker();
-    const close = vi.fn(options.close ?? (async () => void steps.push('close')));
-    const quit = vi.fn(() => void steps.push('quit'));
-    const onQuit = createQuitSequence({ tracker, close, quit, timeoutMs: options.timeoutMs ?? 1_000 });
-    const event = () => ({ preventDefault: vi.fn() });
-    return { steps, tracker, close, quit, onQuit, event };
-  }
-
-  it('holds the quit, waits for calls in flight, closes the backend, then quits for real', async () => {
-    const { steps, tracker, close, quit, onQuit, event } = setup();
-    const call = deferred();
-    void tracker.run(async () => {
-      await call.promise;
-      steps.push('call settled');
-    });
-
-    const first = event();
-    onQuit(first);
-    expect(first.preventDefault).toHaveBeenCalled();
-    expect(tracker.accepting).toBe(false);
-    await flush();
-    expect(close).not.toHaveBeenCalled();
-
-    // A second quit (will-quit, or the operator pressing Quit again) while closing is held too.
-    const again = event();
-    onQuit(again);
-    expect(again.preventDefault).toHaveBeenCalled();
-
-    call.resolve();
-    await vi.waitFor(() => expect(quit).toHaveBeenCalledTimes(1));
-    expect(steps).toEqual(['call settled', 'close', 'quit']);
-
-    // The quit it repeats goes through.
-    const final = event();
-    onQuit(final);
-    expect(final.preventDefault).not.toHaveBeenCalled();
-    expect(close).toHaveBeenCalledTimes(1);
-  });
-
-  it('quits anyway when the backend fails to close, or throws', async () => {
-    const rejecting = setup({ close: async () => Promise.reject(new Error('emulator would not stop')) });
-    rejecting.onQuit(rejecting.event());
-    await vi.waitFor(() => expect(rejecting.quit).toHaveBeenCalledTimes(1));
-
-    const throwing = setup({
-      close: () => {
-        throw new Error('sync');
-      },
-    });
-    throwing.onQuit(throwing.event());
-    await vi.waitFor(() => expect(throwing.quit).toHaveBeenCalledTimes(1));
-  });
-
-  it('gives up waiting after the timeout: a stuck call or a stuck backend cannot keep the app open', async () => {
-    vi.useFakeTimers();
-    try {
-      const { tracker, close, quit, onQuit, event } = setup({ close: () => new Promise(() => undefined), timeoutMs: 5_000 });
-      void tracker.run(() => new Promise(() => undefined));
-      onQuit(event());
-      await vi.advanceTimersByTimeAsync(5_000);
-      expect(close).toHaveBeenCalledTimes(1);
-      expect(quit).not.toHaveBeenCalled();
-      await vi.advanceTimersByTimeAsync(5_000);
-      expect(quit).toHaveBeenCalledTimes(1);
-    } finally {
-      vi.useRealTimers();
-    }
-  });
-
-  it('leaves no unhandled rejection when the backend fails after the timeout', async () => {
-    const late = deferred();
-    const { quit, onQuit, event } = setup({ close: () => late.promise, timeoutMs: 10 });
-    onQuit(event());
-    await vi.waitFor(() => expect(quit).toHaveBeenCalledTimes(1));
-    late.reject(new Error('too late'));
-    // Vitest fails the run on an unhandled rejection; give it the chance to surface.
-    await flush();
   });
 });

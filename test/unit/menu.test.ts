@@ -1,6 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { aboutPanelOptions, buildMenuTemplate, DEVELOPMENT_ROLES, THIRD_PARTY_LICENSES_FILE } from '../../electron/main/menu';
+import { aboutPanelOptions, buildMenuTemplate as buildTemplate, DEVELOPMENT_ROLES, OPEN_LOG_FOLDER_LABEL, THIRD_PARTY_LICENSES_FILE, type MenuOptions } from '../../electron/main/menu';
 import { THIRD_PARTY_LICENSES_FILE as GENERATED_FILE } from '../../scripts/third-party-licenses';
 
 /** Every role in the template, depth first. */
@@ -12,6 +12,9 @@ function submenu(items: readonly MenuItemConstructorOptions[], label: string): s
   const menu = items.find((item) => item.label === label);
   return Array.isArray(menu?.submenu) ? roles(menu.submenu) : [];
 }
+
+const openedFolders: string[] = [];
+const buildMenuTemplate = (options: Omit<MenuOptions, 'openDiagnosticLogFolder'>) => buildTemplate({ ...options, openDiagnosticLogFolder: () => openedFolders.push('logs') });
 
 describe('the application menu', () => {
   it.each(['win32', 'linux'] as const)('on %s: File, Edit, View, Window, Help with the usual roles', (platform) => {
@@ -39,10 +42,16 @@ describe('the application menu', () => {
     expect(view.slice(0, 3)).toEqual(['reload', 'forceReload', 'toggleDevTools']);
   });
 
-  it('uses only roles: no click handler runs our code', () => {
-    const walk = (items: readonly MenuItemConstructorOptions[]): boolean =>
-      items.every((item) => item.click === undefined && (!Array.isArray(item.submenu) || walk(item.submenu)));
-    expect(walk(buildMenuTemplate({ platform: 'darwin', development: true }))).toBe(true);
+  it('uses only roles, but for one item of ours: Help › Open Diagnostic Log Folder', () => {
+    const clickable = (items: readonly MenuItemConstructorOptions[]): MenuItemConstructorOptions[] =>
+      items.flatMap((item) => [...(item.click ? [item] : []), ...(Array.isArray(item.submenu) ? clickable(item.submenu) : [])]);
+    const template = buildMenuTemplate({ platform: 'darwin', development: true });
+    const ours = clickable(template);
+    expect(ours.map((item) => item.label)).toEqual([OPEN_LOG_FOLDER_LABEL]);
+    const help = template.find((item) => item.role === 'help');
+    expect(Array.isArray(help?.submenu) && help.submenu[0]?.label).toBe(OPEN_LOG_FOLDER_LABEL);
+    (ours[0]?.click as () => void)();
+    expect(openedFolders).toEqual(['logs']);
   });
 });
 

@@ -18,6 +18,7 @@ import {
   TextField,
 } from 'react-aria-components';
 import type { AssumeRole, Connection, CredentialSource, RequestOf } from '../../../shared/contract';
+import { controlOrDirectionMessage, hasControlOrDirectionMarks } from '../../../shared/plain-text';
 import { toApiCallError } from '../../api/client';
 import { profilesQuery, useSaveConnection } from '../../api/queries';
 import { BusyButton } from '../../components/busy-button';
@@ -135,6 +136,7 @@ export function ConnectionForm({ editing, secretStorage, defaultProfile, default
     const trimmedName = name.trim();
     if (trimmedName === '') found.name = 'Give the connection a name, for example “Production (eu-west-1)”.';
     else if (trimmedName.length > MAX_NAME) found.name = `A name has at most ${MAX_NAME} characters; this one has ${trimmedName.length}.`;
+    else if (hasControlOrDirectionMarks(trimmedName)) found.name = controlOrDirectionMessage('A connection name');
     if (kind === 'profile' && !chosenProfile) found.profile = 'Choose the AWS profile to use.';
     if (kind === 'access-keys' && (!keysSaved || keysTyped)) {
       if (accessKeyId.trim() === '') found.accessKeyId = keysSaved ? 'Type the access key id that goes with the new secret, or leave both empty.' : 'Type the access key id.';

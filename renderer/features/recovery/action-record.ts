@@ -1,4 +1,5 @@
 import type { Settings } from '../../../shared/contract';
+import { controlOrDirectionMessage, hasControlOrDirectionMarks } from '../../../shared/plain-text';
 
 /** What every recovery request carries for the audit log: the ticket and the checks the operator ticked. */
 export interface ActionRecord {
@@ -11,6 +12,8 @@ export interface CallerCheckState {
   required: string[];
   /** Required checks not ticked yet: while any remain, no recovery action may start. */
   missing: string[];
+  /** Why the ticket cannot be recorded as typed; while set, no recovery action may start. */
+  ticketProblem?: string;
   record: ActionRecord;
 }
 
@@ -33,5 +36,6 @@ export function callerCheckState(
   const record: ActionRecord = {};
   if (trimmed) record.ticket = trimmed;
   if (enabled) record.callerVerification = required.filter((check) => tickedSet.has(check));
-  return { required, missing, record };
+  const ticketProblem = hasControlOrDirectionMarks(trimmed) ? controlOrDirectionMessage('A ticket reference') : undefined;
+  return { required, missing, record, ...(ticketProblem ? { ticketProblem } : {}) };
 }

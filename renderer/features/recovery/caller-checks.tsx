@@ -1,5 +1,5 @@
 import type { UseQueryResult } from '@tanstack/react-query';
-import { Checkbox, CheckboxGroup, Input, Label, Text, TextField } from 'react-aria-components';
+import { Checkbox, CheckboxGroup, FieldError, Input, Label, Text, TextField } from 'react-aria-components';
 import type { ResponseOf } from '../../../shared/contract';
 import { ErrorNotice } from '../../components/error-notice';
 import { Loading } from '../../components/loading';
@@ -14,22 +14,31 @@ interface CallerChecksProps {
   ticked: string[];
   onTickedChange: (ticked: string[]) => void;
   missing: string[];
+  ticketProblem?: string | undefined;
 }
 
 /**
  * Who is calling, before anything is sent: the helpdesk ticket (optional) and, when the settings
  * ask for it, the verification checks the caller passed. Kept for this user only, never stored.
  */
-export function CallerChecks({ settings, ticket, onTicketChange, required, ticked, onTickedChange, missing }: CallerChecksProps) {
+export function CallerChecks({ settings, ticket, onTicketChange, required, ticked, onTickedChange, missing, ticketProblem }: CallerChecksProps) {
   return (
     <section className="caller-checks" aria-labelledby="caller-heading">
       <h5 id="caller-heading">The caller</h5>
-      <TextField className="field ticket-field" value={ticket} onChange={onTicketChange} maxLength={TICKET_MAX_LENGTH}>
+      <TextField
+        className="field ticket-field"
+        value={ticket}
+        onChange={onTicketChange}
+        maxLength={TICKET_MAX_LENGTH}
+        isInvalid={Boolean(ticketProblem)}
+        validationBehavior="aria"
+      >
         <Label>Ticket</Label>
         <Input className="input" autoComplete="off" spellCheck={false} />
         <Text slot="description" className="muted">
           Optional: the helpdesk ticket for this call (up to {TICKET_MAX_LENGTH} characters). Recorded with every action in the audit log.
         </Text>
+        <FieldError className="field-error">{ticketProblem}</FieldError>
       </TextField>
 
       {settings.isPending && <Loading>Reading the caller-verification settings…</Loading>}

@@ -54,7 +54,7 @@ export default function RecoveryPanel({ connectionId, pool, username, invitation
 
   const checks = callerCheckState(settings.data, ticket, ticked);
   // Until the settings are known, it is not known which checks are required.
-  const canAct = !settings.isPending && checks.missing.length === 0;
+  const canAct = !settings.isPending && checks.missing.length === 0 && !checks.ticketProblem;
 
   const target = client ? { connectionId, userPoolId: pool.id, clientId: client.clientId, username, ...checks.record } : undefined;
   const sent: ResponseOf<'recovery:forgotPassword'> | undefined = forgot.data;
@@ -88,6 +88,7 @@ export default function RecoveryPanel({ connectionId, pool, username, invitation
         ticked={ticked}
         onTickedChange={setTicked}
         missing={checks.missing}
+        ticketProblem={checks.ticketProblem}
       />
 
       {clients.length === 0 ? (

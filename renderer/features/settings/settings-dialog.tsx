@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { Button, Dialog, FieldError, Heading, Input, Label, Modal, ModalOverlay, Switch, Text, TextField } from 'react-aria-components';
 import type { ResponseOf } from '../../../shared/contract';
+import { controlOrDirectionMessage, hasControlOrDirectionMarks } from '../../../shared/plain-text';
 import { settingsQuery, useUpdateSettings } from '../../api/queries';
 import { ErrorNotice } from '../../components/error-notice';
 import { Loading } from '../../components/loading';
@@ -65,7 +66,7 @@ function validate(displayName: string, enabled: boolean, checks: Check[]): Probl
   const name = displayName.trim();
   if (name.length > MAX_DISPLAY_NAME) {
     problems.displayName = `A display name has at most ${MAX_DISPLAY_NAME} characters; this one has ${name.length}.`;
-  }
+  } else if (hasControlOrDirectionMarks(name)) problems.displayName = controlOrDirectionMessage('A display name');
   // Turned off, the list is kept for next time but not checked: the fields are not even shown.
   if (!enabled) return problems;
   if (checks.length === 0) problems.checks = 'Add at least one check, or turn caller verification off.';
@@ -77,7 +78,8 @@ function validate(displayName: string, enabled: boolean, checks: Check[]): Probl
     if (text === '') problems.byCheck.set(check.key, 'Write the check, or remove it.');
     else if (text.length > MAX_CHECK_LENGTH) {
       problems.byCheck.set(check.key, `A check has at most ${MAX_CHECK_LENGTH} characters; this one has ${text.length}.`);
-    } else if (seen.has(folded)) problems.byCheck.set(check.key, 'This check is already in the list.');
+    } else if (hasControlOrDirectionMarks(text)) problems.byCheck.set(check.key, controlOrDirectionMessage('A check'));
+    else if (seen.has(folded)) problems.byCheck.set(check.key, 'This check is already in the list.');
     seen.add(folded);
   }
   return problems;
@@ -92,7 +94,7 @@ function keepableChecks(checks: Check[]): string[] {
   const kept: string[] = [];
   for (const check of checks) {
     const text = check.text.trim();
-    if (text && text.length <= MAX_CHECK_LENGTH && !kept.some((k) => k.toLocaleLowerCase() === text.toLocaleLowerCase())) kept.push(text);
+    if (text && text.length <= MAX_CHECK_LENGTH && !hasControlOrDirectionMarks(text) && !kept.some((k) => k.toLocaleLowerCase() === text.toLocaleLowerCase())) kept.push(text);
   }
   return kept.slice(0, MAX_CHECKS);
 }

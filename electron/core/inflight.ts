@@ -1,10 +1,9 @@
 import type { Result } from '../../shared/errors';
-import type { Dispatcher } from '../core/dispatcher';
-import { apiError } from '../core/errors';
+import type { Dispatcher } from './dispatcher';
+import { apiError } from './errors';
 
-// Quitting while a call is in flight: stop taking new calls, let the running ones settle (a
-// ForgotPassword already sent must get its audit record), then close the backend. No Electron
-// import: unit-tested in plain Node.
+// Calls in flight belong to the core, so both shells stop the same way: stop taking new calls, let
+// the running ones settle (a ForgotPassword already sent must get its audit record), then close.
 
 export interface InflightTracker {
   /** False once stopAccepting() has been called. */
@@ -76,64 +75,22 @@ const closing: Result<never> = {
   }),
 };
 
-/** The dispatcher the IPC handlers serve: every call tracked, and refused once the app is closing. */
+/** The dispatcher both shells serve: every call tracked, and refused once the backend is closing. */
 export function trackedDispatcher(dispatch: Dispatcher, tracker: InflightTracker): Dispatcher {
   return (channel, request) => tracker.run(() => dispatch(channel, request)) ?? Promise.resolve(closing);
 }
 
-export interface QuitSequenceOptions {
-  tracker: InflightTracker;
-  /** Closes the backend (emulator, audit log). */
-  close: () => Promise<void>;
-  /** app.quit(): called once everything is closed, and lets the quit through this time. */
-  quit: () => void;
-  /** How long to wait for in-flight calls, and then again for the backend to close. */
-  timeoutMs: number;
-}
-
-export interface QuitEvent {
-  preventDefault(): void;
-}
-
-/**
- * A listener for app 'before-quit' and 'will-quit'. The first quit is held back while in-flight
- * calls settle and the backend closes (each step bounded by `timeoutMs`, each failure ignored),
- * then the quit is repeated and let through. Later quits while closing are held back too.
- */
-export function createQuitSequence({ tracker, close, quit, timeoutMs }: QuitSequenceOptions): (event: QuitEvent) => void {
-  let state: 'running' | 'closing' | 'closed' = 'running';
-  return (event) => {
-    if (state === 'closed') return;
-    event.preventDefault();
-    if (state === 'closing') return;
-    state = 'closing';
-    tracker.stopAccepting();
-    void tracker
-      .drain(timeoutMs)
-      .then(() => withTimeout(close, timeoutMs))
-      .catch(() => undefined)
-      .finally(() => {
-        state = 'closed';
-        try {
-          quit();
-        } catch {
-          // Nothing left to clean up; the process ends anyway.
-        }
-      });
-  };
-}
-
-async function withTimeout(task: () => Promise<void>, timeoutMs: number): Promise<void> {
+/** Runs `task`, waiting for it at most `timeoutMs`; its failure (before or after) is swallowed. */
+export async function withTimeout(task: () => Promise<void>, timeoutMs: number): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timedOut = new Promise<void>((resolve) => {
     timer = setTimeout(resolve, Math.max(0, timeoutMs));
   });
-  // A synchronous throw becomes a rejection; one that comes after the timeout is swallowed here,
-  // one that comes before it reaches the caller.
+  // A synchronous throw becomes a rejection, and no rejection is left unhandled.
   const running = Promise.resolve().then(task);
   running.catch(() => undefined);
   try {
-    await Promise.race([running, timedOut]);
+    await Promise.race([running.catch(() => undefined), timedOut]);
   } finally {
     clearTimeout(timer);
   }
