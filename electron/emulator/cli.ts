@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { DemoMessage } from '../../shared/contract';
 import { defaultDataDir, resolveDataDir } from '../core/data-dir';
+import { RecoveryDeskError } from '../core/errors';
 import { EMULATOR_USAGE, EmulatorCliError, parseEmulatorArgs } from './cli-args';
 import { startDemoEmulator, type DemoEmulator } from './index';
 import { buildDemoSeed } from './seed';
@@ -112,5 +113,7 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     process.exit(2);
   }
   process.stderr.write(`The emulator could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  // A damaged data file: the message names it, the guidance says what to do.
+  if (error instanceof RecoveryDeskError && error.overrides.guidance) process.stderr.write(`${error.overrides.guidance}\n`);
   process.exit(1);
 });
