@@ -33,7 +33,12 @@ async function main(argv: readonly string[]): Promise<void> {
 
   let emulator: DemoEmulator;
   try {
-    emulator = await startDemoEmulator({ dataDir, port: options.port, ...(options.throttling ? {} : { throttling: false }) });
+    emulator = await startDemoEmulator({
+      dataDir,
+      port: options.port,
+      ...(options.throttling ? {} : { throttling: false }),
+      onProblem: (problem) => process.stderr.write(`${problem}\n`),
+    });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new EmulatorCliError(`Port ${options.port} is already in use; pick another with --port, or --port 0 for any free port.`);
