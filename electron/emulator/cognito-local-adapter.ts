@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from 'cognito-local/lib/server/config.js';
@@ -184,6 +185,9 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<R
   const server: Server = (await cl.server
     .createServer(router, silentLogger as unknown as PinoLogger, config.ServerConfig, services)
     .start()) as Server;
+  // Every AWS answer, errors and 404s included, names its request (the SDK's $metadata.requestId,
+  // which support asks for). Set ahead of cognito-local's app, so no route or error path misses it.
+  server.prependListener('request', (_request, response) => response.setHeader('x-amzn-RequestId', randomUUID()));
   const port = (server.address() as AddressInfo).port;
   const endpoint = endpointOf(options.host, port);
   // Tokens name their issuer; JwtTokenGenerator reads this object when it signs.
