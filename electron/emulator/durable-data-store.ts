@@ -172,7 +172,7 @@ function serializeDates(this: unknown, key: string, value: unknown): unknown {
 }
 
 function demoUnavailable(problem: string, directory: string): RecoveryDeskError {
-  return new RecoveryDeskError('DemoUnavailable', `${problem} The offline demo will not start on it rather than lose its data.`, {
-    guidance: `Rename or delete the folder ${directory} (it holds only demo data, so keep the damaged file only if you want to look into it): the next start seeds the demo afresh.`,
+  return new RecoveryDeskError('DemoUnavailable', `${problem} The demo does not start on a damaged file, so that nothing is silently lost.`, {
+    guidance: `Rename or delete the folder ${directory} (it holds only demo data): the next start seeds the demo afresh. Keep the damaged file if you want to look into it.`,
   });
 }
