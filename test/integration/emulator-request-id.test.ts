@@ -12,6 +12,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_STAFF_POOL_ID, DEMO_STAFF_PUBLIC_CLIENT_ID, startDemoEmulator, type DemoEmulator } from '../../electron/emulator';
 import { createEmulatorClock } from '../../electron/emulator/clock';
+import { startTestBackend } from './helpers/test-backend';
 
 // Real AWS names every answer, errors included, with an x-amzn-RequestId header, which the SDK
 // reports as $metadata.requestId and support asks for. The emulator does the same.
@@ -82,5 +83,24 @@ describe('emulator request ids', () => {
     const noTarget = await fetch(emulator.endpoint, { method: 'POST', headers: { 'content-type': 'application/x-amz-json-1.1' }, body: '{}' });
     expect(noTarget.status).toBe(400);
     expect(noTarget.headers.get('x-amzn-requestid')).toMatch(UUID);
+  });
+
+  it('reach the demo audit records and error notices, as real ones do', async () => {
+    const desk = await startTestBackend('request-id', { throttling: false });
+    try {
+      const target = { connectionId: 'demo', userPoolId: DEMO_STAFF_POOL_ID, clientId: DEMO_STAFF_PUBLIC_CLIENT_ID };
+      const sent = await desk.call('recovery:forgotPassword', { ...target, username: 'alice.verified' });
+      const refused = await desk.fail('recovery:forgotPassword', { ...target, username: 'nobody.here' });
+      expect(sent.requestId).toMatch(UUID);
+      expect(refused).toMatchObject({ code: 'UserNotFound', requestId: expect.stringMatching(UUID) });
+
+      const { records } = await desk.call('audit:list', {});
+      expect(records.map(({ username, outcome, requestId }) => ({ username, outcome, requestId }))).toEqual([
+        { username: 'nobody.here', outcome: 'failure', requestId: refused.requestId },
+        { username: 'alice.verified', outcome: 'success', requestId: sent.requestId },
+      ]);
+    } finally {
+      await desk.close();
+    }
   });
 });
