@@ -34,7 +34,7 @@ export class DurableDataStoreFactory {
     return store;
   }
 
-  /** Resolves once every change made so far, in every file, is on disk. */
+  /** Resolves once every write asked for so far, in every file, has finished. */
   async flush(): Promise<void> {
     const stores = await Promise.allSettled(this.stores.values());
     await Promise.all(stores.map((store) => (store.status === 'fulfilled' ? store.value.flush() : undefined)));
