@@ -202,7 +202,8 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<R
         // Keep-alive sockets (the SDK keeps them) would otherwise hold close() open.
         server.closeAllConnections();
       });
-      // Calls cut off mid-way may still be writing; the next start on this folder must find their files whole.
+      // Calls cut off mid-way may still be writing: no write of this instance may land after the next
+      // start on this folder has read its files.
       await dataStores.flush();
     },
   };
