@@ -42,6 +42,7 @@ export const APP_ERROR_CODES = [
   'ConnectionNotFound',
   'FilterTooLong',
   'DemoOnly', // the operation only exists on the offline demo connection
+  'DemoUnavailable', // the offline demo emulator cannot start: one of its data files is damaged
   'CallerNotVerified', // caller verification is required by the settings and was not completed
   'AuditUnavailable', // the audit record could not be written, so success cannot be reported
   'AccessDenied', // IAM refused a Cognito action (AccessDeniedException)

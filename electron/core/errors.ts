@@ -208,6 +208,12 @@ const EXPLANATIONS: Record<ErrorCode, Explanation> = {
     retryable: false,
     tellCaller: 'One moment, I need to switch screens.',
   },
+  DemoUnavailable: {
+    message: 'The offline demo cannot start: one of its data files is damaged.',
+    guidance: "Rename or delete the demo emulator's data folder (it holds only demo data): the next start seeds the demo afresh.",
+    retryable: false,
+    tellCaller: 'One moment, my training system needs attention.',
+  },
   AccessDenied: {
     message: 'AWS denied the call: the credentials lack a permission Recovery Desk needs.',
     guidance: 'Ask your AWS administrator to grant the IAM action named in the message.',

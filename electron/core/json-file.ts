@@ -55,7 +55,9 @@ export function jsonFile<T>({ path, schema, label, whenDamaged = 'move-aside', r
     let raw: unknown;
     try {
       raw = JSON.parse(text, reviver);
-    } catch {
+    } catch (error) {
+      // Anything but a SyntaxError came from the reviver, which refused a value of well-formed JSON.
+      if (!(error instanceof SyntaxError)) return { ok: false, reason: `its content is not valid (${(error as Error).message})` };
       return { ok: false, reason: text.trim() === '' ? 'it is empty' : 'it is not valid JSON' };
     }
     const parsed = schema.safeParse(raw);

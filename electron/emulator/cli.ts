@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { DemoMessage } from '../../shared/contract';
 import { defaultDataDir, resolveDataDir } from '../core/data-dir';
+import { RecoveryDeskError } from '../core/errors';
 import { EMULATOR_USAGE, EmulatorCliError, parseEmulatorArgs } from './cli-args';
 import { startDemoEmulator, type DemoEmulator } from './index';
 import { buildDemoSeed } from './seed';
@@ -32,7 +33,12 @@ async function main(argv: readonly string[]): Promise<void> {
 
   let emulator: DemoEmulator;
   try {
-    emulator = await startDemoEmulator({ dataDir, port: options.port, ...(options.throttling ? {} : { throttling: false }) });
+    emulator = await startDemoEmulator({
+      dataDir,
+      port: options.port,
+      ...(options.throttling ? {} : { throttling: false }),
+      onProblem: (problem) => process.stderr.write(`${problem}\n`),
+    });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       throw new EmulatorCliError(`Port ${options.port} is already in use; pick another with --port, or --port 0 for any free port.`);
@@ -112,5 +118,7 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     process.exit(2);
   }
   process.stderr.write(`The emulator could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  // A damaged data file: the message names it, the guidance says what to do.
+  if (error instanceof RecoveryDeskError && error.overrides.guidance) process.stderr.write(`${error.overrides.guidance}\n`);
   process.exit(1);
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from 'cognito-local/lib/server/config.js';
@@ -14,6 +15,7 @@ import type { MessageSender } from 'cognito-local/lib/services/messageDelivery/m
 import type { Messages } from 'cognito-local/lib/services/messages.js';
 import type { User, UserPool, UserPoolService } from 'cognito-local/lib/services/userPoolService.js';
 import type { EmulatorClock } from './clock';
+import { DurableDataStoreFactory } from './durable-data-store';
 import type { CognitoStore, StoredUser } from './fidelity/store';
 import { CognitoFault, type CognitoRequest, type Interceptors } from './interceptor';
 import type { DemoSeed } from './seed';
@@ -21,7 +23,8 @@ import type { DemoSeed } from './seed';
 // The ONLY file that touches cognito-local's internals (lib/...): its maintainers support the CLI,
 // not in-process composition, so an upgrade is checked here and nowhere else. It composes the same
 // services as lib/server/defaults.js (createDefaultServer) with our own config, a silent logger, a
-// capturing message sender, no Lambda/KMS, and a router that runs our interceptors first.
+// capturing message sender, no Lambda/KMS, a durable data store in place of StormDB, and a router
+// that runs our interceptors first.
 
 /** A code cognito-local "sent", without the user record (which holds the password). */
 export interface CapturedDelivery {
@@ -75,11 +78,10 @@ function loadCognitoLocal(): Promise<CognitoLocalModules> {
 // Full file names: Node's ESM loader (which a bundler may hand these imports to) does not add
 // extensions or index files for a package without an exports map.
 async function importCognitoLocal() {
-  const [services, cognitoService, userPoolService, stormDb, messageDelivery, otp, tokenGenerator, router, server, errors] = await Promise.all([
+  const [services, cognitoService, userPoolService, messageDelivery, otp, tokenGenerator, router, server, errors] = await Promise.all([
     import('cognito-local/lib/services/index.js'),
     import('cognito-local/lib/services/cognitoService.js'),
     import('cognito-local/lib/services/userPoolService.js'),
-    import('cognito-local/lib/services/dataStore/stormDb.js'),
     import('cognito-local/lib/services/messageDelivery/messageDelivery.js'),
     import('cognito-local/lib/services/otp.js'),
     import('cognito-local/lib/services/tokenGenerator.js'),
@@ -87,7 +89,7 @@ async function importCognitoLocal() {
     import('cognito-local/lib/server/server.js'),
     import('cognito-local/lib/errors.js'),
   ]);
-  return { services, cognitoService, userPoolService, stormDb, messageDelivery, otp, tokenGenerator, router, server, errors };
+  return { services, cognitoService, userPoolService, messageDelivery, otp, tokenGenerator, router, server, errors };
 }
 
 // Nothing may reach the terminal. This satisfies both cognito-local's LogService and what pino-http
@@ -146,7 +148,7 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<R
 
   const emulatorClock = options.clock;
   const clock: Clock = emulatorClock ? { get: () => new Date(emulatorClock.now()) } : new cl.services.DateClock();
-  const dataStores = new cl.stormDb.StormDBDataStoreFactory(options.directory);
+  const dataStores = new DurableDataStoreFactory(options.directory);
   const cognito = await new cl.cognitoService.CognitoServiceFactoryImpl(
     options.directory,
     dataStores,
@@ -183,6 +185,9 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<R
   const server: Server = (await cl.server
     .createServer(router, silentLogger as unknown as PinoLogger, config.ServerConfig, services)
     .start()) as Server;
+  // Every AWS answer, errors and 404s included, names its request (the SDK's $metadata.requestId,
+  // which support asks for). Set ahead of cognito-local's app, so no route or error path misses it.
+  server.prependListener('request', (_request, response) => response.setHeader('x-amzn-RequestId', randomUUID()));
   const port = (server.address() as AddressInfo).port;
   const endpoint = endpointOf(options.host, port);
   // Tokens name their issuer; JwtTokenGenerator reads this object when it signs.
@@ -191,19 +196,23 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<R
   return {
     port,
     endpoint,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         // Keep-alive sockets (the SDK keeps them) would otherwise hold close() open.
         server.closeAllConnections();
-      }),
+      });
+      // Calls cut off mid-way may still be writing: no write of this instance may land after the next
+      // start on this folder has read its files.
+      await dataStores.flush();
+    },
   };
 }
 
-/** Writes the demo pools, users and clients in cognito-local's own file format, through its data store. */
+/** Writes the demo pools, users and clients in cognito-local's own file format, through the same data store. */
 export async function writeCognitoLocalSeed(directory: string, seed: DemoSeed): Promise<void> {
   const cl = await loadCognitoLocal();
-  const dataStores = new cl.stormDb.StormDBDataStoreFactory(directory);
+  const dataStores = new DurableDataStoreFactory(directory);
   for (const { pool, users } of seed.pools) {
     // The same defaults CreateUserPool would fill in (schema attributes, email config…).
     const options: UserPool = { ...cl.cognitoService.USER_POOL_AWS_DEFAULTS, ...pool };

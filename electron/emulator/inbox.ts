@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { z } from 'zod';
 import { DemoMessage } from '../../shared/contract';
 import { maskDestination } from '../../shared/recovery-rules';
+import { jsonFile, type JsonFile } from '../core/json-file';
 
 // The codes the emulator "delivered", kept in memory and on disk so a restarted shell (the browser
 // one restarts often) still shows them. Newest first.
@@ -15,6 +14,7 @@ const MAX_MESSAGES = 500;
 // mask is derived, the purpose unknown.
 const SavedMessage = DemoMessage.extend({ maskedDestination: z.string().optional(), purpose: z.string().optional() });
 const InboxFile = z.object({ version: z.literal(1), messages: z.array(SavedMessage) });
+type InboxFile = z.infer<typeof InboxFile>;
 
 export interface Delivery {
   deliveryMedium: DemoMessage['deliveryMedium'];
@@ -36,27 +36,25 @@ export class DemoInbox {
   private writes: Promise<void> = Promise.resolve();
 
   private constructor(
-    private readonly file: string,
+    private readonly file: JsonFile<InboxFile>,
     messages: DemoMessage[],
   ) {
     this.messages = messages;
   }
 
-  /** Loads the saved inbox; a missing or unreadable file starts an empty one (it only holds demo codes). */
-  static async open(file: string): Promise<DemoInbox> {
-    let messages: DemoMessage[] = [];
-    try {
-      const parsed = InboxFile.safeParse(JSON.parse(await readFile(file, 'utf8')));
-      if (parsed.success) {
-        messages = parsed.data.messages.slice(0, MAX_MESSAGES).map((message) => ({
-          ...message,
-          maskedDestination: message.maskedDestination ?? maskDestination(message.deliveryMedium, message.destination),
-          purpose: message.purpose ?? 'Unknown',
-        }));
-      }
-    } catch {
-      // ENOENT on first start, or a damaged file: the next write replaces it.
-    }
+  /**
+   * Loads the saved inbox. A damaged file is moved aside and an empty inbox started (it only holds
+   * demo codes); `report` is told where the file went.
+   */
+  static async open(path: string, report: (problem: string) => void): Promise<DemoInbox> {
+    const file = jsonFile({ path, schema: InboxFile, label: 'The demo inbox file' });
+    const { value, problem } = await file.read();
+    if (problem) report(problem);
+    const messages = (value?.messages ?? []).slice(0, MAX_MESSAGES).map((message) => ({
+      ...message,
+      maskedDestination: message.maskedDestination ?? maskDestination(message.deliveryMedium, message.destination),
+      purpose: message.purpose ?? 'Unknown',
+    }));
     return new DemoInbox(file, messages);
   }
 
@@ -92,20 +90,10 @@ export class DemoInbox {
   }
 
   private persist(): Promise<void> {
-    const snapshot = JSON.stringify({ version: 1, messages: this.messages }, null, 2);
-    // Writes are queued so an older snapshot never lands after a newer one; the rename keeps the
-    // file whole if the process dies mid-write. A failed write must not fail the Cognito call that
-    // "sent" the code (the message is in memory), and nothing may be printed, so it is dropped.
-    this.writes = this.writes.then(async () => {
-      try {
-        await mkdir(dirname(this.file), { recursive: true });
-        const temporary = `${this.file}.${process.pid}.tmp`;
-        await writeFile(temporary, snapshot, 'utf8');
-        await rename(temporary, this.file);
-      } catch {
-        // See above.
-      }
-    });
+    // jsonFile writes in call order, so the last write settling means every earlier one has. A failed
+    // write must not fail the Cognito call that "sent" the code (the message is in memory), and
+    // nothing may be printed, so it is dropped.
+    this.writes = this.file.write({ version: 1, messages: this.messages }).catch(() => undefined);
     return this.writes;
   }
 }

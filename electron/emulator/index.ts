@@ -59,6 +59,11 @@ export interface StartDemoEmulatorOptions {
   clock?: EmulatorClock;
   /** Read for RECOVERY_DESK_DEMO_THROTTLING; default process.env. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * Told, in words for the operator, when a damaged file was moved aside and started afresh (the
+   * inbox's: it holds only demo codes). The emulator itself prints nothing.
+   */
+  onProblem?(problem: string): void;
 }
 
 export interface DemoEmulator extends DemoEnvironment {
@@ -69,13 +74,14 @@ export interface DemoEmulator extends DemoEnvironment {
 }
 
 /**
- * Starts the emulator. One instance per data folder at a time: cognito-local keeps its files open
- * in memory and would overwrite another instance's changes.
+ * Starts the emulator. One instance per data folder at a time: its files are held in memory, and
+ * another instance's changes would be overwritten. A damaged pool or app client file fails the start
+ * with DemoUnavailable, naming the file, rather than losing its data.
  */
 export async function startDemoEmulator(options: StartDemoEmulatorOptions): Promise<DemoEmulator> {
   const directory = join(options.dataDir, 'emulator');
   await seedIfEmpty(directory);
-  const inbox = await DemoInbox.open(join(options.dataDir, 'emulator-inbox.json'));
+  const inbox = await DemoInbox.open(join(options.dataDir, 'emulator-inbox.json'), (problem) => options.onProblem?.(problem));
   const clock = options.clock ?? createEmulatorClock();
   const faults = new FaultInjector();
   const throttling = resolveThrottling(options.throttling, options.env ?? process.env);

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -129,6 +129,21 @@ describe.skipIf(!existsSync(emulatorEntry))('out/main/emulator.js (npm run emula
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     expect(code).toBe(2);
     expect(stderr).toMatch(/already in use.*--port/);
+  });
+
+  it('refuses a damaged data file: names it and says what to do, without a stack, and exits non-zero', async () => {
+    const dataDir = tempDir();
+    const clients = path.join(dataDir, 'emulator', 'clients.json');
+    mkdirSync(path.dirname(clients), { recursive: true });
+    writeFileSync(clients, '');
+    const child = spawn(process.execPath, [emulatorEntry, '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(stderr).toContain(`${clients} could not be used (it is empty)`);
+    expect(stderr).toContain(`Rename or delete the folder ${path.dirname(clients)}`);
+    expect(stderr).not.toMatch(/^\s+at /m);
   });
 
   it('--no-throttling lets a burst through', async () => {

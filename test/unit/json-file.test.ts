@@ -66,6 +66,17 @@ describe('jsonFile', () => {
     expect(await readdir(dir)).not.toContain('thing.json');
   });
 
+  it('says what its reviver refused in well-formed JSON, rather than calling the file invalid JSON', async () => {
+    const path = join(dir, 'dated.json');
+    await writeFile(path, '{"name": "a", "count": 1, "seenDate": null}');
+    const reviver = (key: string, value: unknown) => {
+      if (key.endsWith('Date') && typeof value !== 'string') throw new Error(`${key} should hold a date`);
+      return value;
+    };
+    const file = jsonFile({ path, schema: Thing, label: 'The dated file', whenDamaged: 'leave', reviver });
+    expect((await file.read()).problem).toBe(`The dated file ${path} could not be used (its content is not valid (seenDate should hold a date)).`);
+  });
+
   it('leaves a damaged file in place when asked to, naming it', async () => {
     const path = join(dir, 'pool.json');
     await writeFile(path, '');

@@ -1,0 +1,178 @@
+import { chmod, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { RecoveryDeskError } from '../core/errors';
+import { jsonFile, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, type JsonFile } from '../core/json-file';
+
+// cognito-local's data store (its DataStoreFactory and DataStore interfaces; the adapter plugs this
+// in), made durable. Its own, StormDB, truncates a file and rewrites it in place, so a crash mid-write
+// left it empty or torn, and it reads an empty file as no data, so the pool came back as defaults.
+// Here each file is held in memory and written whole through jsonFile (temporary file, fsync, rename)
+// before the change that caused the write resolves; a damaged file stops the demo, named.
+
+/** A property name, or a path of them: "Options", ["Users", "alice"]. */
+type DataKey = string | string[];
+type DataRoot = Record<string, unknown>;
+
+export class DurableDataStoreFactory {
+  // One store, so one writer, per file.
+  private readonly stores = new Map<string, Promise<DurableDataStore>>();
+  private folder: Promise<void> | undefined;
+
+  constructor(private readonly directory: string) {}
+
+  /**
+   * The store of `<directory>/<id>.json`. A missing file is created holding `defaults`; a file that
+   * cannot be read, or lacks one of the defaults' top-level entries, fails with DemoUnavailable.
+   */
+  create(_context: unknown, id: string, defaults: object): Promise<DurableDataStore> {
+    let store = this.stores.get(id);
+    if (!store) {
+      store = this.open(id, defaults);
+      this.stores.set(id, store);
+    }
+    return store;
+  }
+
+  /** Resolves once every write asked for so far, in every file, has finished. */
+  async flush(): Promise<void> {
+    const stores = await Promise.allSettled(this.stores.values());
+    await Promise.all(stores.map((store) => (store.status === 'fulfilled' ? store.value.flush() : undefined)));
+  }
+
+  private async open(id: string, defaults: object): Promise<DurableDataStore> {
+    // Folders and files from before this store (StormDB's) were readable by everyone: tighten them.
+    this.folder ??= mkdir(this.directory, { recursive: true, mode: PRIVATE_DIR_MODE }).then(() => chmod(this.directory, PRIVATE_DIR_MODE));
+    await this.folder;
+    const file = jsonFile<DataRoot>({
+      path: join(this.directory, `${id}.json`),
+      schema: rootHolding(defaults),
+      label: "The demo emulator's data file",
+      whenDamaged: 'leave',
+      reviver: reviveDates,
+      replacer: serializeDates,
+    });
+    const { value, problem } = await file.read();
+    if (problem) throw demoUnavailable(problem, this.directory);
+    if (value) {
+      await chmod(file.path, PRIVATE_FILE_MODE);
+      return new DurableDataStore(value, file);
+    }
+    const root = structuredClone(defaults) as DataRoot;
+    await file.write(root);
+    return new DurableDataStore(root, file);
+  }
+}
+
+export class DurableDataStore {
+  /** The write now running (settled: never rejects), after which the next one may start. */
+  private written: Promise<void> = Promise.resolve();
+  /** The next write, not yet started: every change made before it starts rides on it. */
+  private queued: Promise<void> | undefined;
+
+  constructor(
+    private readonly root: DataRoot,
+    private readonly file: JsonFile<DataRoot>,
+  ) {}
+
+  // Values are copied in and out, so the memory changes only through set and delete: what callers
+  // were told is what gets written.
+  get<T>(context: unknown, key: DataKey): Promise<T | null>;
+  get<T>(context: unknown, key: DataKey, defaultValue: T): Promise<T>;
+  async get<T>(_context: unknown, key: DataKey, defaultValue?: T): Promise<T | null> {
+    const found = pathOf(key).reduce<unknown>((node, part) => (isRecord(node) ? node[part] : undefined), this.root);
+    return found === undefined || found === null ? (defaultValue ?? null) : (structuredClone(found) as T);
+  }
+
+  async getRoot<T>(_context: unknown): Promise<T | null> {
+    return structuredClone(this.root) as T;
+  }
+
+  /** Resolves once the change is on disk. */
+  async set<T>(_context: unknown, key: DataKey, value: T): Promise<void> {
+    const { parent, last } = this.locate(key, true);
+    if (!parent) throw new Error(`Cannot set ${pathOf(key).join('.')}: a part on the way is not an object.`);
+    parent[last] = structuredClone(value);
+    return this.persist();
+  }
+
+  /** Resolves once the change is on disk. */
+  async delete(_context: unknown, key: DataKey): Promise<void> {
+    const { parent, last } = this.locate(key, false);
+    if (!parent || !Object.hasOwn(parent, last)) return this.flush();
+    Reflect.deleteProperty(parent, last);
+    return this.persist();
+  }
+
+  /** Resolves once every write asked for so far has finished (a failed one has already failed its callers). */
+  flush(): Promise<void> {
+    return this.queued?.catch(() => undefined) ?? this.written;
+  }
+
+  private persist(): Promise<void> {
+    // One write at a time, in order; the changes made while one runs share the next.
+    this.queued ??= this.written.then(() => {
+      this.queued = undefined;
+      const write = this.file.write(this.root);
+      this.written = write.catch(() => undefined);
+      return write;
+    });
+    return this.queued;
+  }
+
+  /** The object holding the key's last part; with `create`, missing objects on the way are added, as StormDB did. */
+  private locate(key: DataKey, create: boolean): { parent: DataRoot | undefined; last: string } {
+    const path = pathOf(key);
+    const last = path.pop();
+    if (last === undefined) throw new Error('A data store key needs at least one part.');
+    let parent: DataRoot = this.root;
+    for (const part of path) {
+      if (create && parent[part] === undefined) parent[part] = {};
+      const next: unknown = parent[part];
+      if (!isRecord(next)) return { parent: undefined, last };
+      parent = next;
+    }
+    return { parent, last };
+  }
+}
+
+function pathOf(key: DataKey): string[] {
+  return Array.isArray(key) ? [...key] : [key];
+}
+
+function isRecord(value: unknown): value is DataRoot {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A JSON object holding every top-level entry of the defaults, as an object. StormDB replaced an
+ * empty file, or `{}`, by the defaults: silently losing a pool. Here that is damage.
+ */
+function rootHolding(defaults: object): z.ZodType<DataRoot> {
+  return z.looseObject(Object.fromEntries(Object.keys(defaults).map((entry) => [entry, z.record(z.string(), z.unknown())])));
+}
+
+// Dates as cognito-local's StormDB store keeps them, so existing folders read the same: every property
+// whose name ends in "Date" holds a Date in memory and an ISO string (or, from older files, a number
+// of milliseconds) on disk.
+
+function reviveDates(key: string, value: unknown): unknown {
+  if (!key.endsWith('Date')) return value;
+  if (typeof value === 'number') return new Date(value);
+  if (typeof value === 'string') return new Date(Date.parse(value));
+  throw new Error(`${key} should hold a date, found ${value === null ? 'null' : `a ${typeof value}`}`);
+}
+
+function serializeDates(this: unknown, key: string, value: unknown): unknown {
+  if (!key.endsWith('Date')) return value;
+  // `value` has been through toJSON already; the holder has the Date itself.
+  const date = (this as DataRoot)[key];
+  if (!(date instanceof Date)) throw new Error(`${key} should hold a Date, found ${date === null ? 'null' : `a ${typeof date}`}`);
+  return date.toISOString();
+}
+
+function demoUnavailable(problem: string, directory: string): RecoveryDeskError {
+  return new RecoveryDeskError('DemoUnavailable', `${problem} The demo does not start on a damaged file, so that nothing is silently lost.`, {
+    guidance: `Rename or delete the folder ${directory} (it holds only demo data): the next start seeds the demo afresh. Keep the damaged file if you want to look into it.`,
+  });
+}

@@ -1,0 +1,138 @@
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RecoveryDeskError } from '../../electron/core/errors';
+import { DurableDataStoreFactory } from '../../electron/emulator/durable-data-store';
+
+// cognito-local passes a logging context first; the store ignores it.
+const ctx = {};
+const POOL_DEFAULTS = { Users: {}, Options: { Id: 'us-east-1_Test' } };
+
+interface TestUser {
+  Username: string;
+  UserCreateDate: Date;
+}
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'durable-data-store-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const onDisk = async (id: string): Promise<Record<string, unknown>> => JSON.parse(await readFile(join(dir, `${id}.json`), 'utf8')) as Record<string, unknown>;
+const user = (Username: string): TestUser => ({ Username, UserCreateDate: new Date('2024-03-01T08:00:00.000Z') });
+
+describe('DurableDataStoreFactory', () => {
+  it('creates a missing file holding the defaults, and a new factory reads it back', async () => {
+    const store = await new DurableDataStoreFactory(dir).create(ctx, 'us-east-1_Test', POOL_DEFAULTS);
+    expect(await store.getRoot(ctx)).toEqual(POOL_DEFAULTS);
+    expect(await onDisk('us-east-1_Test')).toEqual(POOL_DEFAULTS);
+
+    await store.set(ctx, ['Users', 'alice'], user('alice'));
+    const reopened = await new DurableDataStoreFactory(dir).create(ctx, 'us-east-1_Test', { Users: {}, Options: { Id: 'other defaults' } });
+    expect(await reopened.get(ctx, ['Users', 'alice'])).toEqual(user('alice'));
+    expect(await reopened.get(ctx, 'Options')).toEqual({ Id: 'us-east-1_Test' });
+  });
+
+  it('gives one store per file', async () => {
+    const factory = new DurableDataStoreFactory(dir);
+    const [first, second] = await Promise.all([factory.create(ctx, 'clients', { Clients: {} }), factory.create(ctx, 'clients', { Clients: {} })]);
+    expect(first).toBe(second);
+  });
+
+  it('reads, sets and deletes by key path, answering missing paths with the default or null', async () => {
+    const store = await new DurableDataStoreFactory(dir).create(ctx, 'us-east-1_Test', POOL_DEFAULTS);
+    await store.set(ctx, ['Users', 'alice'], user('alice'));
+    await store.set(ctx, ['Groups', 'admins'], { GroupName: 'admins' });
+    expect(await store.get(ctx, ['Users', 'alice'])).toEqual(user('alice'));
+    expect(await store.get(ctx, 'Groups')).toEqual({ admins: { GroupName: 'admins' } });
+    expect(await store.get(ctx, ['Users', 'nobody'])).toBeNull();
+    expect(await store.get(ctx, ['Users', 'nobody'], 'fallback')).toBe('fallback');
+    expect(await store.get(ctx, ['Missing', 'nobody'], {})).toEqual({});
+
+    await store.delete(ctx, ['Users', 'alice']);
+    await store.delete(ctx, ['Users', 'never-there']);
+    expect(await store.get(ctx, 'Users')).toEqual({});
+    expect(await onDisk('us-east-1_Test')).toEqual({ ...POOL_DEFAULTS, Groups: { admins: { GroupName: 'admins' } } });
+  });
+
+  it('copies values in and out, so only set and delete change what is stored', async () => {
+    const store = await new DurableDataStoreFactory(dir).create(ctx, 'us-east-1_Test', POOL_DEFAULTS);
+    const alice = user('alice');
+    await store.set(ctx, ['Users', 'alice'], alice);
+    alice.Username = 'changed after set';
+    const read = await store.get<TestUser>(ctx, ['Users', 'alice']);
+    if (read) read.Username = 'changed after get';
+    expect(await store.get(ctx, ['Users', 'alice'])).toEqual(user('alice'));
+  });
+
+  it('resolves each set only once the file on disk holds it, for many changes at once', async () => {
+    const store = await new DurableDataStoreFactory(dir).create(ctx, 'us-east-1_Test', POOL_DEFAULTS);
+    const names = Array.from({ length: 40 }, (_, i) => `user-${i}`);
+    const onDiskWhenResolved = await Promise.all(
+      names.map((name) => store.set(ctx, ['Users', name], user(name)).then(async () => Object.keys((await onDisk('us-east-1_Test')).Users as object))),
+    );
+    names.forEach((name, i) => expect(onDiskWhenResolved[i]).toContain(name));
+  });
+
+  it('keeps dates as cognito-local did: ISO strings (or milliseconds, from older files) on disk, Dates in memory', async () => {
+    await writeFile(
+      join(dir, 'us-east-1_Test.json'),
+      JSON.stringify({ Options: { Id: 'us-east-1_Test', CreationDate: 1704704400000 }, Users: { alice: { Username: 'alice', UserCreateDate: '2024-03-01T08:00:00.000Z' } } }),
+    );
+    const store = await new DurableDataStoreFactory(dir).create(ctx, 'us-east-1_Test', POOL_DEFAULTS);
+    expect(await store.get(ctx, ['Options', 'CreationDate'])).toEqual(new Date('2024-01-08T09:00:00.000Z'));
+    expect(await store.get(ctx, ['Users', 'alice'])).toEqual(user('alice'));
+
+    await store.set(ctx, ['Users', 'bob'], user('bob'));
+    expect(await onDisk('us-east-1_Test')).toEqual({
+      Options: { Id: 'us-east-1_Test', CreationDate: '2024-01-08T09:00:00.000Z' },
+      Users: { alice: { Username: 'alice', UserCreateDate: '2024-03-01T08:00:00.000Z' }, bob: { Username: 'bob', UserCreateDate: '2024-03-01T08:00:00.000Z' } },
+    });
+  });
+
+  it('refuses to write a date field that holds no Date, and leaves the file as it was', async () => {
+    const store = await new DurableDataStoreFactory(dir).create(ctx, 'us-east-1_Test', POOL_DEFAULTS);
+    const before = await readFile(join(dir, 'us-east-1_Test.json'), 'utf8');
+    await expect(store.set(ctx, ['Users', 'alice'], { Username: 'alice', UserCreateDate: 'yesterday' })).rejects.toThrow('UserCreateDate should hold a Date, found a string');
+    expect(await readFile(join(dir, 'us-east-1_Test.json'), 'utf8')).toBe(before);
+  });
+
+  it.each([
+    ['empty', '', 'it is empty'],
+    ['torn', '{"Users": {"alice": {"Username": "al', 'it is not valid JSON'],
+    ['not JSON', 'garbage', 'it is not valid JSON'],
+    ['an empty object, which StormDB replaced by the defaults', '{}', 'its content is not valid (Users, Options)'],
+    ['missing the users', '{"Options": {"Id": "us-east-1_Test"}}', 'its content is not valid (Users)'],
+    ['holding a date that is none', '{"Options": {"Id": "us-east-1_Test"}, "Users": {"alice": {"UserCreateDate": null}}}', 'its content is not valid (UserCreateDate should hold a date, found null)'],
+  ])('refuses a file that is %s with DemoUnavailable naming it, and leaves it in place', async (_kind, content, reason) => {
+    const path = join(dir, 'us-east-1_Test.json');
+    await writeFile(path, content);
+    const opening = new DurableDataStoreFactory(dir).create(ctx, 'us-east-1_Test', POOL_DEFAULTS);
+    const error = await opening.then(
+      () => undefined,
+      (refused: unknown) => refused,
+    );
+    expect(error).toBeInstanceOf(RecoveryDeskError);
+    expect(error).toMatchObject({ code: 'DemoUnavailable', message: expect.stringContaining(`The demo emulator's data file ${path} could not be used (${reason}).`) });
+    expect((error as RecoveryDeskError).overrides.guidance).toContain(dir);
+    expect(await readFile(path, 'utf8')).toBe(content);
+    expect(await readdir(dir)).toEqual(['us-east-1_Test.json']);
+  });
+
+  it.skipIf(process.platform === 'win32')('keeps its folder and files owner-only, tightening those made before (not on Windows, which has no such modes)', async () => {
+    await mkdir(join(dir, 'older'), { mode: 0o755 });
+    await chmod(join(dir, 'older'), 0o755);
+    await writeFile(join(dir, 'older', 'clients.json'), '{"Clients": {}}', { mode: 0o644 });
+    await chmod(join(dir, 'older', 'clients.json'), 0o644);
+    const factory = new DurableDataStoreFactory(join(dir, 'older'));
+    await factory.create(ctx, 'clients', { Clients: {} });
+    await factory.create(ctx, 'us-east-1_Test', POOL_DEFAULTS);
+    expect((await stat(join(dir, 'older'))).mode & 0o777).toBe(0o700);
+    expect((await stat(join(dir, 'older', 'clients.json'))).mode & 0o777).toBe(0o600);
+    expect((await stat(join(dir, 'older', 'us-east-1_Test.json'))).mode & 0o777).toBe(0o600);
+  });
+});
