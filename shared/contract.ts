@@ -294,7 +294,7 @@ export type RecoveryVerdict = z.infer<typeof RecoveryVerdict>;
 const AuditFilters = {
   username: z.string().max(128).optional(),
   operator: z.string().max(200).optional(),
-  outcome: z.enum(['success', 'failure']).optional(),
+  outcome: AuditRecord.shape.outcome.optional(),
   /** ISO date-times, inclusive. */
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Papa from 'papaparse';
-import type { AuditAction, AuditRecord } from '../../shared/audit-record';
+import type { AuditAction, AuditOutcome, AuditRecord } from '../../shared/audit-record';
 import type { ParsedRequestOf, ResponseOf } from '../../shared/contract';
 import { openAuditLog, type AuditLog } from './audit-log';
 
@@ -11,7 +11,7 @@ export type AuditSubject = Omit<AuditRecord, 'v' | 'id' | 'time' | 'action' | 'o
 
 export interface AuditTrail {
   /** Resolves once the record is on disk. */
-  record(subject: AuditSubject, action: AuditAction, outcome: { code: string; requestId?: string | undefined }): Promise<void>;
+  record(subject: AuditSubject, action: AuditAction, outcome: { outcome: AuditOutcome; code: string; requestId?: string | undefined }): Promise<void>;
   list(request: ParsedRequestOf<'audit:list'>): Promise<ResponseOf<'audit:list'>>;
   export(request: ParsedRequestOf<'audit:export'>): Promise<ResponseOf<'audit:export'>>;
   /** ForgotPassword codes sent to this user since local midnight. */
@@ -68,7 +68,7 @@ export function openAuditTrail(path: string): AuditTrail {
         time: new Date().toISOString(),
         ...subject,
         action,
-        outcome: outcome.code === 'OK' ? 'success' : 'failure',
+        outcome: outcome.outcome,
         outcomeCode: outcome.code,
         ...(outcome.requestId ? { requestId: outcome.requestId } : {}),
       });

@@ -89,11 +89,11 @@ export function createRecoveryService({ connections, audit, settings, osUser }: 
     } catch (error) {
       const failure = toApiError(error);
       // The Cognito error is what the operator needs; a failed audit write must not hide it.
-      await audit.record(subject, action, { code: failure.code, requestId: failure.requestId }).catch(() => undefined);
+      await audit.record(subject, action, { outcome: 'failure', code: failure.code, requestId: failure.requestId }).catch(() => undefined);
       throw error;
     }
     try {
-      await audit.record(subject, action, { code: 'OK', requestId: result.requestId });
+      await audit.record(subject, action, { outcome: 'success', code: 'OK', requestId: result.requestId });
     } catch {
       throw new RecoveryDeskError('AuditUnavailable');
     }
