@@ -1,0 +1,94 @@
+import { open } from 'node:fs/promises';
+import type { AuditRecord } from '../../../shared/audit-record';
+
+// Audit logs written straight to disk, as the console would have written them over months:
+// several operators, connections and pools, thousands of users, the usual mix of actions and outcomes.
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** One record with plausible values; override what the test is about. */
+export function auditRecord(overrides: Partial<AuditRecord> = {}): AuditRecord {
+  return {
+    v: 1,
+    id: `rec-${Math.random().toString(36).slice(2)}`,
+    time: new Date().toISOString(),
+    operator: { osUser: 'tester' },
+    connection: { id: 'demo', name: 'Offline demo', region: 'us-east-1' },
+    userPoolId: 'us-east-1_AcmeStaff1',
+    username: 'alice.verified',
+    action: 'ForgotPassword',
+    outcome: 'success',
+    outcomeCode: 'OK',
+    ...overrides,
+  };
+}
+
+/** The i-th of a list, round and round. */
+const pick = <T,>(list: readonly [T, ...T[]], i: number): T => list[i % list.length] ?? list[0];
+
+const OPERATORS: [AuditRecord['operator'], ...AuditRecord['operator'][]] = [
+  { osUser: 'dana', displayName: 'Dana (Tier 1)' },
+  { osUser: 'sam', displayName: 'Sam Lee' },
+  { osUser: 'priya' },
+  { osUser: 'helpdesk-night', displayName: 'Night shift' },
+];
+const CONNECTIONS: [AuditRecord['connection'], ...AuditRecord['connection'][]] = [
+  { id: 'demo', name: 'Offline demo', region: 'us-east-1' },
+  { id: 'prod-eu', name: 'Production EU', region: 'eu-west-1' },
+  { id: 'prod-us', name: 'Production US', region: 'us-east-1' },
+];
+const POOLS = ['us-east-1_AcmeStaff1', 'us-east-1_AcmeCust01', 'eu-west-1_Customers9'] as const;
+const ACTIONS = ['ForgotPassword', 'ForgotPassword', 'ForgotPassword', 'ConfirmForgotPassword', 'ConfirmForgotPassword', 'ResendInvitation', 'AdminResetUserPassword', 'AdminSetTemporaryPassword'] as const;
+const FAILURES = ['CodeMismatch', 'ExpiredCode', 'LimitExceeded', 'UserNotFound', 'CodeDeliveryFailure'] as const;
+
+/** The i-th record of a realistic log: most succeed, some fail, a few never got their answer. */
+export function realisticAuditRecord(i: number, time: Date): AuditRecord {
+  const roll = (i * 7919) % 100;
+  const outcome = roll < 84 ? 'success' : roll < 97 ? 'failure' : 'unknown';
+  return auditRecord({
+    id: `bench-${i}`,
+    time: time.toISOString(),
+    operator: pick(OPERATORS, i >> 3),
+    connection: pick(CONNECTIONS, i),
+    userPoolId: pick(POOLS, i >> 1),
+    clientId: 'staffconsolepublic000001',
+    username: `customer${String((i * 31) % 5000).padStart(4, '0')}@example.com`,
+    action: pick(ACTIONS, i * 13),
+    outcome,
+    outcomeCode: outcome === 'success' ? 'OK' : outcome === 'unknown' ? 'OutcomeUnknown' : pick(FAILURES, i),
+    requestId: `3f1c${String(i).padStart(8, '0')}-9a4e-4b1d-8c77-0e5d2a6b9f10`,
+    ticket: `INC-${100000 + i}`,
+    ...(i % 4 === 0 ? { callerVerification: ["Caller gave the account's email address or phone number", 'Caller confirmed the ticket number'] } : {}),
+  });
+}
+
+export interface RealisticLogOptions {
+  /** Records in the file, oldest first. */
+  count: number;
+  /** The newest record's time; the others go back `days` evenly. */
+  newest: Date;
+  days?: number;
+  /** Extra records appended after the generated ones (their times as given). */
+  extra?: AuditRecord[];
+}
+
+/** Writes the whole log in large chunks: a hundred thousand records take well under a second. */
+export async function writeRealisticAuditLog(path: string, { count, newest, days = 365, extra = [] }: RealisticLogOptions): Promise<void> {
+  const file = await open(path, 'w', 0o600);
+  try {
+    const span = days * DAY_MS;
+    const step = count > 1 ? span / (count - 1) : 0;
+    let chunk: string[] = [];
+    for (let i = 0; i < count; i++) {
+      chunk.push(JSON.stringify(realisticAuditRecord(i, new Date(newest.getTime() - (count - 1 - i) * step))));
+      if (chunk.length === 5000) {
+        await file.write(`${chunk.join('\n')}\n`);
+        chunk = [];
+      }
+    }
+    chunk.push(...extra.map((record) => JSON.stringify(record)));
+    if (chunk.length > 0) await file.write(`${chunk.join('\n')}\n`);
+  } finally {
+    await file.close();
+  }
+}
