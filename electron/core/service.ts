@@ -179,7 +179,7 @@ export function createRecoveryService({ connections, audit, settings, osUser }: 
         client.send(new DescribeUserPoolCommand({ UserPoolId: userPoolId })),
         client.send(new DescribeUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: clientId })),
         client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: username })),
-        audit.codesSentToday(connectionId, userPoolId, username),
+        audit.codesSentToday(connectionId, userPoolId, username).then(({ sent }) => sent),
       ]);
       if (!pool.UserPool) throw new RecoveryDeskError('ResourceNotFound');
       return assessRecovery({

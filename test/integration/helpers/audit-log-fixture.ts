@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises';
 import type { AuditRecord } from '../../../shared/audit-record';
+import { openAuditTrail } from '../../../electron/core/audit-trail';
 
 // Audit logs written straight to disk, as the console would have written them over months:
 // several operators, connections and pools, thousands of users, the usual mix of actions and outcomes.
@@ -90,5 +91,20 @@ export async function writeRealisticAuditLog(path: string, { count, newest, days
     if (chunk.length > 0) await file.write(`${chunk.join('\n')}\n`);
   } finally {
     await file.close();
+  }
+}
+
+/** Every record of the log, oldest first, and its damaged lines, paged through as the audit view does. */
+export async function readWholeAuditLog(path: string): Promise<{ records: AuditRecord[]; damagedLines: number[] }> {
+  const trail = openAuditTrail(path);
+  try {
+    const records: AuditRecord[] = [];
+    for (;;) {
+      const page = await trail.list({ limit: 1000, offset: records.length });
+      records.push(...page.records);
+      if (page.records.length === 0 || records.length >= page.total) return { records: records.reverse(), damagedLines: page.damagedLines };
+    }
+  } finally {
+    await trail.close();
   }
 }
