@@ -5,7 +5,7 @@ import { afterAll, beforeAll, bench, describe } from 'vitest';
 import type { Channel, RequestOf } from '../../shared/contract';
 import { createBackend, type Backend } from '../../electron/core/backend';
 import { startDemoEmulator } from '../../electron/emulator';
-import { auditRecord, writeRealisticAuditLog } from '../integration/helpers/audit-log-fixture';
+import { auditRecord, realisticAuditRecords, writeAuditLog } from '../integration/helpers/audit-log-fixture';
 
 // The audit log must not slow the console down as it grows. Targets, printed after the run:
 //   recovery:verdict at 100,000 records ≤ 1.2 × the same verdict with an empty log;
@@ -70,7 +70,7 @@ async function dataDirWithLog(records: number): Promise<string> {
   const now = Date.now();
   const today = (outcome: 'success' | 'unknown') =>
     auditRecord({ ...VERDICT, time: new Date(now - 30_000).toISOString(), outcome, outcomeCode: outcome === 'success' ? 'OK' : 'OutcomeUnknown' });
-  await writeRealisticAuditLog(join(dataDir, 'audit', 'audit-log.jsonl'), { count: records, newest: new Date(now - 60_000), extra: [today('success'), today('unknown')] });
+  await writeAuditLog(join(dataDir, 'audit', 'audit-log.jsonl'), realisticAuditRecords({ count: records, newest: new Date(now - 60_000) }), [today('success'), today('unknown')]);
   return dataDir;
 }
 

@@ -64,30 +64,32 @@ export function realisticAuditRecord(i: number, time: Date): AuditRecord {
 }
 
 export interface RealisticLogOptions {
-  /** Records in the file, oldest first. */
   count: number;
   /** The newest record's time; the others go back `days` evenly. */
   newest: Date;
   days?: number;
-  /** Extra records appended after the generated ones (their times as given). */
-  extra?: AuditRecord[];
 }
 
-/** Writes the whole log in large chunks: a hundred thousand records take well under a second. */
-export async function writeRealisticAuditLog(path: string, { count, newest, days = 365, extra = [] }: RealisticLogOptions): Promise<void> {
+/** A realistic log's records, oldest first. */
+export function* realisticAuditRecords({ count, newest, days = 365 }: RealisticLogOptions): Generator<AuditRecord> {
+  const step = count > 1 ? (days * DAY_MS) / (count - 1) : 0;
+  for (let i = 0; i < count; i++) yield realisticAuditRecord(i, new Date(newest.getTime() - (count - 1 - i) * step));
+}
+
+/** Writes a log of these records in large chunks: a hundred thousand take well under a second. */
+export async function writeAuditLog(path: string, ...sources: Iterable<AuditRecord>[]): Promise<void> {
   const file = await open(path, 'w', 0o600);
   try {
-    const span = days * DAY_MS;
-    const step = count > 1 ? span / (count - 1) : 0;
     let chunk: string[] = [];
-    for (let i = 0; i < count; i++) {
-      chunk.push(JSON.stringify(realisticAuditRecord(i, new Date(newest.getTime() - (count - 1 - i) * step))));
-      if (chunk.length === 5000) {
-        await file.write(`${chunk.join('\n')}\n`);
-        chunk = [];
+    for (const source of sources) {
+      for (const record of source) {
+        chunk.push(JSON.stringify(record));
+        if (chunk.length === 5000) {
+          await file.write(`${chunk.join('\n')}\n`);
+          chunk = [];
+        }
       }
     }
-    chunk.push(...extra.map((record) => JSON.stringify(record)));
     if (chunk.length > 0) await file.write(`${chunk.join('\n')}\n`);
   } finally {
     await file.close();
