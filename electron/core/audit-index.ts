@@ -84,7 +84,7 @@ export class AuditIndex {
   /** @param fileId the inode indexed, so a replaced file is noticed. */
   constructor(readonly fileId: number) {}
 
-  /** Indexes the whole lines the file has gained past `end`, up to `size`. */
+  /** Indexes the whole lines the file has gained past `end`, up to `size` (nothing to read when it has not grown). */
   async extend(file: FileHandle, size: number): Promise<void> {
     const read = await readAuditLines(file, this.end, size, (line) => this.add(line));
     this.end = read.end;

@@ -44,6 +44,8 @@ export function openAuditTrail(path: string): AuditTrail {
   const log = openAuditLog(path);
   let index: AuditIndex | undefined;
   let catchingUp: Promise<unknown> = Promise.resolve();
+  // Calls under way, so close() returns only once none holds the file open.
+  const running = new Set<Promise<unknown>>();
 
   async function catchUp(): Promise<IndexedLog> {
     let file: FileHandle;
@@ -57,17 +59,25 @@ export function openAuditTrail(path: string): AuditTrail {
     try {
       const { size, ino } = await file.stat();
       if (!index || index.fileId !== ino || size < index.end) index = new AuditIndex(ino);
-      if (size !== index.end) await index.extend(file, size);
-      else index.unfinished = false;
+      await index.extend(file, size);
       return { file, index, count: index.count, damagedLines: index.damagedLines() };
     } catch (error) {
+      index = undefined; // a read cut short may have indexed part of the tail: start afresh next time
       await file.close();
       throw error;
     }
   }
 
   /** Runs `use` on the log as indexed now; one catch-up at a time, the uses themselves in parallel. */
-  async function withIndexedLog<T>(use: (log: IndexedLog) => Promise<T> | T): Promise<T> {
+  function withIndexedLog<T>(use: (log: IndexedLog) => Promise<T> | T): Promise<T> {
+    const run = useIndexedLog(use);
+    running.add(run);
+    const settled = () => running.delete(run);
+    run.then(settled, settled);
+    return run;
+  }
+
+  async function useIndexedLog<T>(use: (log: IndexedLog) => Promise<T> | T): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const current = catchingUp.then(catchUp, catchUp);
       catchingUp = current.catch(() => undefined);
@@ -134,7 +144,7 @@ export function openAuditTrail(path: string): AuditTrail {
     },
 
     async close() {
-      await Promise.all([log.close(), catchingUp]);
+      await Promise.all([log.close(), Promise.allSettled(running)]);
     },
   };
 }
