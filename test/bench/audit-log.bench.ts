@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, bench, describe } from 'vitest';
-import type { Channel, RequestOf } from '../../shared/contract';
+import type { Channel, RequestOf, ResponseOf } from '../../shared/contract';
 import { createBackend, type Backend } from '../../electron/core/backend';
 import { startDemoEmulator } from '../../electron/emulator';
 import { auditRecord, realisticAuditRecords, writeAuditLog } from '../integration/helpers/audit-log-fixture';
@@ -40,9 +40,10 @@ let heapBeforeCalls = 0;
 const sampler = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)), 5);
 sampler.unref();
 
-async function call<C extends Channel>(site: Site, channel: C, request: RequestOf<C>): Promise<void> {
+async function call<C extends Channel>(site: Site, channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
   const result = await site.backend.dispatch(channel, request);
   if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
+  return result.data as ResponseOf<C>;
 }
 
 /** A bench whose own samples are kept, so the targets can be compared after the run. */
@@ -69,7 +70,14 @@ async function dataDirWithLog(records: number): Promise<string> {
   // The verdict's user was sent codes today, one of them unanswered.
   const now = Date.now();
   const today = (outcome: 'success' | 'unknown') =>
-    auditRecord({ ...VERDICT, time: new Date(now - 30_000).toISOString(), outcome, outcomeCode: outcome === 'success' ? 'OK' : 'OutcomeUnknown' });
+    auditRecord({
+      userPoolId: VERDICT.userPoolId,
+      clientId: VERDICT.clientId,
+      username: VERDICT.username,
+      time: new Date(now - 30_000).toISOString(),
+      outcome,
+      outcomeCode: outcome === 'success' ? 'OK' : 'OutcomeUnknown',
+    });
   await writeAuditLog(join(dataDir, 'audit', 'audit-log.jsonl'), realisticAuditRecords({ count: records, newest: new Date(now - 60_000) }), [today('success'), today('unknown')]);
   return dataDir;
 }
@@ -89,12 +97,14 @@ beforeAll(async () => {
   peakHeap = heapBefore;
   const start = performance.now();
   large = openSite(largeDir);
-  await call(large, 'audit:list', { limit: 1 });
+  const opened = await call(large, 'audit:list', { limit: 1 });
+  if (opened.total !== LARGE + 2 || opened.damagedLines.length > 0) throw new Error(`the log written is not the one read: ${opened.total} records, ${opened.damagedLines.length} damaged lines`);
   notes.push(
     `log of ${AT_LARGE} (${(bytes / MB).toFixed(1)} MB): opened and first answered in ${(performance.now() - start).toFixed(0)} ms, ` +
       `peak heap growth meanwhile ${((peakHeap - heapBefore) / MB).toFixed(1)} MB`,
   );
-  await call(large, 'recovery:verdict', VERDICT); // starts this site's emulator before timing
+  const verdict = await call(large, 'recovery:verdict', VERDICT); // starts this site's emulator before timing
+  if (verdict.codesSentToday !== 1) throw new Error(`expected the one code sent today, counted ${verdict.codesSentToday}`);
   heapBeforeCalls = peakHeap = process.memoryUsage().heapUsed;
 }, 120_000);
 
