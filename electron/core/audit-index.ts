@@ -66,7 +66,7 @@ export class AuditIndex {
   /** Byte offset just past the last whole line indexed. */
   end = 0;
   /** Whether bytes after `end` are not yet a whole line (reported as damaged until they are). */
-  unfinished = false;
+  private unfinished = false;
   private lines = 0;
   private readonly damaged: number[] = [];
   private readonly strings = new StringTable();
@@ -96,7 +96,7 @@ export class AuditIndex {
     return this.unfinished ? [...this.damaged, this.lines + 1] : [...this.damaged];
   }
 
-  /** Positions of the first `count` records that pass the filters, newest first. */
+  /** Of the first `count` records (those indexed when the caller looked), the positions of those that pass the filters, newest first. */
   matching(filters: AuditFilters, count = this.count): Uint32Array {
     const from = filters.from ? Date.parse(filters.from) : Number.NEGATIVE_INFINITY;
     const to = filters.to ? Date.parse(filters.to) : Number.POSITIVE_INFINITY;
