@@ -12,6 +12,13 @@ export const AuditAction = z.enum([
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
+/**
+ * success and failure are Cognito's answers; unknown means the answer was lost after the request
+ * may have reached Cognito (a timeout, a cut connection, a 5xx), so the action may have happened.
+ */
+export const AuditOutcome = z.enum(['success', 'failure', 'unknown']);
+export type AuditOutcome = z.infer<typeof AuditOutcome>;
+
 export const AuditRecord = z.strictObject({
   /** Format version of the line. */
   v: z.literal(1),
@@ -28,8 +35,8 @@ export const AuditRecord = z.strictObject({
   clientId: z.string().optional(),
   username: z.string(),
   action: AuditAction,
-  outcome: z.enum(['success', 'failure']),
-  /** 'OK' on success, else the error code that crossed the boundary (e.g. CodeMismatch). */
+  outcome: AuditOutcome,
+  /** 'OK' on success, else the error code that crossed the boundary (e.g. CodeMismatch, OutcomeUnknown). */
   outcomeCode: z.string(),
   requestId: z.string().optional(),
   ticket: z.string().max(200).optional(),

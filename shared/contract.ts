@@ -296,13 +296,15 @@ export const RecoveryVerdict = z.object({
   alternatives: z.array(Alternative),
   /** ForgotPassword codes this console sent to this user since midnight (from the audit log). */
   codesSentToday: z.number().int().min(0),
+  /** ForgotPassword requests since midnight whose answer was lost (outcome unknown): each may have sent a code. */
+  codesOfUnknownOutcomeToday: z.number().int().min(0),
 });
 export type RecoveryVerdict = z.infer<typeof RecoveryVerdict>;
 
 const AuditFilters = {
   username: z.string().max(128).optional(),
   operator: z.string().max(200).optional(),
-  outcome: z.enum(['success', 'failure']).optional(),
+  outcome: AuditRecord.shape.outcome.optional(),
   /** ISO date-times, inclusive. */
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),

@@ -1,25 +1,17 @@
-import { mkdir, open, readFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { AuditRecord } from '../../shared/audit-record';
-
-/** What reading the log found: every intact record, and the lines that were not (e.g. torn by a crash). */
-export interface AuditLogContents {
-  records: AuditRecord[];
-  /** 1-based line numbers of lines that are not a valid record. */
-  damagedLines: number[];
-}
 
 export interface AuditLog {
   /** Resolves only once the record is on disk (written and fsynced). */
   append(record: AuditRecord): Promise<void>;
-  read(): Promise<AuditLogContents>;
   close(): Promise<void>;
 }
 
 /**
  * An append-only JSON-lines file. Each append is one write of one whole line followed by fsync,
  * so a crash can tear at most the line being written; earlier lines are never rewritten. A torn
- * last line is fenced off with a newline before the next append and skipped (and reported) on read.
+ * last line is fenced off with a newline before the next append; readers skip (and report) it.
  */
 export function openAuditLog(path: string): AuditLog {
   let handle: Promise<FileHandle> | undefined;
@@ -59,26 +51,6 @@ export function openAuditLog(path: string): AuditLog {
       return done;
     },
 
-    async read() {
-      let text: string;
-      try {
-        text = await readFile(path, 'utf8');
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], damagedLines: [] };
-        throw error;
-      }
-      const records: AuditRecord[] = [];
-      const damagedLines: number[] = [];
-      text.split('\n').forEach((line, index) => {
-        if (line.trim() === '') return;
-        const parsed = safeJson(line);
-        const record = parsed === undefined ? undefined : AuditRecord.safeParse(parsed);
-        if (record?.success) records.push(record.data);
-        else damagedLines.push(index + 1);
-      });
-      return { records, damagedLines };
-    },
-
     async close() {
       await queue;
       const file = handle;
@@ -86,6 +58,104 @@ export function openAuditLog(path: string): AuditLog {
       if (file) await (await file).close();
     },
   };
+}
+
+/** Where a line lies in the file, without its newline. */
+export interface LineLocation {
+  offset: number;
+  length: number;
+}
+
+/** One line of the log as read: an intact record, a blank line, or a damaged one (torn by a crash, edited by hand). */
+export type AuditLine = LineLocation & ({ kind: 'record'; record: AuditRecord } | { kind: 'blank' } | { kind: 'damaged' });
+
+// Reads large enough to stream a long log quickly, small enough to keep memory flat.
+const SCAN_CHUNK_BYTES = 1024 * 1024;
+// Page lines closer together than this are read in one go: one read beats many small ones.
+const MAX_GAP_BYTES = 64 * 1024;
+const MAX_READ_BYTES = 1024 * 1024;
+
+/**
+ * Streams the whole lines between byte `start` and `end` of the log to `onLine`, one chunk at a
+ * time, so a log of any size is read in bounded memory. Returns where the last whole line ends,
+ * and whether bytes follow it that are not (yet) a line: a torn write, or another writer's line
+ * half on disk.
+ */
+export async function readAuditLines(file: FileHandle, start: number, end: number, onLine: (line: AuditLine) => void): Promise<{ end: number; unfinished: boolean }> {
+  const chunk = Buffer.allocUnsafe(SCAN_CHUNK_BYTES);
+  // The start of a line that an earlier chunk cut off, and where it lies in the file.
+  let carry = Buffer.alloc(0);
+  let carryOffset = start;
+  let position = start;
+  while (position < end) {
+    const { bytesRead } = await file.read(chunk, 0, Math.min(SCAN_CHUNK_BYTES, end - position), position);
+    if (bytesRead === 0) break; // the file shrank meanwhile; the next look at it rebuilds
+    position += bytesRead;
+    const bytes = carry.length > 0 ? Buffer.concat([carry, chunk.subarray(0, bytesRead)]) : chunk.subarray(0, bytesRead);
+    let lineStart = 0;
+    let newline: number;
+    while ((newline = bytes.indexOf(0x0a, lineStart)) !== -1) {
+      onLine(describeLine(bytes.toString('utf8', lineStart, newline), carryOffset + lineStart, newline - lineStart));
+      lineStart = newline + 1;
+    }
+    carry = Buffer.from(bytes.subarray(lineStart)); // a copy: the chunk is reused
+    carryOffset += lineStart;
+  }
+  return { end: carryOffset, unfinished: carry.toString('utf8').trim() !== '' };
+}
+
+/**
+ * Reads the records at these places, in as few reads as their closeness allows, in the order
+ * given; undefined where the bytes there are not (or no longer) a valid record.
+ */
+export async function readAuditRecordsAt(file: FileHandle, locations: readonly LineLocation[]): Promise<(AuditRecord | undefined)[]> {
+  const records = new Array<AuditRecord | undefined>(locations.length).fill(undefined);
+  for (const { start, end, lines } of planReads(locations)) {
+    const bytes = Buffer.allocUnsafe(end - start);
+    const { bytesRead } = await file.read(bytes, 0, bytes.length, start);
+    for (const { offset, length, slot } of lines) {
+      const from = offset - start;
+      records[slot] = from + length <= bytesRead ? parseAuditLine(bytes.toString('utf8', from, from + length)) : undefined;
+    }
+  }
+  return records;
+}
+
+interface PlannedRead {
+  start: number;
+  end: number;
+  /** The lines it covers, with their place in the caller's list. */
+  lines: (LineLocation & { slot: number })[];
+}
+
+function planReads(locations: readonly LineLocation[]): PlannedRead[] {
+  const reads: PlannedRead[] = [];
+  const inFileOrder = locations.map(({ offset, length }, slot) => ({ offset, length, slot })).sort((a, b) => a.offset - b.offset);
+  for (const line of inFileOrder) {
+    const end = line.offset + line.length;
+    const current = reads.at(-1);
+    if (current && line.offset - current.end <= MAX_GAP_BYTES && end - current.start <= MAX_READ_BYTES) {
+      current.lines.push(line);
+      current.end = Math.max(current.end, end);
+    } else {
+      reads.push({ start: line.offset, end, lines: [line] });
+    }
+  }
+  return reads;
+}
+
+function describeLine(text: string, offset: number, length: number): AuditLine {
+  if (text.trim() === '') return { offset, length, kind: 'blank' };
+  const record = parseAuditLine(text);
+  return record ? { offset, length, kind: 'record', record } : { offset, length, kind: 'damaged' };
+}
+
+/** The record a line holds, or undefined when it is not valid JSON or not a valid record. */
+function parseAuditLine(text: string): AuditRecord | undefined {
+  const parsed = safeJson(text);
+  if (parsed === undefined) return undefined;
+  const record = AuditRecord.safeParse(parsed);
+  return record.success ? record.data : undefined;
 }
 
 function safeJson(line: string): unknown {

@@ -1,132 +1,150 @@
 import { randomUUID } from 'node:crypto';
-import Papa from 'papaparse';
-import type { AuditAction, AuditRecord } from '../../shared/audit-record';
+import { open, type FileHandle } from 'node:fs/promises';
+import type { AuditAction, AuditOutcome, AuditRecord } from '../../shared/audit-record';
 import type { ParsedRequestOf, ResponseOf } from '../../shared/contract';
-import { openAuditLog, type AuditLog } from './audit-log';
-
-export type AuditFilters = Omit<ParsedRequestOf<'audit:list'>, 'limit' | 'offset'>;
+import { startAuditExport } from './audit-export';
+import { AuditIndex, type CodeRecipient } from './audit-index';
+import { openAuditLog, readAuditRecordsAt } from './audit-log';
 
 /** Who did it, where, to whom: everything of a record except time, action and outcome. */
 export type AuditSubject = Omit<AuditRecord, 'v' | 'id' | 'time' | 'action' | 'outcome' | 'outcomeCode' | 'requestId'>;
 
 export interface AuditTrail {
   /** Resolves once the record is on disk. */
-  record(subject: AuditSubject, action: AuditAction, outcome: { code: string; requestId?: string | undefined }): Promise<void>;
+  record(subject: AuditSubject, action: AuditAction, outcome: { outcome: AuditOutcome; code: string; requestId?: string | undefined }): Promise<void>;
   list(request: ParsedRequestOf<'audit:list'>): Promise<ResponseOf<'audit:list'>>;
   export(request: ParsedRequestOf<'audit:export'>): Promise<ResponseOf<'audit:export'>>;
-  /** ForgotPassword codes sent to this user since local midnight. */
-  codesSentToday(connectionId: string, userPoolId: string, username: string, now?: Date): Promise<number>;
+  /** ForgotPassword requests for this user since local midnight: codes sent, and those whose answer was lost. */
+  codesSentToday(connectionId: string, userPoolId: string, username: string, now?: Date): Promise<{ sent: number; unknown: number }>;
   close(): Promise<void>;
 }
 
-const CSV_COLUMNS = [
-  'time',
-  'operator_os_user',
-  'operator_display_name',
-  'connection_id',
-  'connection_name',
-  'region',
-  'user_pool_id',
-  'client_id',
-  'username',
-  'action',
-  'outcome',
-  'outcome_code',
-  'request_id',
-  'ticket',
-  'caller_verification',
-] as const;
+// Records are read back from the file this many at a time while exporting.
+const EXPORT_BATCH = 1000;
 
+/** The log as indexed at one moment: calls answer from this, even if the file grows meanwhile. */
+interface IndexedLog {
+  /** Open on the very file indexed; undefined while there is no log yet. */
+  file: FileHandle | undefined;
+  index: AuditIndex;
+  count: number;
+  damagedLines: number[];
+}
+
+/** A page line was not the record indexed there: the file was rewritten in place. */
+class IndexOutOfDate extends Error {}
+
+/**
+ * The audit log with an index of it, kept in memory: built once by streaming the file (in the
+ * background from the moment the trail opens; calls wait for it), then brought up to date on
+ * every call by indexing only what was appended since (by this console or another writer), or
+ * rebuilt when the file was replaced. Calls read back only the lines they answer with.
+ */
 export function openAuditTrail(path: string): AuditTrail {
-  const log: AuditLog = openAuditLog(path);
+  const log = openAuditLog(path);
+  let index: AuditIndex | undefined;
+  let catchingUp: Promise<unknown> = Promise.resolve();
+  // Calls under way, so close() returns only once none holds the file open.
+  const running = new Set<Promise<unknown>>();
 
-  async function matching(filters: AuditFilters) {
-    const { records, damagedLines } = await log.read();
-    const from = filters.from ? Date.parse(filters.from) : undefined;
-    const to = filters.to ? Date.parse(filters.to) : undefined;
-    const user = filters.username?.toLocaleLowerCase();
-    const operator = filters.operator?.toLocaleLowerCase();
-    const selected = records
-      .filter((r) => {
-        const time = Date.parse(r.time);
-        if (from !== undefined && time < from) return false;
-        if (to !== undefined && time > to) return false;
-        if (filters.outcome && r.outcome !== filters.outcome) return false;
-        if (user && !r.username.toLocaleLowerCase().includes(user)) return false;
-        if (operator && ![r.operator.osUser, r.operator.displayName ?? ''].some((name) => name.toLocaleLowerCase().includes(operator))) return false;
-        return true;
-      })
-      .reverse(); // the file is oldest first; operators read newest first
-    return { selected, damagedLines };
+  async function catchUp(): Promise<IndexedLog> {
+    let file: FileHandle;
+    try {
+      file = await open(path, 'r');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      index = undefined;
+      return { file: undefined, index: new AuditIndex(0), count: 0, damagedLines: [] };
+    }
+    try {
+      const { size, ino } = await file.stat();
+      if (!index || index.fileId !== ino || size < index.end) index = new AuditIndex(ino);
+      await index.extend(file, size);
+      return { file, index, count: index.count, damagedLines: index.damagedLines() };
+    } catch (error) {
+      index = undefined; // a read cut short may have indexed part of the tail: start afresh next time
+      await file.close();
+      throw error;
+    }
   }
 
+  /** Runs `use` on the log as indexed now; one catch-up at a time, the uses themselves in parallel. */
+  function withIndexedLog<T>(use: (log: IndexedLog) => Promise<T> | T): Promise<T> {
+    const run = useIndexedLog(use);
+    running.add(run);
+    const settled = () => running.delete(run);
+    run.then(settled, settled);
+    return run;
+  }
+
+  async function useIndexedLog<T>(use: (log: IndexedLog) => Promise<T> | T): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      const current = catchingUp.then(catchUp, catchUp);
+      catchingUp = current.catch(() => undefined);
+      const indexed = await current;
+      try {
+        return await use(indexed);
+      } catch (error) {
+        if (!(error instanceof IndexOutOfDate) || attempt > 1) throw error;
+        if (index === indexed.index) index = undefined;
+      } finally {
+        await indexed.file?.close();
+      }
+    }
+  }
+
+  async function readRecords({ file, index: indexed }: IndexedLog, positions: Uint32Array): Promise<AuditRecord[]> {
+    if (positions.length === 0 || !file) return [];
+    const records = await readAuditRecordsAt(file, Array.from(positions, (position) => indexed.location(position)));
+    return records.map((record, i) => {
+      if (!record || !indexed.describes(positions[i] ?? -1, record)) throw new IndexOutOfDate();
+      return record;
+    });
+  }
+
+  // Index now, so the first call (often the audit view or a verdict) finds it ready.
+  void withIndexedLog(() => undefined).catch(() => undefined);
+
   return {
-    async record(subject, action, outcome) {
+    async record(subject, action, { outcome, code, requestId }) {
       await log.append({
         v: 1,
         id: randomUUID(),
         time: new Date().toISOString(),
         ...subject,
         action,
-        outcome: outcome.code === 'OK' ? 'success' : 'failure',
-        outcomeCode: outcome.code,
-        ...(outcome.requestId ? { requestId: outcome.requestId } : {}),
+        outcome,
+        outcomeCode: code,
+        ...(requestId ? { requestId } : {}),
       });
     },
 
-    async list({ limit, offset, ...filters }) {
-      const { selected, damagedLines } = await matching(filters);
-      return { records: selected.slice(offset, offset + limit), total: selected.length, damagedLines };
-    },
+    list: ({ limit, offset, ...filters }) =>
+      withIndexedLog(async (indexed) => {
+        const matching = indexed.index.matching(filters, indexed.count);
+        const records = await readRecords(indexed, matching.subarray(offset, offset + limit));
+        return { records, total: matching.length, damagedLines: indexed.damagedLines };
+      }),
 
-    async export({ format, ...filters }) {
-      const { selected } = await matching(filters);
-      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-      if (format === 'json') {
-        return {
-          filename: `recovery-desk-audit-${stamp}.json`,
-          mediaType: 'application/json',
-          content: `${JSON.stringify(selected, null, 2)}\n`,
-          count: selected.length,
-        };
-      }
-      const rows = selected.map((r) => [
-        r.time,
-        r.operator.osUser,
-        r.operator.displayName ?? '',
-        r.connection.id,
-        r.connection.name,
-        r.connection.region,
-        r.userPoolId,
-        r.clientId ?? '',
-        r.username,
-        r.action,
-        r.outcome,
-        r.outcomeCode,
-        r.requestId ?? '',
-        r.ticket ?? '',
-        (r.callerVerification ?? []).join('; '),
-      ]);
-      // escapeFormulae: a username or ticket starting with = + - @ must not run as a spreadsheet formula.
-      const content = Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { escapeFormulae: true, newline: '\r\n' });
-      return { filename: `recovery-desk-audit-${stamp}.csv`, mediaType: 'text/csv', content: `${content}\r\n`, count: selected.length };
-    },
+    export: ({ format, ...filters }) =>
+      withIndexedLog(async (indexed) => {
+        const matching = indexed.index.matching(filters, indexed.count);
+        const file = startAuditExport(format);
+        for (let start = 0; start < matching.length; start += EXPORT_BATCH) {
+          file.add(await readRecords(indexed, matching.subarray(start, start + EXPORT_BATCH)));
+        }
+        return file.finish();
+      }),
 
-    async codesSentToday(connectionId, userPoolId, username, now = new Date()) {
+    codesSentToday(connectionId, userPoolId, username, now = new Date()) {
       const midnight = new Date(now);
       midnight.setHours(0, 0, 0, 0);
-      const { records } = await log.read();
-      return records.filter(
-        (r) =>
-          r.action === 'ForgotPassword' &&
-          r.outcome === 'success' &&
-          r.connection.id === connectionId &&
-          r.userPoolId === userPoolId &&
-          r.username === username &&
-          Date.parse(r.time) >= midnight.getTime(),
-      ).length;
+      const recipient: CodeRecipient = { connectionId, userPoolId, username };
+      return withIndexedLog((indexed) => indexed.index.codesSince(recipient, midnight.getTime(), indexed.count));
     },
 
-    close: () => log.close(),
+    async close() {
+      await Promise.all([log.close(), Promise.allSettled(running)]);
+    },
   };
 }

@@ -8,13 +8,15 @@ export interface VerdictInput {
   client: Pick<AppClient, 'hasSecret' | 'preventUserExistenceErrors'>;
   user: UserDetails;
   codesSentToday: number;
+  /** ForgotPassword requests today whose answer was lost: each may have sent a code. */
+  codesOfUnknownOutcomeToday: number;
 }
 
 /**
  * What ForgotPassword will do for this user through this app client, worked out from
  * DescribeUserPool, DescribeUserPoolClient and AdminGetUser before anything is sent.
  */
-export function assessRecovery({ pool, client, user, codesSentToday }: VerdictInput): RecoveryVerdict {
+export function assessRecovery({ pool, client, user, codesSentToday, codesOfUnknownOutcomeToday }: VerdictInput): RecoveryVerdict {
   const order = recoveryOrder(pool.recoveryMechanisms);
   const adminOnly = order.includes('admin_only');
   const rule = adminOnly ? 'admin-only' : pool.recoveryMechanisms.length > 0 ? 'pool-setting' : 'legacy';
@@ -107,5 +109,6 @@ export function assessRecovery({ pool, client, user, codesSentToday }: VerdictIn
     reasons,
     alternatives: status === 'ready' ? [] : [...alternatives],
     codesSentToday,
+    codesOfUnknownOutcomeToday,
   };
 }

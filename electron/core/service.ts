@@ -95,11 +95,12 @@ export function createRecoveryService({ connections, audit, settings, diagnostic
       if (suggestsChangedFacts(failure.code)) (await connections.client(target.connectionId).catch(() => undefined))?.facts.forgetPool(target.userPoolId);
       const error = failure.code === 'OutcomeUnknown' ? new RecoveryDeskError('OutcomeUnknown', `${failure.message} ${outcomeUnknownWords[action].message}`, { ...outcomeUnknownWords[action].overrides, ...(failure.requestId ? { requestId: failure.requestId } : {}) }) : caught;
       // The Cognito error is what the operator needs; a failed audit write must not hide it.
-      await audit.record(subject, action, { code: failure.code, requestId: failure.requestId }).catch((auditError: unknown) => diagnostics.error('audit-write-failed', auditError, { action }));
+      const outcome = failure.code === 'OutcomeUnknown' ? 'unknown' : 'failure';
+      await audit.record(subject, action, { outcome, code: failure.code, requestId: failure.requestId }).catch((auditError: unknown) => diagnostics.error('audit-write-failed', auditError, { action }));
       throw error;
     }
     try {
-      await audit.record(subject, action, { code: 'OK', requestId: result.requestId });
+      await audit.record(subject, action, { outcome: 'success', code: 'OK', requestId: result.requestId });
     } catch (auditError) {
       diagnostics.error('audit-write-failed', auditError, { action });
       throw new RecoveryDeskError('AuditUnavailable');
@@ -176,13 +177,19 @@ export function createRecoveryService({ connections, audit, settings, diagnostic
 
     async 'recovery:verdict'({ connectionId, userPoolId, clientId, username }) {
       const gateway = await cognito(connectionId);
-      const [pool, appClient, user, codesSentToday] = await Promise.all([
+      const [pool, appClient, user, codesToday] = await Promise.all([
         poolDetails(gateway, userPoolId),
         gateway.facts.appClient(userPoolId, clientId),
         gateway.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: username })),
         audit.codesSentToday(connectionId, userPoolId, username),
       ]);
-      return assessRecovery({ pool, client: toAppClient(clientId, appClient), user: toUserDetails(user), codesSentToday });
+      return assessRecovery({
+        pool,
+        client: toAppClient(clientId, appClient),
+        user: toUserDetails(user),
+        codesSentToday: codesToday.sent,
+        codesOfUnknownOutcomeToday: codesToday.unknown,
+      });
     },
 
     'recovery:forgotPassword': (target) =>

@@ -4,7 +4,8 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 // A long audit log, written straight into the shell's data folder before the page reads it: paging,
-// virtualized rows, damaged lines, and time filters in the operator's own time zone.
+// virtualized rows, damaged lines, outcomes whose answer was lost, and time filters in the
+// operator's own time zone.
 
 // The time filters are local wall-clock times; a fixed zone makes the conversion checkable.
 test.use({ timezoneId: 'Europe/Berlin' });
@@ -16,8 +17,13 @@ const DAMAGED = [3, 200];
 
 const pad = (n: number) => String(n).padStart(3, '0');
 
+const OUTCOME_CODES = { success: 'OK', failure: 'LimitExceeded', unknown: 'OutcomeUnknown' } as const;
+/** Every 7th record failed; of the others, every 25th (24, 74, … 449) lost its answer: 15 in all. */
+const outcomeOf = (i: number) => (i % 7 === 0 ? 'failure' : i % 25 === 24 ? 'unknown' : 'success');
+const UNKNOWN_RECORDS = 15;
+
 function record(i: number) {
-  const failed = i % 7 === 0;
+  const outcome = outcomeOf(i);
   return {
     v: 1,
     id: `e2e-${i}`,
@@ -28,8 +34,8 @@ function record(i: number) {
     clientId: 'customerapp0000000000001',
     username: `customer${pad(i)}`,
     action: 'ForgotPassword',
-    outcome: failed ? 'failure' : 'success',
-    outcomeCode: failed ? 'LimitExceeded' : 'OK',
+    outcome,
+    outcomeCode: OUTCOME_CODES[outcome],
     requestId: `req-${pad(i)}`,
     ticket: `INC-${pad(i)}`,
     ...(i % 5 === 0 ? { callerVerification: ['Caller confirmed the ticket number'] } : {}),
@@ -133,4 +139,40 @@ test('time filters are local times, converted with the local offset, both ends i
   const download = await downloaded;
   const exported = JSON.parse(await readFile(await download.path(), 'utf8')) as { username: string }[];
   expect(exported.map((r) => r.username)).toEqual(['customer014']);
+});
+
+test('an outcome whose answer was lost is shown apart from success and failure, and can be filtered and exported on its own', async ({ page, appUrl, webShell }) => {
+  await writeAuditLog(webShell.dataDir);
+  await openAuditLog(page, appUrl);
+
+  const rows = page.getByRole('table', { name: 'Audit records' }).getByRole('row').filter({ has: page.getByRole('cell') });
+  const unknown = rows.filter({ hasText: 'customer449' });
+  await expect(unknown).toContainText('Unknown');
+  await expect(unknown).toContainText('May have reached Cognito');
+  await expect(unknown).toContainText('OutcomeUnknown');
+
+  // Its badge looks like neither a success's nor a failure's.
+  const badgeColours = async (username: string) =>
+    rows.filter({ hasText: username }).getByText(/^(Success|Failure|Unknown)$/).evaluate((badge) => {
+      const style = getComputedStyle(badge);
+      return `${style.color} on ${style.backgroundColor}`;
+    });
+  const [succeeded, failed, lost] = [await badgeColours('customer450'), await badgeColours('customer448'), await badgeColours('customer449')];
+  expect(new Set([succeeded, failed, lost]).size).toBe(3);
+
+  const filters = page.getByRole('search', { name: 'Filter the audit log' });
+  await filters.getByRole('button', { name: /Outcome/ }).click();
+  await page.getByRole('option', { name: 'Unknown — may have reached Cognito', exact: true }).click();
+  await filters.getByRole('button', { name: 'Apply filters' }).click();
+  const count = page.getByRole('main').getByRole('status').filter({ hasText: /match/ });
+  await expect(count).toHaveText(`${UNKNOWN_RECORDS} records match the filters.`);
+  await expect(rows.first()).toContainText('customer449');
+  for (const row of await rows.all()) await expect(row).toContainText('May have reached Cognito');
+
+  const downloaded = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const csv = (await readFile(await (await downloaded).path(), 'utf8')).trim().split('\r\n');
+  expect(csv).toHaveLength(UNKNOWN_RECORDS + 1);
+  const outcomeColumn = csv[0]?.split(',').indexOf('outcome') ?? -1;
+  expect(new Set(csv.slice(1).map((line) => line.split(',')[outcomeColumn]))).toEqual(new Set(['unknown']));
 });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAuditLog } from '../../electron/core/audit-log';
 import type { AuditRecord } from '../../shared/audit-record';
+import { auditRecord, readWholeAuditLog } from './helpers/audit-log-fixture';
 
 let dir: string;
 beforeAll(async () => {
@@ -14,19 +15,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const record = (id: string, overrides: Partial<AuditRecord> = {}): AuditRecord => ({
-  v: 1,
-  id,
-  time: new Date().toISOString(),
-  operator: { osUser: 'tester' },
-  connection: { id: 'demo', name: 'Offline demo', region: 'us-east-1' },
-  userPoolId: 'us-east-1_AcmeStaff1',
-  username: 'alice.verified',
-  action: 'ForgotPassword',
-  outcome: 'success',
-  outcomeCode: 'OK',
-  ...overrides,
-});
+const record = (id: string): AuditRecord => auditRecord({ id });
 
 /** Runs the writer child until it has acknowledged some records, then kills it with SIGKILL. */
 function writeThenKill(path: string, prefix: string, acknowledgements: number): Promise<string[]> {
@@ -61,7 +50,7 @@ describe('audit log durability', () => {
       // Kill at a different point each round, mid-stream.
       acked.push(...(await writeThenKill(path, `r${round}`, 20 + round * 37)));
     }
-    const { records, damagedLines } = await openAuditLog(path).read();
+    const { records, damagedLines } = await readWholeAuditLog(path);
     const ids = new Set(records.map((r) => r.id));
     expect(acked.length).toBeGreaterThan(100);
     expect(acked.filter((id) => !ids.has(id))).toEqual([]);
@@ -79,18 +68,18 @@ describe('audit log durability', () => {
 
     const reopened = openAuditLog(path);
     await reopened.append(record('after'));
-    const { records, damagedLines } = await reopened.read();
     await reopened.close();
+    const { records, damagedLines } = await readWholeAuditLog(path);
     expect(records.map((r) => r.id)).toEqual(['before', 'after']);
     expect(damagedLines).toEqual([2]);
   });
 
   it('refuses a record with a field the schema does not declare, so no secret can be logged', async () => {
-    const log = openAuditLog(join(dir, 'strict', 'audit.jsonl'));
+    const path = join(dir, 'strict', 'audit.jsonl');
+    const log = openAuditLog(path);
     await expect(log.append({ ...record('x'), password: 'Hunter2!' } as AuditRecord)).rejects.toThrow();
-    const { records } = await log.read();
-    expect(records).toEqual([]);
     await log.close();
+    expect((await readWholeAuditLog(path)).records).toEqual([]);
   });
 
   it('writes one JSON object per line', async () => {

@@ -37,7 +37,7 @@ const user = (overrides: Partial<UserDetails> = {}): UserDetails => ({
 });
 
 const plain: { hasSecret: boolean; preventUserExistenceErrors: 'ENABLED' | 'LEGACY' } = { hasSecret: false, preventUserExistenceErrors: 'LEGACY' };
-const verdict = (u: UserDetails, p: PoolDetails, client = plain) => assessRecovery({ pool: p, client, user: u, codesSentToday: 0 });
+const verdict = (u: UserDetails, p: PoolDetails, client = plain) => assessRecovery({ pool: p, client, user: u, codesSentToday: 0, codesOfUnknownOutcomeToday: 0 });
 const blockers = (u: UserDetails, p: PoolDetails) => verdict(u, p).reasons.filter((r) => r.severity === 'blocker').map((r) => r.id);
 
 describe('assessRecovery', () => {

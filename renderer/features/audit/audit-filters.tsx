@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Button, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Select, SelectValue, Text, TextField } from 'react-aria-components';
+import type { AuditOutcome } from '../../../shared/audit-record';
 import type { AuditFilters } from '../../api/queries';
 import { localInputToIso } from './audit-time';
 
@@ -7,12 +8,13 @@ import { localInputToIso } from './audit-time';
 const MAX_USERNAME = 128;
 const MAX_OPERATOR = 200;
 
-type Outcome = 'any' | 'success' | 'failure';
+type Outcome = 'any' | AuditOutcome;
 
 const OUTCOMES: { id: Outcome; label: string }[] = [
   { id: 'any', label: 'Any outcome' },
   { id: 'success', label: 'Succeeded' },
   { id: 'failure', label: 'Failed' },
+  { id: 'unknown', label: 'Unknown — may have reached Cognito' },
 ];
 
 interface Draft {

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
-import type { AuditAction, AuditRecord } from '../../../shared/audit-record';
+import type { AuditAction, AuditOutcome, AuditRecord } from '../../../shared/audit-record';
 import { formatAuditTime } from './audit-time';
 
 // Rows grow with their content (long ticket references, several ticked checks), so they are
@@ -16,6 +16,13 @@ const ACTION_WORDS: Record<AuditAction, string> = {
   ResendInvitation: 'Re-send invitation',
   AdminResetUserPassword: 'Admin password reset',
   AdminSetTemporaryPassword: 'Set temporary password',
+};
+
+/** How each outcome reads and looks. Unknown is neither: the action may have happened, so it gets its own look. */
+const OUTCOME_LOOKS: Record<AuditOutcome, { words: string; badge: string; row?: string; note?: string }> = {
+  success: { words: 'Success', badge: 'badge-ok' },
+  failure: { words: 'Failure', badge: 'badge-bad', row: 'audit-failed' },
+  unknown: { words: 'Unknown', note: 'May have reached Cognito', badge: 'badge-warn', row: 'audit-unknown' },
 };
 
 const COLUMNS = [
@@ -108,9 +115,9 @@ interface AuditRowProps {
 }
 
 function AuditRow({ record, index, measure }: AuditRowProps) {
-  const ok = record.outcome === 'success';
+  const outcome = OUTCOME_LOOKS[record.outcome];
   return (
-    <tr ref={measure} data-index={index} aria-rowindex={index + 2} className={ok ? undefined : 'audit-failed'}>
+    <tr ref={measure} data-index={index} aria-rowindex={index + 2} className={outcome.row}>
       <td className="audit-time">
         <time dateTime={record.time}>{formatAuditTime(record.time)}</time>
       </td>
@@ -136,7 +143,8 @@ function AuditRow({ record, index, measure }: AuditRowProps) {
         <span className="audit-sub mono">{record.action}</span>
       </td>
       <td>
-        <span className={`badge ${ok ? 'badge-ok' : 'badge-bad'}`}>{ok ? 'Success' : 'Failure'}</span>
+        <span className={`badge ${outcome.badge}`}>{outcome.words}</span>
+        {outcome.note && <span className="audit-sub">{outcome.note}</span>}
         <span className="audit-sub mono">{record.outcomeCode}</span>
       </td>
       <td className="mono break">{record.requestId ?? <Missing>None</Missing>}</td>

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Button, Label, Radio, RadioGroup, Text } from 'react-aria-components';
 import type { AppClient, PoolDetails, ResponseOf } from '../../../shared/contract';
 import type { DeliveryMedium } from '../../../shared/cognito-model';
+import { toApiCallError } from '../../api/client';
 import { settingsQuery, useForgotPassword, verdictQuery } from '../../api/queries';
 import { BusyButton } from '../../components/busy-button';
 import { ErrorNotice } from '../../components/error-notice';
@@ -58,6 +59,9 @@ export default function RecoveryPanel({ connectionId, pool, username, invitation
 
   const target = client ? { connectionId, userPoolId: pool.id, clientId: client.clientId, username, ...checks.record } : undefined;
   const sent: ResponseOf<'recovery:forgotPassword'> | undefined = forgot.data;
+  // The answer was lost after the request may have reached Cognito: a code may be on its way.
+  const maybeSent = forgot.isError && toApiCallError(forgot.error, 'recovery:forgotPassword').code === 'OutcomeUnknown';
+  const askedBefore = Boolean(sent) || maybeSent;
   const sentWith = clients.find((c) => c.clientId === forgot.variables?.clientId);
   const adminResetAt = outcome?.kind === 'admin-reset' ? outcome.at : undefined;
   const codeSentAt = latest(sent?.sentAt, adminResetAt);
@@ -130,15 +134,15 @@ export default function RecoveryPanel({ connectionId, pool, username, invitation
         <>
           <div className="actions">
             <BusyButton
-              className={`button ${sent ? 'button-secondary' : 'button-primary'}`}
+              className={`button ${askedBefore ? 'button-secondary' : 'button-primary'}`}
               isDisabled={!canAct}
               isPending={forgot.isPending}
-              aria-describedby={sent ? 'new-code-warning' : undefined}
+              aria-describedby={askedBefore ? 'new-code-warning' : undefined}
               onPress={() => {
                 if (!forgot.isPending) forgot.mutate(target);
               }}
             >
-              {forgot.isPending ? 'Sending…' : sent ? 'Send a new code' : 'Send recovery code'}
+              {forgot.isPending ? 'Sending…' : askedBefore ? 'Send a new code' : 'Send recovery code'}
             </BusyButton>
             {!hasCode && (
               <Button className="button button-quiet" isDisabled={!canAct} onPress={() => setEnterCodeAnyway(true)}>
@@ -147,7 +151,7 @@ export default function RecoveryPanel({ connectionId, pool, username, invitation
             )}
             {!canAct && !settings.isPending && <span className="muted">Tick every caller check first.</span>}
           </div>
-          {sent && (
+          {askedBefore && (
             <p id="new-code-warning" className="note note-warning new-code-warning">
               <strong>Before sending a new code:</strong> it replaces the one the caller has, and Cognito allows only a few code
               requests per user in an hour (then every request fails for a while). Ask the caller to check spam and wait a minute
@@ -163,7 +167,13 @@ export default function RecoveryPanel({ connectionId, pool, username, invitation
         </>
       )}
 
-      {forgot.isError && <ErrorNotice error={forgot.error} channel="recovery:forgotPassword" title="The recovery code was not sent" />}
+      {forgot.isError && (
+        <ErrorNotice
+          error={forgot.error}
+          channel="recovery:forgotPassword"
+          title={maybeSent ? 'The recovery code may have been sent' : 'The recovery code was not sent'}
+        />
+      )}
       {sent && <DeliveryDetails key={sent.sentAt} response={sent} client={sentWith} />}
 
       {target && hasCode && (

@@ -85,6 +85,13 @@ export function VerdictPanel({ verdict, pool, hasClient, children }: VerdictPane
             <dt>Codes sent today</dt>
             <dd>
               {codesWords(data.codesSentToday)} <span className="muted">(by this console, since midnight)</span>
+              {data.codesOfUnknownOutcomeToday > 0 && (
+                <span className="codes-unknown">
+                  {' '}
+                  and {data.codesOfUnknownOutcomeToday} more request{data.codesOfUnknownOutcomeToday === 1 ? '' : 's'} whose answer was lost: a code may
+                  have gone out
+                </span>
+              )}
             </dd>
           </dl>
           {data.reasons.length > 0 && (
