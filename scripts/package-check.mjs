@@ -142,13 +142,24 @@ check('only the app at the top', [...topLevel].filter((name) => !['package.json'
 const shippedPackageJson = JSON.parse(asar.extractFile(asarFile, 'package.json').toString('utf8'));
 check('package.json', [shippedPackageJson.main !== 'out/main/index.js' && `main is ${shippedPackageJson.main}, not out/main/index.js`], 'main out/main/index.js');
 
-// Production dependencies only: nothing the lockfile marks dev-only.
+// Production dependencies only: no package (name and version) that the lockfile has for development
+// alone. By name and version, not by folder: electron-builder may hoist a nested production copy
+// (write-file-atomic's signal-exit 4) to where the lockfile keeps a dev-only one (signal-exit 3).
 const lock = JSON.parse(readFileSync(path.join(root, 'package-lock.json'), 'utf8'));
-const devOnly = Object.entries(lock.packages).filter(([key, meta]) => key !== '' && meta.dev === true).map(([key]) => `/${key}`);
+const lockedPackages = Object.entries(lock.packages).filter(([key]) => key !== '');
+const nameOf = (dir) => dir.slice(dir.lastIndexOf('node_modules/') + 'node_modules/'.length);
+const idOf = (dir, meta) => `${meta.name ?? nameOf(dir)}@${meta.version}`;
+const productionIds = new Set(lockedPackages.filter(([, meta]) => meta.dev !== true).map(([dir, meta]) => idOf(dir, meta)));
+const devOnlyIds = new Set(lockedPackages.filter(([dir, meta]) => meta.dev === true && !productionIds.has(idOf(dir, meta))).map(([dir, meta]) => idOf(dir, meta)));
 const packageDirs = new Set(entries.filter((entry) => !fileSet.has(entry) && /\/node_modules\/(@[^/]+\/)?[^/@.][^/]*$/.test(entry)));
+const shippedId = (dir) => {
+  if (!has(`${dir.slice(1)}/package.json`)) return undefined;
+  const meta = JSON.parse(asar.extractFile(asarFile, `${dir.slice(1)}/package.json`).toString('utf8'));
+  return `${meta.name}@${meta.version}`;
+};
 check('production dependencies only', [
   ...DEV_TOOLS.filter((name) => packageDirs.has(`/node_modules/${name}`)).map((name) => `devDependency shipped: node_modules/${name}`),
-  ...devOnly.filter((dir) => packageDirs.has(dir) && !DEV_TOOLS.some((name) => dir === `/node_modules/${name}`)).map((dir) => `dev-only package shipped: ${dir.slice(1)}`),
+  ...[...packageDirs].filter((dir) => !DEV_TOOLS.some((name) => dir === `/node_modules/${name}`) && devOnlyIds.has(shippedId(dir))).map((dir) => `dev-only package shipped: ${dir.slice(1)} (${shippedId(dir)})`),
 ], `${packageDirs.size} packages, none dev-only`);
 
 // Everything the main process requires at run time is in the asar.
