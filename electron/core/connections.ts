@@ -115,7 +115,13 @@ export function createConnectionRegistry({
   }
 
   type Profiles = Awaited<ReturnType<typeof readProfiles>>;
-  const loadProfiles = (): Promise<Profiles> => readProfiles(paths).catch(() => ({}));
+  // A damaged shared config file must not take the connection list down; support sees why profiles are missing.
+  // The error's name and code only: a parse error's message can quote a line of the credentials file.
+  const loadProfiles = (): Promise<Profiles> =>
+    readProfiles(paths).catch((error: unknown) => {
+      diagnostics.warn('aws-profiles-unreadable', { name: (error as Error)?.name, code: (error as NodeJS.ErrnoException)?.code, configFile: paths.configFile });
+      return {};
+    });
   const profileNeedsMfa = (profiles: Profiles, profile: string | undefined) => Boolean(profile && profiles[profile]?.mfa_serial);
 
   function environmentConnection(profiles: Profiles): Connection | undefined {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from 'cognito-local/lib/server/config.js';
 import type { Route, Router } from 'cognito-local/lib/server/Router.js';
@@ -187,7 +187,10 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<R
     .start()) as Server;
   // Every AWS answer, errors and 404s included, names its request (the SDK's $metadata.requestId,
   // which support asks for). Set ahead of cognito-local's app, so no route or error path misses it.
-  server.prependListener('request', (_request, response) => response.setHeader('x-amzn-RequestId', randomUUID()));
+  server.prependListener('request', (_request, response) => {
+    response.setHeader('x-amzn-RequestId', randomUUID());
+    answerServerFaultsWith500(response);
+  });
   const port = (server.address() as AddressInfo).port;
   const endpoint = endpointOf(options.host, port);
   // Tokens name their issuer; JwtTokenGenerator reads this object when it signs.
@@ -329,6 +332,21 @@ function toCognitoError(target: string, error: unknown, errors: CognitoLocalModu
   }
   const message = error instanceof Error ? error.message : String(error);
   return new CognitoError('InternalErrorException', `The offline demo emulator failed: ${message}`);
+}
+
+/**
+ * cognito-local answers every Cognito error with HTTP 400; AWS answers its own failure,
+ * InternalErrorException, with 500, which tells a client the request may have been acted on. The
+ * status is corrected as the body goes out, before any header is sent.
+ */
+function answerServerFaultsWith500(response: ServerResponse): void {
+  const end = response.end.bind(response) as (...args: unknown[]) => ServerResponse;
+  response.end = ((...args: unknown[]) => {
+    const [chunk] = args;
+    const body = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : '';
+    if (response.statusCode === 400 && !response.headersSent && body.includes('"__type":"InternalErrorException"')) response.statusCode = 500;
+    return end(...args);
+  }) as ServerResponse['end'];
 }
 
 function endpointOf(host: string, port: number): string {

@@ -9,6 +9,8 @@ interface ErrorNoticeProps {
   channel: Channel;
   /** A short line saying what was being attempted, e.g. "Could not load the user". */
   title: string;
+  /** For an action: the line to show when its outcome is unknown (it may have happened), e.g. "The code may have been sent". */
+  titleIfUnknown?: string;
   onRetry?: () => void;
 }
 
@@ -22,12 +24,13 @@ const FALLBACK_TELL_CALLER = 'Bear with me a moment while I look into this.';
  * A failed call, in the operator's words: what happened, what to say to the caller, what to do
  * next, whether retrying helps (and when), and the ids for a support case. Never only the raw text.
  */
-export function ErrorNotice({ error, channel, title, onRetry }: ErrorNoticeProps) {
+export function ErrorNotice({ error, channel, title, titleIfUnknown, onRetry }: ErrorNoticeProps) {
   const failure = toApiCallError(error, channel) as Explained;
+  const unknown = failure.code === 'OutcomeUnknown';
   const tellCaller = failure.tellCaller?.trim() || FALLBACK_TELL_CALLER;
   return (
-    <div role="alert" className="notice notice-error">
-      <p className="notice-title">{title}</p>
+    <div role="alert" className={`notice ${unknown ? 'notice-warning notice-unknown' : 'notice-error'}`}>
+      <p className="notice-title">{unknown && titleIfUnknown ? titleIfUnknown : title}</p>
       <dl className="notice-parts">
         <dt>What happened</dt>
         <dd className="notice-message">{failure.message}</dd>
@@ -36,7 +39,9 @@ export function ErrorNotice({ error, channel, title, onRetry }: ErrorNoticeProps
         <dt>Next step</dt>
         <dd className="notice-guidance">{failure.guidance}</dd>
         <dt>Try again?</dt>
-        <dd className="notice-retry">{retryWords(failure.retryable, failure.retryAfterSeconds)}</dd>
+        <dd className="notice-retry">
+          {unknown ? 'Not before you have checked: it may already have happened.' : retryWords(failure.retryable, failure.retryAfterSeconds)}
+        </dd>
       </dl>
       {failure.issues && failure.issues.length > 0 && (
         <ul className="notice-issues" aria-label="Fields to correct">

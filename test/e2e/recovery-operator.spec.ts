@@ -212,6 +212,38 @@ test('an injected CodeDeliveryFailure: the alert says what happened, what to tel
   await expect(alert).toContainText(/Try again\?\s*Yes, later\. Try again in about an hour\./);
 });
 
+test('a code request whose answer was lost: the operator is told a code may be on its way, can enter it, and is warned before another', async ({ page, appUrl }, testInfo) => {
+  await page.goto(appUrl);
+  // InternalError is AWS's HTTP 500: Cognito may have acted. Here it has not, so the caller has no code yet.
+  await callFromPage(page, 'demo:injectFault', { operation: 'ForgotPassword', error: 'InternalError', count: 1 });
+  await openUser(page, 'Acme Staff', 'frank.both');
+  await chooseClient(page, 'staff-portal (no secret)');
+  const panel = recoveryPanel(page);
+  await panel.getByRole('button', { name: 'Send recovery code' }).click();
+
+  const alert = panel.getByRole('alert');
+  await expect(alert).toContainText('The recovery code may have been sent');
+  await expect(alert).toContainText('Cognito may have sent a code; ask the caller before sending another.');
+  await expect(alert).toContainText(/Tell the caller\s*“I'm not sure the code went out/);
+  await expect(alert).toContainText(/Next step\s*Ask the caller whether a code arrived/);
+  await expect(alert).toContainText(/Try again\?\s*Not before you have checked: it may already have happened\./);
+  await expect(alert).toContainText('Error code OutcomeUnknown');
+  await expect(alert).not.toContainText('Try again;');
+  await shot(alert, testInfo, 'outcome-unknown');
+
+  // The verdict counts it apart, and another code comes only with the warning.
+  await expect(verdictPanel(page)).toContainText('1 more request whose answer was lost');
+  await expect(panel.getByRole('button', { name: 'Send a new code' })).toBeVisible();
+  await expect(panel.getByText('Before sending a new code:')).toBeVisible();
+  // If the caller does have a code, it can be entered at once.
+  await panel.getByRole('button', { name: 'The caller already has a code' }).click();
+  await expect(panel.getByRole('textbox', { name: 'Confirmation code' })).toBeVisible();
+
+  // The audit log says so too.
+  await page.getByRole('radiogroup', { name: 'View' }).getByRole('radio', { name: 'Audit log' }).click();
+  await expect(page.getByRole('row').filter({ hasText: 'frank.both' }).first()).toContainText('Unknown');
+});
+
 test('a wrong code: guidance in the alert, and the form keeps the code and the password', async ({ page, appUrl }) => {
   await page.goto(appUrl);
   await openUser(page, 'Acme Staff', 'alice.verified');
@@ -370,7 +402,7 @@ test('with caller verification on, nothing can be sent until every check is tick
 
 test('uncertain verdict: reset by an administrator behind a confirmation (a failure stays in the dialog), then the code step', async ({ page, appUrl }) => {
   await page.goto(appUrl);
-  await callFromPage(page, 'demo:injectFault', { operation: 'AdminResetUserPassword', error: 'InternalError', count: 1 });
+  await callFromPage(page, 'demo:injectFault', { operation: 'AdminResetUserPassword', error: 'CodeDeliveryFailure', count: 1 });
   await openUser(page, 'Acme Customers', 'customer003');
   const verdict = verdictPanel(page);
   await expect(verdict.getByRole('status')).toContainText('Uncertain');

@@ -9,7 +9,7 @@ import { channels, type Channel, type RequestOf, type ResponseOf } from '../../s
 import type { ApiError, Result } from '../../shared/errors';
 import { createBackend, type Backend } from '../../electron/core/backend';
 import { createMemoryVault, type SecretVault } from '../../electron/core/secret-vault';
-import { startDemoEmulator, type DemoEmulator } from '../../electron/emulator';
+import { DEMO_STAFF_CLIENT_SECRET, DEMO_STAFF_SECRET_CLIENT_ID, startDemoEmulator, type DemoEmulator } from '../../electron/emulator';
 import { startFailingCognito, startRecordingProxy, type StandIn } from './helpers/cognito-stand-ins';
 import { startStsStandIn, STS_STAND_IN_USER_ACCOUNT, type StsStandIn } from './helpers/sts-stand-in';
 
@@ -358,6 +358,7 @@ describe('typed-in access keys and a role on top', () => {
     const spare = await desk.call('connections:save', { name: 'Spare', region: 'us-east-1', endpoint: secondProxy.endpoint, source: { kind: 'access-keys', ...OTHER_TYPED } });
 
     const covered = new Set<string>();
+    const usedCodes: string[] = [];
     const on = (connectionId: string) => ({ connectionId, userPoolId: STAFF });
     for (const connectionId of ['demo', saved.id]) {
       const codeFor = async (username: string) => {
@@ -377,12 +378,15 @@ describe('typed-in access keys and a role on top', () => {
         ['users:get', { ...on(connectionId), username: 'nobody-here' }],
         ['recovery:verdict', { ...on(connectionId), clientId: STAFF_PUBLIC, username: 'alice.verified' }],
         ['recovery:forgotPassword', { ...on(connectionId), clientId: STAFF_PUBLIC, username: 'alice.verified', ticket: 'HD-1' }],
+        // With the secret client, so the client secret is read into the facts cache (and must stay there).
+        ['recovery:forgotPassword', { ...on(connectionId), clientId: DEMO_STAFF_SECRET_CLIENT_ID, username: 'mia.alias' }],
       ];
       for (const [channel, request] of requests) {
         await desk.backend.dispatch(channel, request).then((result) => desk.replies.push({ channel, result }));
         covered.add(channel);
       }
       const code = await codeFor('alice.verified');
+      usedCodes.push(code, await codeFor('mia.alias'));
       const more: Array<[Channel, unknown]> = [
         ['recovery:confirmForgotPassword', { ...on(connectionId), clientId: STAFF_PUBLIC, username: 'alice.verified', confirmationCode: code, password: 'Walk-Every-Channel-42!' }],
         ['recovery:confirmForgotPassword', { ...on(connectionId), clientId: STAFF_PUBLIC, username: 'alice.verified', confirmationCode: '999999', password: 'Walk-Every-Channel-43!' }],
@@ -439,6 +443,15 @@ describe('typed-in access keys and a role on top', () => {
     for (const secret of secrets) expect(onDisk).not.toContain(secret);
     expect(onDisk).toContain('"sealed"');
     await desk.close();
+
+    // The diagnostic log has every call of the walk, and none of the keys, codes, passwords or the client secret.
+    const logs = join(desk.dataDir, 'logs');
+    const log = (await Promise.all((await readdir(logs)).map((file) => readFile(join(logs, file), 'utf8')))).join('');
+    expect(log).toContain('"event":"cognito-call"');
+    expect(log).toMatch(/"operation":"ConfirmForgotPassword","kind":"write","outcome":"OK","requestId":"[0-9a-f-]{36}"/);
+    expect(log).toMatch(/"channel":"recovery:confirmForgotPassword"/);
+    const neverLogged = [...secrets, ...usedCodes.filter((c) => c !== '000000'), 'Walk-Every-Channel-42!', 'Walk-Every-Channel-43!', 'Temporary-Walk-42!', DEMO_STAFF_CLIENT_SECRET];
+    for (const secret of neverLogged) expect(log, 'the diagnostic log holds a secret').not.toContain(secret);
     const restarted = await openDesk({ dataDir: desk.dataDir, vault: reversingVault() });
     const listed = await restarted.call('connections:list', {});
     expect(listed.secretStorage).toBe('encrypted');

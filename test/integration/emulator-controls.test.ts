@@ -193,6 +193,14 @@ describe('injected faults', () => {
     expect(emulator.inbox()).toHaveLength(before + 1);
   });
 
+  it('answer as AWS does: HTTP 500 for InternalError (Cognito may have acted), 400 for the others', async () => {
+    emulator.injectFault({ operation: 'ListUserPools', count: 1, error: 'InternalError' });
+    emulator.injectFault({ operation: 'ListUserPools', count: 1, error: 'TooManyRequests' });
+    const status = async () => (await failure(client.send(listPools()))).$metadata?.httpStatusCode;
+    expect(await status()).toBe(500);
+    expect(await status()).toBe(400);
+  });
+
   it('are used up oldest first when several target the same operation', async () => {
     emulator.injectFault({ operation: 'ListUserPools', count: 1, error: 'InternalError' });
     emulator.injectFault({ operation: 'ListUserPools', count: 1, error: 'TooManyRequests' });

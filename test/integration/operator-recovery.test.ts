@@ -157,7 +157,8 @@ describe('guidance for every error', () => {
     // TooManyRequests is the one answer a write is retried on (up to 3 attempts): it must outlast them.
     await call('demo:injectFault', { connectionId: 'demo', operation: 'ForgotPassword', error: code, count: code === 'TooManyRequests' ? 3 : 1 });
     const error = await fail('recovery:forgotPassword', { connectionId: 'demo', userPoolId: STAFF, clientId: STAFF_PUBLIC, username: 'alice.verified' });
-    expect(error.code).toBe(code);
+    // AWS answers InternalError with HTTP 500: the request may have been acted on, so the outcome is unknown.
+    expect(error.code).toBe(code === 'InternalError' ? 'OutcomeUnknown' : code);
     expect(error.message).not.toBe('');
     expect(error.tellCaller).not.toBe('');
     expect(error.guidance).not.toBe('');

@@ -164,7 +164,7 @@ function ResendInvitation({ target, record, canAct, onDone, isOpen: open, onOpen
           (AdminCreateUser, RESEND). Any earlier temporary password stops working.
         </p>
         <p>Tell the caller to sign in with the temporary password from the new message; they then choose their own password.</p>
-        {resend.isError && <ErrorNotice error={resend.error} channel="recovery:resendInvitation" title="The invitation was not sent" />}
+        {resend.isError && <ErrorNotice error={resend.error} channel="recovery:resendInvitation" title="The invitation was not sent" titleIfUnknown="The invitation may have been sent" />}
         <DialogActions>
           <Button className="button button-secondary" isDisabled={resend.isPending} onPress={() => close(false)}>
             Cancel
@@ -218,7 +218,7 @@ function AdminReset({ target, record, canAct, onDone, isOpen: open, onOpenChange
           working at once and Cognito sends them a code by their verified email or phone.
         </p>
         <p>Then ask the caller for that code and set their new password with it in the step that follows.</p>
-        {reset.isError && <ErrorNotice error={reset.error} channel="recovery:adminResetPassword" title="The password was not reset" />}
+        {reset.isError && <ErrorNotice error={reset.error} channel="recovery:adminResetPassword" title="The password was not reset" titleIfUnknown="The password may have been reset" />}
         <DialogActions>
           <Button className="button button-secondary" isDisabled={reset.isPending} onPress={() => close(false)}>
             Cancel
@@ -337,7 +337,7 @@ function TemporaryPassword({ target, record, canAct, onDone, policy, isOpen: ope
         </div>
         <CopyMessage outcome={outcome} />
         {setTemporary.isError && (
-          <ErrorNotice error={setTemporary.error} channel="recovery:setTemporaryPassword" title="The temporary password was not set" />
+          <ErrorNotice error={setTemporary.error} channel="recovery:setTemporaryPassword" title="The temporary password was not set" titleIfUnknown="The temporary password may have been set" />
         )}
         <DialogActions>
           {setAt ? (

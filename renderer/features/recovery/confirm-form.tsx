@@ -101,7 +101,7 @@ export function ConfirmForm({ target, policy, sentAt, canSubmit, onConfirmed }: 
         inputRef={passwordRef}
       />
 
-      {confirm.isError && <ErrorNotice error={confirm.error} channel="recovery:confirmForgotPassword" title="The password was not changed" />}
+      {confirm.isError && <ErrorNotice error={confirm.error} channel="recovery:confirmForgotPassword" title="The password was not changed" titleIfUnknown="The password may have been changed" />}
       <div className="actions">
         {/* isPending keeps focus on the button (aria-disabled) while the request runs. */}
         <BusyButton type="submit" className="button button-primary" isPending={busy} isDisabled={!canSubmit}>

@@ -171,7 +171,8 @@ export default function RecoveryPanel({ connectionId, pool, username, invitation
         <ErrorNotice
           error={forgot.error}
           channel="recovery:forgotPassword"
-          title={maybeSent ? 'The recovery code may have been sent' : 'The recovery code was not sent'}
+          title="The recovery code was not sent"
+          titleIfUnknown="The recovery code may have been sent"
         />
       )}
       {sent && <DeliveryDetails key={sent.sentAt} response={sent} client={sentWith} />}
