@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Result } from '../../shared/errors';
 import type { Dispatcher } from '../../electron/core/dispatcher';
 import { createWebServer, type WebServer } from '../../electron/web/server';
@@ -327,6 +327,32 @@ describe.skipIf(!existsSync(webEntry))('out/main/web.js (real process, real back
     expect(stdout).toBe('');
     expect(stderr).toMatch(/--allow-remote/);
     expect(stderr).toMatch(/127\.0\.0\.1/);
+  });
+
+  it('on SIGTERM, lets a recovery action in flight finish: its answer arrives and its audit record is on disk', async () => {
+    const other = await startWebShell();
+    try {
+      const delayed = await api(other.port, 'demo:injectFault', other.token, { connectionId: 'demo', operation: 'ForgotPassword', delayMs: 1_500, count: 1 });
+      expect(delayed.json()).toMatchObject({ ok: true });
+      const target = { connectionId: 'demo', userPoolId: 'us-east-1_AcmeStaff1', clientId: 'staffconsolepublic000001', username: 'alice.verified' };
+      const sending = api(other.port, 'recovery:forgotPassword', other.token, target);
+      // In flight once the emulator has taken the fault.
+      await vi.waitFor(async () => {
+        const controls = (await api(other.port, 'demo:controls', other.token, { connectionId: 'demo' })).json<Result<{ faults: unknown[] }>>();
+        expect(controls.ok && controls.data.faults).toEqual([]);
+      }, { timeout: 20_000, interval: 50 });
+      const exit = new Promise<number | null>((resolve) => other.process.once('exit', resolve));
+      other.process.kill('SIGTERM');
+
+      const reply = await sending;
+      expect(reply.status).toBe(200);
+      expect(reply.json()).toMatchObject({ ok: true, data: { codeDeliveryDetails: { deliveryMedium: 'EMAIL' } } });
+      expect(await exit).toBe(0);
+      const audit = readFileSync(path.join(other.dataDir, 'audit', 'audit-log.jsonl'), 'utf8');
+      expect(audit).toMatch(/"action":"ForgotPassword","outcome":"success"/);
+    } finally {
+      await other.stop();
+    }
   });
 
   it('shuts down cleanly on SIGTERM', async () => {
