@@ -107,7 +107,7 @@ export function createConnectionRegistry({
 
   function startDemoOnce(): Promise<DemoEnvironment> {
     // A failed start is not cached, so the next call tries again.
-    demo ??= startDemo().catch((error: unknown) => {
+    demo ??= startDemo({ onProblem: (problem) => diagnostics.warn('demo-data-problem', { problem }) }).catch((error: unknown) => {
       demo = undefined;
       throw error;
     });

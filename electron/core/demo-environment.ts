@@ -22,4 +22,9 @@ export interface DemoEnvironment {
   close(): Promise<void>;
 }
 
-export type StartDemoEnvironment = () => Promise<DemoEnvironment>;
+export interface DemoStartOptions {
+  /** A problem worth knowing that did not stop the start (a damaged demo inbox moved aside). */
+  onProblem(problem: string): void;
+}
+
+export type StartDemoEnvironment = (options: DemoStartOptions) => Promise<DemoEnvironment>;

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, renameSync } from 'node:fs';
-import { mkdir, readFile, rename } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { z } from 'zod';
 
@@ -11,6 +11,7 @@ import type { z } from 'zod';
 /** Owner-only: the data dir holds the audit trail, saved connections and the demo's users. */
 export const PRIVATE_FILE_MODE = 0o600;
 export const PRIVATE_DIR_MODE = 0o700;
+const LEFTOVER_AGE_MS = 60_000;
 
 /** What reading found. `problem` says, in plain words, what was wrong and where the file went. */
 export interface JsonRead<T> {
@@ -88,9 +89,31 @@ export function jsonFile<T>({ path, schema, label, whenDamaged = 'move-aside', r
   // Writes run one after another in call order, so an older value never lands after a newer one.
   let writing: Promise<void> = Promise.resolve();
 
+  // A process killed mid-write (kill -9) leaves write-file-atomic's temporary file (<name>.<digits>)
+  // beside the file. A live write's lasts milliseconds; one older than a minute is such a leftover.
+  let swept = false;
+  async function removeLeftoverTemporaryFiles(): Promise<void> {
+    if (swept) return;
+    swept = true;
+    const folder = dirname(path);
+    const pattern = new RegExp(`^${basename(path).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.\\d+$`);
+    const names = await readdir(folder).catch(() => [] as string[]);
+    await Promise.all(
+      names
+        .filter((name) => pattern.test(name))
+        .map(async (name) => {
+          const leftover = join(folder, name);
+          const { mtimeMs } = await stat(leftover);
+          if (Date.now() - mtimeMs > LEFTOVER_AGE_MS) await rm(leftover, { force: true });
+        })
+        .map((removal) => removal.catch(() => undefined)),
+    );
+  }
+
   return {
     path,
     async read() {
+      await removeLeftoverTemporaryFiles();
       let text: string;
       try {
         text = await readFile(path, 'utf8');

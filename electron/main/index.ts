@@ -102,7 +102,7 @@ if (dataDir === undefined) {
       hardenSession(session.defaultSession, location);
       app.setAboutPanelOptions(aboutPanelOptions({ platform: process.platform, version: app.getVersion(), electronVersion: process.versions.electron }));
       // Typed-in AWS keys: encrypted by the OS (safeStorage) in connections.json, or memory only where it cannot.
-      const running = createBackend({ dataDir, startDemo: () => startDemoEmulator({ dataDir }), vault: createSafeStorageVault(safeStorage) });
+      const running = createBackend({ dataDir, startDemo: ({ onProblem }) => startDemoEmulator({ dataDir, onProblem }), vault: createSafeStorageVault(safeStorage) });
       backend = running;
       const openDiagnosticLogFolder = () => void shell.openPath(running.diagnostics.directory);
       Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ platform: process.platform, development, openDiagnosticLogFolder })));

@@ -35,7 +35,7 @@ async function main(argv: readonly string[]): Promise<void> {
     process.stderr.write(`Warning: listening on ${options.host} (--allow-remote). The page and API are plain HTTP; anyone on the network with the URL can reset passwords.\n`);
   }
 
-  const backend = createBackend({ dataDir, startDemo: () => startDemoEmulator({ dataDir }) });
+  const backend = createBackend({ dataDir, startDemo: ({ onProblem }) => startDemoEmulator({ dataDir, onProblem }) });
   let server: WebServer;
   try {
     server = await createWebServer({

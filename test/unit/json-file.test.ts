@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -84,5 +84,21 @@ describe('jsonFile', () => {
     expect(await file.read()).toEqual({ value: undefined, problem: `The demo pool file ${path} could not be used (it is empty).` });
     expect(file.readSync().problem).toContain(path);
     expect(await readdir(dir)).toEqual(['pool.json']);
+  });
+
+  it('removes the temporary files a killed writer left beside the file, but not a live write\'s or another file\'s', async () => {
+    const path = join(dir, 'pool.json');
+    await writeFile(path, '{"name":"a","count":1}');
+    const old = new Date(Date.now() - 10 * 60_000);
+    for (const leftover of ['pool.json.1234567', 'pool.json.89']) {
+      await writeFile(join(dir, leftover), '{"name":');
+      await utimes(join(dir, leftover), old, old);
+    }
+    await writeFile(join(dir, 'pool.json.424242'), '{"na'); // being written right now
+    await writeFile(join(dir, 'other.json.1234567'), 'x');
+    await utimes(join(dir, 'other.json.1234567'), old, old);
+    const file = jsonFile({ path, schema: Thing, label: 'The pool file' });
+    expect((await file.read()).value).toEqual({ name: 'a', count: 1 });
+    expect((await readdir(dir)).sort()).toEqual(['other.json.1234567', 'pool.json', 'pool.json.424242']);
   });
 });
