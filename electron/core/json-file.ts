@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, renameSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { z } from 'zod';
@@ -110,47 +110,36 @@ export function jsonFile<T>({ path, schema, label, whenDamaged = 'move-aside', r
     );
   }
 
+  /** What the file's text means; a damaged file is moved aside (a rare, tiny step: done synchronously). */
+  function conclude(text: string): JsonRead<T> {
+    const result = interpret(text);
+    if (result.ok) return { value: result.value };
+    if (whenDamaged === 'leave') return damaged(result.reason, undefined);
+    const aside = asidePath();
+    try {
+      renameSync(path, aside);
+      return damaged(result.reason, aside);
+    } catch {
+      return damaged(result.reason, undefined);
+    }
+  }
+
+  const failedRead = (error: unknown): JsonRead<T> => ((error as NodeJS.ErrnoException).code === 'ENOENT' ? { value: undefined } : unreadable(error));
+
   return {
     path,
     async read() {
       await removeLeftoverTemporaryFiles();
-      let text: string;
-      try {
-        text = await readFile(path, 'utf8');
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { value: undefined };
-        return unreadable(error);
-      }
-      const result = interpret(text);
-      if (result.ok) return { value: result.value };
-      if (whenDamaged === 'leave') return damaged(result.reason, undefined);
-      const aside = asidePath();
-      const moved = await rename(path, aside).then(
-        () => aside,
-        () => undefined,
-      );
-      return damaged(result.reason, moved);
+      return readFile(path, 'utf8').then(conclude, failedRead);
     },
     readSync() {
       let text: string;
       try {
         text = readFileSync(path, 'utf8');
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { value: undefined };
-        return unreadable(error);
+        return failedRead(error);
       }
-      const result = interpret(text);
-      if (result.ok) return { value: result.value };
-      if (whenDamaged === 'leave') return damaged(result.reason, undefined);
-      const aside = asidePath();
-      let moved: string | undefined;
-      try {
-        renameSync(path, aside);
-        moved = aside;
-      } catch {
-        moved = undefined;
-      }
-      return damaged(result.reason, moved);
+      return conclude(text);
     },
     write(value) {
       let text: string;

@@ -1,18 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createInflightTracker, trackedDispatcher } from '../../electron/core/inflight';
+import { deferred, flush } from './helpers/deferred';
 
-/** A promise and the functions that settle it. */
-function deferred<T = void>() {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
-
-const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('the in-flight tracker', () => {
   it('counts calls until they settle, whether they succeed or fail, and passes their outcome on', async () => {
