@@ -407,7 +407,7 @@ export const contract = {
     response: z.object({ pools: z.array(PoolSummary), nextToken: z.string().optional() }),
     aws: ['ListUserPools'],
   }),
-  /** DescribeUserPool (cognito-idp:DescribeUserPool). */
+  /** DescribeUserPool (cognito-idp:DescribeUserPool), read once per connection and kept 5 minutes (pools:refresh reads it again). */
   'pools:describe': operation({
     request: OnPool,
     response: PoolDetails,
@@ -419,7 +419,7 @@ export const contract = {
     response: z.object({ refreshedAt: z.string() }),
     aws: [],
   }),
-  /** ListUserPoolClients + DescribeUserPoolClient per client (cognito-idp:ListUserPoolClients, cognito-idp:DescribeUserPoolClient). */
+  /** ListUserPoolClients + DescribeUserPoolClient per client, the latter kept like the pool's facts (cognito-idp:ListUserPoolClients, cognito-idp:DescribeUserPoolClient). */
   'clients:list': operation({
     request: OnPool.extend({
       maxResults: z.number().int().min(1).max(60).default(60),
@@ -448,7 +448,7 @@ export const contract = {
     aws: ['AdminGetUser'],
   }),
   /**
-   * DescribeUserPool + DescribeUserPoolClient + AdminGetUser: whether ForgotPassword can work and where the
+   * AdminGetUser, with the pool's and app client's cached facts: whether ForgotPassword can work and where the
    * code will go (cognito-idp:DescribeUserPool, cognito-idp:DescribeUserPoolClient, cognito-idp:AdminGetUser).
    */
   'recovery:verdict': operation({
@@ -456,7 +456,10 @@ export const contract = {
     response: RecoveryVerdict,
     aws: ['DescribeUserPool', 'DescribeUserPoolClient', 'AdminGetUser'],
   }),
-  /** ForgotPassword, with SECRET_HASH computed on the privileged side when the client has a secret (cognito-idp:DescribeUserPoolClient). */
+  /**
+   * ForgotPassword, sent once, with SECRET_HASH computed on the privileged side when the client has a secret
+   * (from the cached DescribeUserPoolClient). A lost answer fails with OutcomeUnknown: a code may have gone out.
+   */
   'recovery:forgotPassword': operation({
     request: RecoveryTarget,
     response: z.object({
