@@ -164,7 +164,10 @@ export function createCognitoGateway({ connectionId, config, policy, diagnostics
     const started = now();
     const client = kind === 'read' ? reads : writes;
     try {
-      const output = await client.send(command, { abortSignal: deadline });
+      // The signal stops the HTTP request; the race also bounds what comes before it (credentials from
+      // SSO or an assumed role), which the SDK does not let a signal cancel.
+      const expired = new Promise<never>((_, reject) => deadline.addEventListener('abort', () => reject(deadline.reason as Error), { once: true }));
+      const output = await Promise.race([client.send(command, { abortSignal: deadline }), expired]);
       diagnostics.call({ connectionId, operation, kind, outcome: 'OK', requestId: output.$metadata?.requestId, durationMs: now() - started, attempts: output.$metadata?.attempts });
       return output;
     } catch (caught) {
