@@ -1,4 +1,6 @@
+import { writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Download, Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
@@ -353,4 +355,46 @@ test('with caller verification on, a code is sent only once every check is ticke
   await expect(row).toContainText('Success');
   await expect(row).toContainText('INC-4711');
   for (const label of required) await expect(row).toContainText(label);
+});
+
+test('a damaged settings file fails closed: the header says where it went, every action asks for the caller checks, saving ends it', async ({ page, appUrl, webShell }) => {
+  // The shell reads the settings on the first call, so the file can be damaged before the page opens.
+  writeFileSync(path.join(webShell.dataDir, 'settings.json'), '{"callerVerification": {"enabled": fals');
+  await page.goto(appUrl);
+  const notice = page.getByRole('banner').getByRole('status').filter({ hasText: 'Settings:' });
+  await expect(notice).toContainText(/settings\.json could not be used \(it is not valid JSON\) and was moved to .*settings\.json\.damaged-/);
+  await expect(notice).toContainText('caller verification is required');
+
+  await openUser(page, 'Acme Staff', USER);
+  await chooseClient(page, /staff-portal/);
+  await expect(page.getByRole('main').getByRole('checkbox', { name: FIRST_CHECK })).toBeVisible();
+  await expect(sendCodeButton(page)).toBeDisabled();
+
+  await notice.getByRole('button', { name: 'Review settings' }).click();
+  const dialog = settingsDialog(page);
+  await expect(dialog.getByRole('switch', { name: /caller verification/ })).toBeChecked();
+  await dialog.getByRole('button', { name: 'Save settings' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Settings saved.');
+  await expect(notice).toHaveCount(0);
+});
+
+test('text that would read differently in the audit log is refused on its field before anything is sent', async ({ page, appUrl }) => {
+  await page.goto(appUrl);
+  const dialog = await openSettings(page);
+  // U+202E turns "Eve\u202Enimda" into "Eveadmin" on screen.
+  await dialog.getByRole('textbox', { name: 'Display name' }).fill('Eve\u202Enimda');
+  await dialog.getByRole('button', { name: 'Save settings' }).click();
+  await expect(dialog.getByText('A display name cannot contain control characters or invisible text-direction marks.')).toBeVisible();
+  await expect(dialog.getByRole('textbox', { name: 'Display name' })).toHaveAttribute('aria-invalid', 'true');
+  await page.keyboard.press('Escape');
+
+  await openUser(page, 'Acme Staff', USER);
+  await chooseClient(page, /staff-portal/);
+  const ticket = page.getByRole('main').getByRole('textbox', { name: 'Ticket' });
+  await ticket.fill('HD-7\u2066x');
+  await expect(page.getByRole('main').getByText('A ticket reference cannot contain control characters or invisible text-direction marks.')).toBeVisible();
+  await expect(ticket).toHaveAttribute('aria-invalid', 'true');
+  await expect(sendCodeButton(page)).toBeDisabled();
+  await ticket.fill('HD-7');
+  await expect(sendCodeButton(page)).toBeEnabled();
 });
