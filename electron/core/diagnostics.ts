@@ -60,11 +60,13 @@ const KEY_ID = /\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA|ANVA|APKA|ABIA|ACCA)[A-Z0-9]{
 const TOKEN_LIKE = /[A-Za-z0-9+/_=-]{40,}/g;
 const BEARER = /\b(Bearer|token=)\s*[^\s"',;]+/gi;
 
-export function scrubText(text: string, secrets: Iterable<string>): string {
+/** Removes the known secret values from `text`, and with `patterns`, anything shaped like a key or token. */
+export function scrubText(text: string, secrets: Iterable<string>, patterns = true): string {
   let result = text;
   for (const secret of secrets) {
     if (secret.length >= 4) result = result.split(secret).join('[redacted]');
   }
+  if (!patterns) return result;
   return result.replace(BEARER, '$1 [redacted]').replace(KEY_ID, '[key]').replace(TOKEN_LIKE, (run) => (isUuidish(run) ? run : '[redacted]'));
 }
 
@@ -73,11 +75,21 @@ function isUuidish(run: string): boolean {
   return /^[0-9a-f-]{36}$/i.test(run) || /^[A-Z0-9]{52}$/.test(run);
 }
 
-function scrubValue(value: unknown, secrets: Iterable<string>, depth = 0): unknown {
-  if (typeof value === 'string') return scrubText(value, secrets);
+// Fields that hold file paths the console itself names: a long path would look like a token. Known
+// secret values are still removed from them.
+const PATH_FIELDS = new Set(['dataDir', 'configFile', 'directory', 'problem']);
+const STACK_FRAME = /^\s+at /;
+
+function scrubValue(value: unknown, secrets: Iterable<string>, key = '', depth = 0): unknown {
+  if (typeof value === 'string') {
+    if (PATH_FIELDS.has(key)) return scrubText(value, secrets, false);
+    // A stack's frames are code locations; its first lines repeat the message, which is scrubbed in full.
+    if (key === 'stack') return value.split('\n').map((line) => scrubText(line, secrets, !STACK_FRAME.test(line))).join('\n');
+    return scrubText(value, secrets);
+  }
   if (depth > 6 || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((v) => scrubValue(v, secrets, depth + 1));
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubValue(v, secrets, depth + 1)]));
+  if (Array.isArray(value)) return value.map((v) => scrubValue(v, secrets, key, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubValue(v, secrets, k, depth + 1)]));
 }
 
 /** The parts of an error worth keeping: name, code, message and stack (scrubbed later), and its cause. */
