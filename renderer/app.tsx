@@ -42,6 +42,7 @@ export function App() {
   const [selection, setSelection] = useState<Selection>({ revision: 0 });
   const [manager, setManager] = useState<ManagerState>({ open: false });
   const [inboxOpen, setInboxOpen] = useState(false);
+  const inboxToggleRef = useRef<HTMLButtonElement>(null);
   const [controlsOpen, setControlsOpen] = useState(false);
   const mainRef = useRef<HTMLElement>(null);
   // The recovery screens stay mounted (hidden) while the audit log shows, so a call in progress keeps its state.
@@ -116,7 +117,7 @@ export function App() {
             <ToggleButton className="button button-secondary demo-toggle" isSelected={controlsOpen} onChange={setControlsOpen}>
               Demo controls
             </ToggleButton>
-            <ToggleButton className="button button-secondary demo-toggle" isSelected={inboxOpen} onChange={setInboxOpen}>
+            <ToggleButton ref={inboxToggleRef} className="button button-secondary demo-toggle" isSelected={inboxOpen} onChange={setInboxOpen}>
               Demo inbox
             </ToggleButton>
           </div>
@@ -210,7 +211,12 @@ export function App() {
           )}
           {showInbox && (
             <Suspense fallback={<Loading>Opening the demo inbox…</Loading>}>
-              <DemoInbox onClose={() => setInboxOpen(false)} />
+              <DemoInbox
+                onClose={() => {
+                  setInboxOpen(false);
+                  inboxToggleRef.current?.focus();
+                }}
+              />
             </Suspense>
           )}
         </div>

@@ -1,6 +1,7 @@
+import { useEffect, useRef } from 'react';
 import { Button } from 'react-aria-components';
 import type { Channel } from '../../shared/contract';
-import type { ApiError } from '../../shared/errors';
+import { COGNITO_ERROR_CODES, type ApiError } from '../../shared/errors';
 import { toApiCallError, type ApiCallError } from '../api/client';
 import { retryWords } from './format';
 
@@ -12,6 +13,18 @@ interface ErrorNoticeProps {
   /** For an action: the line to show when its outcome is unknown (it may have happened), e.g. "The code may have been sent". */
   titleIfUnknown?: string;
   onRetry?: () => void;
+  /**
+   * For the failure of what the operator just did: focus moves to the notice, scrolled into view,
+   * so the next thing read is what went wrong.
+   */
+  takeFocus?: boolean;
+}
+
+const COGNITO_CODES = new Set<string>(COGNITO_ERROR_CODES);
+
+/** The name a support case or AWS's documentation uses: Cognito's exceptions keep their suffix. */
+export function errorName(code: string): string {
+  return COGNITO_CODES.has(code) ? `${code}Exception` : code;
 }
 
 /** Every ApiError carries these; read them off the thrown error whichever way it was built. */
@@ -24,12 +37,19 @@ const FALLBACK_TELL_CALLER = 'Bear with me a moment while I look into this.';
  * A failed call, in the operator's words: what happened, what to say to the caller, what to do
  * next, whether retrying helps (and when), and the ids for a support case. Never only the raw text.
  */
-export function ErrorNotice({ error, channel, title, titleIfUnknown, onRetry }: ErrorNoticeProps) {
+export function ErrorNotice({ error, channel, title, titleIfUnknown, onRetry, takeFocus = false }: ErrorNoticeProps) {
   const failure = toApiCallError(error, channel) as Explained;
   const unknown = failure.code === 'OutcomeUnknown';
   const tellCaller = failure.tellCaller?.trim() || FALLBACK_TELL_CALLER;
+  const ref = useRef<HTMLDivElement>(null);
+  // Each new failure (a new error object) takes focus again.
+  useEffect(() => {
+    if (!takeFocus) return;
+    ref.current?.focus({ preventScroll: true });
+    ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [takeFocus, error]);
   return (
-    <div role="alert" className={`notice ${unknown ? 'notice-warning notice-unknown' : 'notice-error'}`}>
+    <div ref={ref} role="alert" tabIndex={takeFocus ? -1 : undefined} className={`notice ${unknown ? 'notice-warning notice-unknown' : 'notice-error'}`}>
       <p className="notice-title">{unknown && titleIfUnknown ? titleIfUnknown : title}</p>
       <dl className="notice-parts">
         <dt>What happened</dt>
@@ -53,7 +73,7 @@ export function ErrorNotice({ error, channel, title, titleIfUnknown, onRetry }: 
         </ul>
       )}
       <p className="notice-meta">
-        Error code {failure.code}
+        Error {errorName(failure.code)}
         {failure.requestId && <> · AWS request id {failure.requestId}</>}
       </p>
       {onRetry && failure.retryable && (

@@ -12,11 +12,18 @@ export function formatTime(iso: string | Date): string {
   return Number.isNaN(date.getTime()) ? String(iso) : time.format(date);
 }
 
-/** A countdown that reads well aloud: "59 min 05 s", "45 s". */
+/**
+ * A countdown that reads well aloud: "59 min 05 s", "45 s", and for long ones "5 h 12 min",
+ * "6 days 23 h" (an invitation's temporary password lasts days).
+ */
 export function formatRemaining(ms: number): string {
   const total = Math.max(0, Math.ceil(ms / 1000));
+  const days = Math.floor(total / 86_400);
+  const hours = Math.floor(total / 3600);
   const minutes = Math.floor(total / 60);
   const seconds = total % 60;
+  if (days >= 2) return `${days} days ${hours % 24} h`;
+  if (hours >= 2) return `${hours} h ${String(minutes % 60).padStart(2, '0')} min`;
   return minutes > 0 ? `${minutes} min ${String(seconds).padStart(2, '0')} s` : `${seconds} s`;
 }
 

@@ -442,7 +442,7 @@ test('profiles: SSO and role kinds listed, the region follows the profile, an ex
     // Not signed in: the error says so, with the command and a button that copies it.
     await sso.getByRole('button', { name: 'Test Helpdesk SSO' }).click();
     const failure = sso.getByRole('alert');
-    await expect(failure).toContainText('Error code SsoLoginRequired');
+    await expect(failure).toContainText('Error SsoLoginRequired');
     await expect(sso.locator('code')).toHaveText('aws sso login --profile helpdesk-sso');
     await sso.getByRole('button', { name: 'Copy command' }).click();
     await expect(sso.getByRole('status').filter({ hasText: 'Command copied to the clipboard.' })).toBeVisible();

@@ -47,7 +47,7 @@ test('an injected CodeDeliveryFailure reaches the operator with guidance; once c
   const failure = panel.getByRole('alert');
   await expect(failure).toContainText('The recovery code was not sent');
   await expect(failure).toContainText('could not deliver the verification code');
-  await expect(failure).toContainText('Error code CodeDeliveryFailure');
+  await expect(failure).toContainText('Error CodeDeliveryFailureException');
   await expect(failure.locator('.notice-guidance')).toContainText('send a new code');
   // The panel follows the emulator: one use of the fault is gone.
   await expect(active.getByRole('listitem')).toContainText('1 call left');

@@ -70,10 +70,9 @@ test('the verdict: ready, uncertain and blocked, in colour and in words, before 
   const status = verdict.getByRole('status');
   await expect(status).toContainText('Ready');
   await expect(status).toContainText('by email to a***@a***');
-  await expect(verdict).toContainText('Code goes to');
-  await expect(verdict).toContainText('Email · a***@a***');
-  await expect(verdict).toContainText('Verified email, then Verified phone number');
-  await expect(verdict).toContainText(/Codes sent today\s*None yet/);
+  await expect(verdict).toContainText('Email to a***@a*** (email)');
+  await expect(verdict.getByTitle(/Verified email, then Verified phone number/)).toHaveText('by the pool’s setting');
+  await expect(verdict).toContainText('Codes sent today: none yet');
   await expect(verdict.getByRole('button')).toHaveCount(0);
   await shot(verdict, testInfo, 'verdict-ready');
 
@@ -81,10 +80,16 @@ test('the verdict: ready, uncertain and blocked, in colour and in words, before 
   const panel = recoveryPanel(page);
   await panel.getByRole('button', { name: 'Send recovery code' }).click();
   await expect(panel.getByRole('status').filter({ hasText: 'Recovery code sent' })).toBeVisible();
-  await expect(verdict).toContainText(/Codes sent today\s*1 code/);
-  // A second code comes with a warning about the limits, and today's count.
-  await expect(panel.getByRole('button', { name: 'Send a new code' })).toBeVisible();
-  await expect(panel.locator('p', { hasText: 'Before sending a new code' })).toContainText('Codes sent to this user today: 1');
+  await expect(verdict).toContainText('Codes sent today: 1 code');
+  // A second code is sent only after a question that says what it costs; keeping the code sends nothing.
+  await panel.getByRole('button', { name: 'Send a new code' }).click();
+  const ask = page.getByRole('dialog', { name: 'Send alice.verified a new code?' });
+  await expect(ask).toContainText('The code the caller has now stops working');
+  await expect(ask).toContainText('Sent to alice.verified today: 1');
+  await ask.getByRole('button', { name: 'Keep the current code' }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(panel.getByRole('button', { name: 'Send a new code' })).toBeFocused();
+  await expect(verdict).toContainText('Codes sent today: 1 code');
 
   await openUser(page, 'Acme Customers', 'customer001');
   // The only app client is chosen for the operator; it hides user-existence errors.
@@ -131,7 +136,7 @@ test('erin.new-hire: the invitation is re-sent after an explicit confirmation, a
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
   await expect(resend).toBeFocused();
-  await expect(page.getByRole('status').filter({ hasText: 'Invitation sent' })).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'Invitation re-sent' })).toHaveCount(0);
 
   // By keyboard: the dialog traps focus; the confirm button names the action and the user.
   await page.keyboard.press('Enter');
@@ -146,8 +151,11 @@ test('erin.new-hire: the invitation is re-sent after an explicit confirmation, a
   await confirm.click();
 
   await expect(dialog).toHaveCount(0);
-  const outcome = page.getByRole('status').filter({ hasText: 'Invitation sent' });
-  await expect(outcome).toContainText('Cognito sent erin.new-hire a new invitation');
+  // The verdict now says what happened instead of "Blocked".
+  const outcome = verdict.getByRole('status');
+  await expect(outcome).toContainText('Invitation re-sent at');
+  await expect(outcome).toContainText('erin.new-hire signs in with the new temporary password');
+  await expect(outcome).not.toContainText('Blocked');
 
   await page.getByRole('button', { name: 'Demo inbox', exact: true }).click();
   const message = page.getByRole('complementary', { name: 'Demo inbox' }).getByRole('listitem').filter({ hasText: 'erin.new-hire' });
@@ -183,7 +191,10 @@ test('a last resort: a temporary password, generated, shown and copied behind a 
   await expect(done.getByLabel('Temporary password', { exact: true })).toHaveValue(password);
   await done.getByRole('button', { name: /^Done/ }).click();
   await expect(done).toHaveCount(0);
-  await expect(page.getByRole('status').filter({ hasText: 'Temporary password set' })).toContainText('must choose a new password at their next sign-in');
+  // The verdict says what happened, not "Blocked… re-send their invitation".
+  await expect(verdict.getByRole('status')).toContainText('Temporary password set at');
+  await expect(verdict.getByRole('status')).toContainText('carol.unverified signs in with it and must choose their own password then');
+  await expect(verdict.getByRole('status')).not.toContainText('Blocked');
   // The password is gone from the page once the dialog is closed.
   await expect(page.locator(`input[value="${password.replace(/["\\]/g, '\\$&')}"]`)).toHaveCount(0);
 });
@@ -202,13 +213,13 @@ test('an injected CodeDeliveryFailure: the alert says what happened, what to tel
   await expect(alert).toContainText(/Tell the caller\s*“We couldn't send your code just now/);
   await expect(alert).toContainText(/Next step\s*Check that the caller can receive messages/);
   await expect(alert).toContainText(/Try again\?\s*Yes/);
-  await expect(alert).toContainText('Error code CodeDeliveryFailure');
+  await expect(alert).toContainText('Error CodeDeliveryFailureException');
   await shot(alert, testInfo, 'error-notice');
 
   // When the service knows the wait, the operator sees it.
   await callFromPage(page, 'demo:injectFault', { operation: 'ForgotPassword', error: 'LimitExceeded', count: 1 });
   await panel.getByRole('button', { name: 'Send recovery code' }).click();
-  await expect(alert).toContainText('Error code LimitExceeded');
+  await expect(alert).toContainText('Error LimitExceededException');
   await expect(alert).toContainText(/Try again\?\s*Yes, later\. Try again in about an hour\./);
 });
 
@@ -227,14 +238,16 @@ test('a code request whose answer was lost: the operator is told a code may be o
   await expect(alert).toContainText(/Tell the caller\s*“I'm not sure the code went out/);
   await expect(alert).toContainText(/Next step\s*Ask the caller whether a code arrived/);
   await expect(alert).toContainText(/Try again\?\s*Not before you have checked: it may already have happened\./);
-  await expect(alert).toContainText('Error code OutcomeUnknown');
+  await expect(alert).toContainText('Error OutcomeUnknown');
   await expect(alert).not.toContainText('Try again;');
   await shot(alert, testInfo, 'outcome-unknown');
 
   // The verdict counts it apart, and another code comes only with the warning.
   await expect(verdictPanel(page)).toContainText('1 more request whose answer was lost');
-  await expect(panel.getByRole('button', { name: 'Send a new code' })).toBeVisible();
-  await expect(panel.getByText('Before sending a new code:')).toBeVisible();
+  await panel.getByRole('button', { name: 'Send a new code' }).click();
+  const ask = page.getByRole('dialog', { name: 'Send frank.both a new code?' });
+  await expect(ask).toContainText('and 1 whose answer was lost');
+  await ask.getByRole('button', { name: 'Keep the current code' }).click();
   // If the caller does have a code, it can be entered at once.
   await panel.getByRole('button', { name: 'The caller already has a code' }).click();
   await expect(panel.getByRole('textbox', { name: 'Confirmation code' })).toBeVisible();

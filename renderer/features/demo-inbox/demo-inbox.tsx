@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { DemoMessage } from '../../../shared/contract';
 import { demoInboxQuery, useClearInbox } from '../../api/queries';
 import { ErrorNotice } from '../../components/error-notice';
-import { formatRemaining, formatTime } from '../../components/format';
+import { CopyButton } from '../../components/copy-button';
+import { formatDateTime, formatRemaining, formatTime } from '../../components/format';
 import { Loading } from '../../components/loading';
 import { useNow } from '../../components/use-now';
 
@@ -28,11 +29,27 @@ export default function DemoInbox({ onClose }: { onClose: () => void }) {
   // One clock for every countdown in the list.
   const now = useNow(1_000);
   const messages = inbox.data?.messages ?? [];
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // Opened to read a code: focus lands in the panel, and Escape (anywhere in it) closes it.
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
 
   return (
-    <aside className="demo-panel inbox" aria-labelledby="inbox-heading">
+    <aside
+      className="demo-panel inbox"
+      aria-labelledby="inbox-heading"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && !event.defaultPrevented) {
+          event.preventDefault();
+          onClose();
+        }
+      }}
+    >
       <div className="demo-panel-header">
-        <h2 id="inbox-heading">Demo inbox</h2>
+        <h2 id="inbox-heading" ref={headingRef} tabIndex={-1}>
+          Demo inbox
+        </h2>
         <Button className="button button-quiet" onPress={() => void inbox.refetch()} isPending={inbox.isFetching && !inbox.isPending}>
           Refresh
         </Button>
@@ -91,7 +108,8 @@ function InboxMessage({ message, now }: { message: DemoMessage; now: number }) {
       <dl className="facts facts-tight">
         <dt>{message.purpose === 'Invitation' ? 'Temporary password' : 'Code'}</dt>
         <dd>
-          <code className="inbox-code">{message.code}</code>
+          <code className="inbox-code">{message.code}</code>{' '}
+          <CopyButton text={message.code} what={message.purpose === 'Invitation' ? 'Temporary password' : 'Code'} />
         </dd>
         <dt>Validity</dt>
         <dd>
@@ -114,9 +132,11 @@ function Validity({ expiresAt, now }: { expiresAt: string | undefined; now: numb
   const expires = expiresAt ? new Date(expiresAt).getTime() : Number.NaN;
   if (!expiresAt || Number.isNaN(expires)) return <>Not stated</>;
   const left = expires - now;
+  // Beyond a day the date matters more than the time: an invitation lasts days.
+  const until = left > 86_400_000 ? formatDateTime(expiresAt) : formatTime(expiresAt);
   return left > 0 ? (
     <>
-      {formatRemaining(left)} left <span className="muted">(until <time dateTime={expiresAt}>{formatTime(expiresAt)}</time>)</span>
+      {formatRemaining(left)} left <span className="muted">(until <time dateTime={expiresAt}>{until}</time>)</span>
     </>
   ) : (
     <span className="inbox-expired">

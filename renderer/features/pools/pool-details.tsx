@@ -63,7 +63,6 @@ export function PoolOverview({ connectionId, poolId }: PoolDetailsProps) {
         </BusyButton>
       </div>
       {refresh.isError && <ErrorNotice error={refresh.error} channel="pools:refresh" title="Could not refresh the pool’s settings" />}
-      <p className="muted pool-freshness">Settings and app clients are read once and kept for up to 5 minutes.</p>
       <p className="pool-summary">
         <span>
           <strong>Passwords:</strong> {[`${details.passwordPolicy.minimumLength}+ characters`, ...requiredKinds(details.passwordPolicy)].join(', ')}
@@ -82,6 +81,7 @@ export function PoolOverview({ connectionId, poolId }: PoolDetailsProps) {
           </Button>
         </Heading>
         <DisclosurePanel className="disclosure-panel">
+          <p className="muted pool-freshness">Settings and app clients are read once and kept for up to 5 minutes; Refresh settings reads them again.</p>
           <PoolSettings connectionId={connectionId} details={details} />
         </DisclosurePanel>
       </Disclosure>

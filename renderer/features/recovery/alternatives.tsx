@@ -27,6 +27,8 @@ interface AlternativesProps {
   alternatives: Alternative[];
   /** Whether to offer them: only when the verdict is blocked or uncertain. */
   offer: boolean;
+  /** When no code can be requested, the first alternative is the next action: shown as the primary button. */
+  primary?: boolean;
   target: AlternativeTarget;
   /** Where a re-sent invitation goes (the user's email and/or phone); empty leaves Cognito's default. */
   invitationMediums: readonly DeliveryMedium[];
@@ -43,7 +45,7 @@ interface AlternativesProps {
  * verdict is asked again after each action; an open dialog stays even if the new verdict no
  * longer lists its action (a temporary password must stay on screen until it is read out).
  */
-export function Alternatives({ alternatives, offer, target, invitationMediums, policy, record, canAct, onDone }: AlternativesProps) {
+export function Alternatives({ alternatives, offer, primary = false, target, invitationMediums, policy, record, canAct, onDone }: AlternativesProps) {
   const [open, setOpen] = useState<Alternative>();
   const shown = offer ? alternatives : [];
   const listed = open && !shown.includes(open) ? [...shown, open] : shown;
@@ -55,6 +57,7 @@ export function Alternatives({ alternatives, offer, target, invitationMediums, p
     record,
     canAct,
     onDone,
+    isPrimary: primary && alternative === listed[0],
     isOpen: open === alternative,
     onOpenChange: (isOpen: boolean) => setOpen(isOpen ? alternative : undefined),
   });
@@ -127,6 +130,8 @@ interface AlternativeProps {
   /** Open state lives with the list, so an open dialog outlives a change of the verdict. */
   isOpen: boolean;
   onOpenChange: (open: boolean) => void;
+  /** The next action when no code can be requested. */
+  isPrimary: boolean;
 }
 
 /** Runs `send` once per press: a double click or a repeated Enter cannot start a second request. */
@@ -141,7 +146,7 @@ function useOnce() {
   };
 }
 
-function ResendInvitation({ target, record, canAct, onDone, isOpen: open, onOpenChange, mediums }: AlternativeProps & { mediums: readonly DeliveryMedium[] }) {
+function ResendInvitation({ target, record, canAct, onDone, isOpen: open, onOpenChange, isPrimary, mediums }: AlternativeProps & { mediums: readonly DeliveryMedium[] }) {
   const resend = useResendInvitation();
   const once = useOnce();
   const close = (next: boolean) => {
@@ -152,6 +157,7 @@ function ResendInvitation({ target, record, canAct, onDone, isOpen: open, onOpen
     <>
       <ActionDialog
         label="Resend invitation"
+        triggerClassName={`button ${isPrimary ? 'button-primary' : 'button-secondary'}`}
         isDisabled={!canAct}
         isOpen={open}
         onOpenChange={close}
@@ -196,7 +202,7 @@ function ResendInvitation({ target, record, canAct, onDone, isOpen: open, onOpen
   );
 }
 
-function AdminReset({ target, record, canAct, onDone, isOpen: open, onOpenChange }: AlternativeProps) {
+function AdminReset({ target, record, canAct, onDone, isOpen: open, onOpenChange, isPrimary }: AlternativeProps) {
   const reset = useAdminResetPassword();
   const once = useOnce();
   const close = (next: boolean) => {
@@ -207,6 +213,7 @@ function AdminReset({ target, record, canAct, onDone, isOpen: open, onOpenChange
     <>
       <ActionDialog
         label="Reset by administrator"
+        triggerClassName={`button ${isPrimary ? 'button-primary' : 'button-secondary'}`}
         isDisabled={!canAct}
         isOpen={open}
         onOpenChange={close}

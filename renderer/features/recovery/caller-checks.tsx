@@ -36,7 +36,7 @@ export function CallerChecks({ settings, ticket, onTicketChange, required, ticke
         <Label>Ticket</Label>
         <Input className="input" autoComplete="off" spellCheck={false} />
         <Text slot="description" className="muted">
-          Optional: the helpdesk ticket for this call (up to {TICKET_MAX_LENGTH} characters). Recorded with every action in the audit log.
+          Optional, up to {TICKET_MAX_LENGTH} characters: recorded with every action in the audit log.
         </Text>
         <FieldError className="field-error">{ticketProblem}</FieldError>
       </TextField>

@@ -11,6 +11,11 @@ export function normaliseCode(code: string): string {
   return cleanCodeInput(code).replace(/-+/gu, '');
 }
 
+/** Whether a code has the form Cognito's own messages use: 6 digits. Custom senders may differ. */
+export function looksLikeCognitoCode(code: string): boolean {
+  return /^\d{6}$/.test(code);
+}
+
 /** Codes stay valid for one hour from the moment Cognito sent them. */
 export const CODE_LIFETIME_MS = 60 * 60_000;
 

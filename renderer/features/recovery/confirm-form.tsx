@@ -1,5 +1,5 @@
-import { useRef, useState } from 'react';
-import { FieldError, Form, Input, Label, Text, TextField } from 'react-aria-components';
+import { useEffect, useRef, useState } from 'react';
+import { Button, FieldError, Form, Input, Label, Text, TextField } from 'react-aria-components';
 import type { PasswordPolicy, RequestOf } from '../../../shared/contract';
 import { passwordMeetsPolicy } from '../../../shared/password-policy';
 import { useConfirmForgotPassword } from '../../api/queries';
@@ -7,7 +7,7 @@ import { BusyButton } from '../../components/busy-button';
 import { ErrorNotice } from '../../components/error-notice';
 import { formatRemaining, formatTime } from '../../components/format';
 import { useNow } from '../../components/use-now';
-import { cleanCodeInput, codeExpiresAt, normaliseCode } from './code-input';
+import { cleanCodeInput, codeExpiresAt, looksLikeCognitoCode, normaliseCode } from './code-input';
 import { NewPasswordField } from './new-password-field';
 
 type Target = Omit<RequestOf<'recovery:confirmForgotPassword'>, 'confirmationCode' | 'password'>;
@@ -31,21 +31,34 @@ export function ConfirmForm({ target, policy, sentAt, canSubmit, onConfirmed }: 
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
   const [attempted, setAttempted] = useState(false);
+  // The unusual code the operator chose to send anyway (custom senders may use another format).
+  const [oddCodeAccepted, setOddCodeAccepted] = useState<string>();
+  const [askingOddCode, setAskingOddCode] = useState(false);
   // Set synchronously on submit, so a double click or a second Enter cannot send twice even
   // before React has re-rendered the button as pending.
   const inFlight = useRef(false);
   const codeRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
 
+  // The code is what the operator needs next: the caller is reading it out.
+  useEffect(() => {
+    codeRef.current?.focus({ preventScroll: true });
+    codeRef.current?.scrollIntoView({ block: 'nearest' });
+  }, []);
+
   const passwordOk = passwordMeetsPolicy(password, policy);
-  const codeOk = normaliseCode(code).length > 0;
+  const sendable = normaliseCode(code);
+  const codeOk = sendable.length > 0;
   const busy = confirm.isPending;
 
-  const submit = () => {
+  const submit = (sendOddCode = false) => {
     if (inFlight.current || busy || !canSubmit) return;
     setAttempted(true);
     if (!codeOk) return codeRef.current?.focus();
     if (!passwordOk) return passwordRef.current?.focus();
+    // A typo must not spend one of the few wrong-code attempts Cognito allows: ask first.
+    if (!looksLikeCognitoCode(sendable) && !sendOddCode && oddCodeAccepted !== sendable) return setAskingOddCode(true);
+    setAskingOddCode(false);
     inFlight.current = true;
     confirm.mutate(
       { ...target, confirmationCode: normaliseCode(code), password },
@@ -79,7 +92,10 @@ export function ConfirmForm({ target, policy, sentAt, canSubmit, onConfirmed }: 
         className="field"
         value={code}
         // Pasted or typed, whitespace is never part of a code: " 123 456 " becomes "123456".
-        onChange={(value) => setCode(cleanCodeInput(value))}
+        onChange={(value) => {
+          setCode(cleanCodeInput(value));
+          setAskingOddCode(false);
+        }}
         isInvalid={attempted && !codeOk}
         isReadOnly={busy}
       >
@@ -101,7 +117,45 @@ export function ConfirmForm({ target, policy, sentAt, canSubmit, onConfirmed }: 
         inputRef={passwordRef}
       />
 
-      {confirm.isError && <ErrorNotice error={confirm.error} channel="recovery:confirmForgotPassword" title="The password was not changed" titleIfUnknown="The password may have been changed" />}
+      {askingOddCode && (
+        <div className="notice notice-warning odd-code" role="alert">
+          <p className="notice-title">Is the code right?</p>
+          <p>
+            Cognito’s codes are 6 digits; this one is <span className="mono">{sendable}</span> ({sendable.length} characters). A
+            wrong code counts against the few attempts Cognito allows in an hour. Check it with the caller; send it as it is only if
+            this pool’s messages use another format.
+          </p>
+          <div className="actions">
+            <Button
+              className="button button-secondary"
+              onPress={() => {
+                setAskingOddCode(false);
+                codeRef.current?.focus();
+              }}
+            >
+              Correct the code
+            </Button>
+            <Button
+              className="button button-primary"
+              onPress={() => {
+                setOddCodeAccepted(sendable);
+                submit(true);
+              }}
+            >
+              Send it as it is
+            </Button>
+          </div>
+        </div>
+      )}
+      {confirm.isError && (
+        <ErrorNotice
+          error={confirm.error}
+          channel="recovery:confirmForgotPassword"
+          title="The password was not changed"
+          titleIfUnknown="The password may have been changed"
+          takeFocus
+        />
+      )}
       <div className="actions">
         {/* isPending keeps focus on the button (aria-disabled) while the request runs. */}
         <BusyButton type="submit" className="button button-primary" isPending={busy} isDisabled={!canSubmit}>

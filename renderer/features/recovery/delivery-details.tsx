@@ -1,4 +1,3 @@
-import { useEffect, useRef } from 'react';
 import type { AppClient, ResponseOf } from '../../../shared/contract';
 import { formatTime } from '../../components/format';
 import { useNow } from '../../components/use-now';
@@ -15,12 +14,6 @@ interface DeliveryDetailsProps {
 
 export function DeliveryDetails({ response, client }: DeliveryDetailsProps) {
   const now = useNow(15_000);
-  const ref = useRef<HTMLDivElement>(null);
-  // The answer appears below the button; bring it into view without moving focus. (Braces matter:
-  // Chromium's scrollIntoView now returns a promise, and an effect may only return a cleanup.)
-  useEffect(() => {
-    ref.current?.scrollIntoView({ block: 'nearest' });
-  }, []);
   const details = response.codeDeliveryDetails;
   const expiresAt = new Date(new Date(response.sentAt).getTime() + CODE_LIFETIME_MS);
   const minutesLeft = Math.max(0, Math.ceil((expiresAt.getTime() - now) / 60_000));
@@ -28,23 +21,16 @@ export function DeliveryDetails({ response, client }: DeliveryDetailsProps) {
   const mayBeSimulated = client?.preventUserExistenceErrors === 'ENABLED';
 
   return (
-    <div ref={ref} className={`delivery${mayBeSimulated ? ' delivery-uncertain' : ''}`} role="status" aria-labelledby="delivery-heading">
+    <div className={`delivery${mayBeSimulated ? ' delivery-uncertain' : ''}`} role="status" aria-labelledby="delivery-heading">
       <h5 id="delivery-heading">{mayBeSimulated ? 'Cognito accepted the request' : 'Recovery code sent'}</h5>
       {details ? (
-        <dl className="facts">
-          <dt>Sent by</dt>
-          <dd>{details.deliveryMedium ? MEDIUM_WORDS[details.deliveryMedium] : 'Not stated'}</dd>
-          <dt>To</dt>
-          <dd>{details.destination ?? 'Not stated'}</dd>
-          <dt>Attribute</dt>
-          <dd className="mono">{details.attributeName ?? 'Not stated'}</dd>
-          <dt>Requested at</dt>
-          <dd>{formatTime(response.sentAt)}</dd>
-          <dt>Valid until</dt>
-          <dd>
-            {formatTime(expiresAt)} ({minutesLeft > 0 ? `about ${minutesLeft} min left` : 'expired: send a new code'})
-          </dd>
-        </dl>
+        // One line: the operator reads it while the caller waits; focus is already in the code field below.
+        <p className="delivery-line">
+          Sent by <strong>{details.deliveryMedium ? MEDIUM_WORDS[details.deliveryMedium] : 'a medium Cognito did not state'}</strong> to{' '}
+          <strong className="mono">{details.destination ?? 'an address Cognito did not state'}</strong>
+          {details.attributeName && <span className="muted"> ({details.attributeName})</span>} at {formatTime(response.sentAt)} · Valid until{' '}
+          {formatTime(expiresAt)} ({minutesLeft > 0 ? `about ${minutesLeft} min left` : 'expired: send a new code'})
+        </p>
       ) : (
         <p>Cognito accepted the request but did not say where it sent the code. Ask the caller to check their email and text messages.</p>
       )}

@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { Button, Label, Radio, RadioGroup, Text } from 'react-aria-components';
-import type { AppClient, PoolDetails, ResponseOf } from '../../../shared/contract';
+import { Button, Label, Radio, RadioGroup } from 'react-aria-components';
 import type { DeliveryMedium } from '../../../shared/cognito-model';
+import type { AppClient, PoolDetails, ResponseOf } from '../../../shared/contract';
 import { toApiCallError } from '../../api/client';
 import { settingsQuery, useForgotPassword, verdictQuery } from '../../api/queries';
 import { BusyButton } from '../../components/busy-button';
+import { ConfirmDialog, ConfirmDialogActions } from '../../components/confirm-dialog';
 import { ErrorNotice } from '../../components/error-notice';
 import { formatTime } from '../../components/format';
 import { secretWording, userExistenceWording } from '../pools/pool-wording';
@@ -14,7 +15,12 @@ import { Alternatives, type AlternativeOutcome } from './alternatives';
 import { CallerChecks } from './caller-checks';
 import { ConfirmForm } from './confirm-form';
 import { DeliveryDetails } from './delivery-details';
+import { useAppClientChoice } from './remembered-client';
+import { useJourneyGuard } from './journey-guard';
 import { VerdictPanel } from './verdict-panel';
+
+/** Cognito's hourly limit of code requests per user, the strictest it applies (AWS: 5 to 20 by risk). */
+const HOURLY_CODE_REQUESTS = 5;
 
 export interface RecoveryPanelProps {
   connectionId: string;
@@ -23,8 +29,6 @@ export interface RecoveryPanelProps {
   /** Where a re-sent invitation can reach the user: the media of the contacts on the account. */
   invitationMediums: readonly DeliveryMedium[];
   clients: AppClient[];
-  clientId: string | undefined;
-  onClientChange: (clientId: string) => void;
 }
 
 /** The later of two ISO times (either may be missing). */
@@ -34,11 +38,11 @@ function latest(a: string | undefined, b: string | undefined): string | undefine
 }
 
 /**
- * One caller, on the phone: who they are (ticket, verification checks), the verdict for the
- * chosen app client, then ForgotPassword and ConfirmForgotPassword, or one of the alternatives.
- * Everything here lives only while this user is open.
+ * One caller, on the phone, in one compact block at the top of the user: the app client, the
+ * ticket (and the caller checks, when required), the verdict and its next action, then the code
+ * step. Everything here lives only while this user is open.
  */
-export default function RecoveryPanel({ connectionId, pool, username, invitationMediums, clients, clientId, onClientChange }: RecoveryPanelProps) {
+export default function RecoveryPanel({ connectionId, pool, username, invitationMediums, clients }: RecoveryPanelProps) {
   const settings = useQuery(settingsQuery());
   const [ticket, setTicket] = useState('');
   const [ticked, setTicked] = useState<string[]>([]);
@@ -46,6 +50,8 @@ export default function RecoveryPanel({ connectionId, pool, username, invitation
   const [enterCodeAnyway, setEnterCodeAnyway] = useState(false);
   const [outcome, setOutcome] = useState<AlternativeOutcome>();
   const [confirmedAt, setConfirmedAt] = useState<string>();
+  const [askingNewCode, setAskingNewCode] = useState(false);
+  const { clientId, choose } = useAppClientChoice(connectionId, pool.id, clients);
   const client = clients.find((c) => c.clientId === clientId);
 
   const verdict = useQuery({
@@ -69,7 +75,16 @@ export default function RecoveryPanel({ connectionId, pool, username, invitation
   // No code is offered while the verdict is unknown or says it cannot work; if the verdict itself
   // fails, the operator may still try: Cognito's answer then tells.
   const mayRequestCode = client !== undefined && (verdict.data ? verdict.data.status !== 'blocked' : verdict.isError);
-  const codesSentToday = verdict.data?.codesSentToday;
+  const codesSentToday = verdict.data?.codesSentToday ?? 0;
+  const codesMaybeSent = verdict.data?.codesOfUnknownOutcomeToday ?? 0;
+
+  // A reload or Back while the caller waits for a code, or with one typed in, asks first.
+  useJourneyGuard(askedBefore || hasCode || ticket.trim() !== '');
+
+  const sendCode = () => {
+    setAskingNewCode(false);
+    if (target && !forgot.isPending) forgot.mutate(target);
+  };
 
   const startOver = () => {
     forgot.reset();
@@ -81,43 +96,30 @@ export default function RecoveryPanel({ connectionId, pool, username, invitation
   if (confirmedAt) return <RecoveryDone username={username} confirmedAt={confirmedAt} onStartOver={startOver} />;
 
   return (
-    <section className="panel recovery" aria-labelledby="recovery-heading">
+    <section className="panel recovery call-block" aria-labelledby="recovery-heading">
       <h4 id="recovery-heading">Reset password</h4>
 
-      <CallerChecks
-        settings={settings}
-        ticket={ticket}
-        onTicketChange={setTicket}
-        required={checks.required}
-        ticked={ticked}
-        onTickedChange={setTicked}
-        missing={checks.missing}
-        ticketProblem={checks.ticketProblem}
-      />
+      <div className="call-controls">
+        <ClientChoice clients={clients} clientId={clientId} onChange={choose} />
+        <CallerChecks
+          settings={settings}
+          ticket={ticket}
+          onTicketChange={setTicket}
+          required={checks.required}
+          ticked={ticked}
+          onTickedChange={setTicked}
+          missing={checks.missing}
+          ticketProblem={checks.ticketProblem}
+        />
+      </div>
 
-      {clients.length === 0 ? (
-        <p>This pool has no app clients, so a recovery code cannot be requested from here.</p>
-      ) : (
-        <RadioGroup className="client-choice" value={clientId ?? null} onChange={onClientChange}>
-          <Label className="group-label">App client</Label>
-          <Text slot="description" className="muted">
-            Use the app the caller signs in to; its settings decide how Cognito answers.
-          </Text>
-          {clients.map((c) => (
-            <Radio key={c.clientId} value={c.clientId} className="client-option">
-              <span className="client-name">{c.clientName}</span>
-              <span className="client-meta">{secretWording(c)}</span>
-              <span className="client-meta">Prevent user existence errors: {userExistenceWording(c)}</span>
-            </Radio>
-          ))}
-        </RadioGroup>
-      )}
-
-      <VerdictPanel verdict={verdict} pool={pool} hasClient={client !== undefined}>
+      <VerdictPanel verdict={verdict} pool={pool} hasClient={client !== undefined} afterAction={afterActionWords(outcome, username, pool)}>
         {verdict.data && (
           <Alternatives
             alternatives={verdict.data.alternatives}
-            offer={verdict.data.status !== 'ready'}
+            // Once one has worked, none is offered again; an open dialog stays (a temporary password is being read out).
+            offer={verdict.data.status !== 'ready' && !outcome}
+            primary={!mayRequestCode}
             target={{ connectionId, userPoolId: pool.id, username }}
             invitationMediums={invitationMediums}
             policy={pool.passwordPolicy}
@@ -128,44 +130,44 @@ export default function RecoveryPanel({ connectionId, pool, username, invitation
         )}
       </VerdictPanel>
 
-      <AlternativeOutcomeNotice outcome={outcome} username={username} />
-
       {mayRequestCode && target && (
-        <>
-          <div className="actions">
-            <BusyButton
-              className={`button ${askedBefore ? 'button-secondary' : 'button-primary'}`}
-              isDisabled={!canAct}
-              isPending={forgot.isPending}
-              aria-describedby={askedBefore ? 'new-code-warning' : undefined}
-              onPress={() => {
-                if (!forgot.isPending) forgot.mutate(target);
-              }}
-            >
-              {forgot.isPending ? 'Sending…' : askedBefore ? 'Send a new code' : 'Send recovery code'}
-            </BusyButton>
-            {!hasCode && (
-              <Button className="button button-quiet" isDisabled={!canAct} onPress={() => setEnterCodeAnyway(true)}>
-                The caller already has a code
-              </Button>
-            )}
-            {!canAct && !settings.isPending && <span className="muted">Tick every caller check first.</span>}
-          </div>
-          {askedBefore && (
-            <p id="new-code-warning" className="note note-warning new-code-warning">
-              <strong>Before sending a new code:</strong> it replaces the one the caller has, and Cognito allows only a few code
-              requests per user in an hour (then every request fails for a while). Ask the caller to check spam and wait a minute
-              first.
-              {codesSentToday !== undefined && (
-                <>
-                  {' '}
-                  Codes sent to this user today: <strong>{codesSentToday}</strong>.
-                </>
-              )}
-            </p>
+        <div className="actions">
+          <BusyButton
+            className={`button ${askedBefore ? 'button-secondary' : 'button-primary'}`}
+            isDisabled={!canAct}
+            isPending={forgot.isPending}
+            onPress={() => (askedBefore ? setAskingNewCode(true) : sendCode())}
+          >
+            {forgot.isPending ? 'Sending…' : askedBefore ? 'Send a new code' : 'Send recovery code'}
+          </BusyButton>
+          {!hasCode && (
+            <Button className="button button-quiet" isDisabled={!canAct} onPress={() => setEnterCodeAnyway(true)}>
+              The caller already has a code
+            </Button>
           )}
-        </>
+          {!canAct && !settings.isPending && <span className="muted">{checks.ticketProblem ? 'Correct the ticket first.' : 'Tick every caller check first.'}</span>}
+        </div>
       )}
+
+      <ConfirmDialog isOpen={askingNewCode} onOpenChange={setAskingNewCode} isPending={false} title={`Send ${username} a new code?`}>
+        <p>
+          <strong>The code the caller has now stops working</strong> the moment a new one is sent. Ask them to check their spam
+          folder and wait a minute first: codes can take that long.
+        </p>
+        <p>
+          Cognito allows only a few code requests per user in an hour ({HOURLY_CODE_REQUESTS} at the strictest), then refuses every
+          request for a while. Sent to {username} today: <strong>{codesSentToday}</strong>
+          {codesMaybeSent > 0 && <> and {codesMaybeSent} whose answer was lost</>}.
+        </p>
+        <ConfirmDialogActions>
+          <Button className="button button-secondary" onPress={() => setAskingNewCode(false)}>
+            Keep the current code
+          </Button>
+          <Button className="button button-primary" onPress={sendCode}>
+            Send a new code
+          </Button>
+        </ConfirmDialogActions>
+      </ConfirmDialog>
 
       {forgot.isError && (
         <ErrorNotice
@@ -173,49 +175,69 @@ export default function RecoveryPanel({ connectionId, pool, username, invitation
           channel="recovery:forgotPassword"
           title="The recovery code was not sent"
           titleIfUnknown="The recovery code may have been sent"
+          takeFocus
         />
       )}
       {sent && <DeliveryDetails key={sent.sentAt} response={sent} client={sentWith} />}
+      {outcome?.kind === 'invitation' && <p className="muted">Ask the caller to sign in with the temporary password in the new invitation.</p>}
 
       {target && hasCode && (
-        <ConfirmForm target={target} policy={pool.passwordPolicy} sentAt={codeSentAt} canSubmit={canAct} onConfirmed={setConfirmedAt} />
+        <ConfirmForm
+          // A new code starts the form afresh, with focus in the code field.
+          key={codeSentAt ?? 'already-has-a-code'}
+          target={target}
+          policy={pool.passwordPolicy}
+          sentAt={codeSentAt}
+          canSubmit={canAct}
+          onConfirmed={setConfirmedAt}
+        />
       )}
     </section>
   );
 }
 
-function AlternativeOutcomeNotice({ outcome, username }: { outcome: AlternativeOutcome | undefined; username: string }) {
-  if (!outcome) return null;
+/** One app client: just named. Several: one compact choice, remembered per pool. */
+function ClientChoice({ clients, clientId, onChange }: { clients: AppClient[]; clientId: string | undefined; onChange: (clientId: string) => void }) {
+  if (clients.length === 0) return <p>This pool has no app clients, so a recovery code cannot be requested from here.</p>;
+  const only = clients.length === 1 ? clients[0] : undefined;
+  if (only) {
+    return (
+      <p className="client-single">
+        <span className="group-label">App client</span> <strong className="client-name">{only.clientName}</strong>{' '}
+        <span className="client-meta">
+          {secretWording(only)} · {userExistenceWording(only)}
+        </span>
+      </p>
+    );
+  }
   return (
-    <div role="status" className="outcome outcome-ok">
-      {outcome.kind === 'invitation' && (
-        <>
-          <p className="outcome-title">Invitation sent</p>
-          <p>
-            Cognito sent {username} a new invitation at {formatTime(outcome.at)}. Ask them to sign in with the temporary password in
-            it and choose their own password.
-          </p>
-        </>
-      )}
-      {outcome.kind === 'admin-reset' && (
-        <>
-          <p className="outcome-title">Password reset by an administrator</p>
-          <p>
-            Done at {formatTime(outcome.at)}. Cognito has sent {username} a code: ask the caller to read it out, then set the new
-            password below.
-          </p>
-        </>
-      )}
-      {outcome.kind === 'temporary-password' && (
-        <>
-          <p className="outcome-title">Temporary password set</p>
-          <p>
-            Done at {formatTime(outcome.at)}. {username} must choose a new password at their next sign-in.
-          </p>
-        </>
-      )}
-    </div>
+    <RadioGroup className="client-choice" orientation="horizontal" value={clientId ?? null} onChange={onChange}>
+      <Label className="group-label">App client</Label>
+      {clients.map((c) => (
+        <Radio key={c.clientId} value={c.clientId} className="client-option">
+          <span className="client-name">{c.clientName}</span>
+          <span className="client-meta">
+            {c.hasSecret ? 'secret hash sent for you' : 'no secret'} · {c.preventUserExistenceErrors === 'ENABLED' ? 'hides unknown users' : 'reports unknown users'}
+          </span>
+        </Radio>
+      ))}
+    </RadioGroup>
   );
+}
+
+/** What an alternative that just worked did, said in place of the verdict. */
+function afterActionWords(outcome: AlternativeOutcome | undefined, username: string, pool: PoolDetails): string | undefined {
+  if (!outcome) return undefined;
+  const at = formatTime(outcome.at);
+  const days = pool.passwordPolicy.temporaryPasswordValidityDays ?? 7;
+  switch (outcome.kind) {
+    case 'invitation':
+      return `Invitation re-sent at ${at}: ${username} signs in with the new temporary password and chooses their own. It works for ${days} ${days === 1 ? 'day' : 'days'}.`;
+    case 'admin-reset':
+      return `Password reset by an administrator at ${at}: Cognito has sent ${username} a code. Ask the caller to read it out, then set the new password below.`;
+    case 'temporary-password':
+      return `Temporary password set at ${at}: ${username} signs in with it and must choose their own password then. It works for ${days} ${days === 1 ? 'day' : 'days'}.`;
+  }
 }
 
 function RecoveryDone({ username, confirmedAt, onStartOver }: { username: string; confirmedAt: string; onStartOver: () => void }) {
@@ -225,7 +247,7 @@ function RecoveryDone({ username, confirmedAt, onStartOver }: { username: string
     headingRef.current?.focus();
   }, []);
   return (
-    <section className="panel recovery-done" aria-labelledby="done-heading">
+    <section className="panel recovery-done call-block" aria-labelledby="done-heading">
       <h4 id="done-heading" ref={headingRef} tabIndex={-1}>
         Password changed
       </h4>

@@ -19,6 +19,13 @@ const SEVERITY_WORDS: Record<RecoveryVerdict['reasons'][number]['severity'], str
 
 const MEDIUM_WORDS = { EMAIL: 'Email', SMS: 'Text message (SMS)' } as const;
 
+/** Which rule picked the channel, in two words; the full sentence is the tooltip. */
+const RULE_SHORT: Record<RecoveryVerdict['rule'], string> = {
+  'pool-setting': 'by the pool’s setting',
+  legacy: 'by Cognito’s older rule',
+  'admin-only': 'administrators only',
+};
+
 function ruleWords(rule: RecoveryVerdict['rule'], pool: PoolDetails): string {
   switch (rule) {
     case 'pool-setting':
@@ -37,7 +44,7 @@ function summaryWords(verdict: RecoveryVerdict): string {
 }
 
 function codesWords(count: number): string {
-  if (count === 0) return 'None yet';
+  if (count === 0) return 'none yet';
   return count === 1 ? '1 code' : `${count} codes`;
 }
 
@@ -46,19 +53,41 @@ interface VerdictPanelProps {
   pool: PoolDetails;
   /** Whether an app client is chosen: the verdict depends on it. */
   hasClient: boolean;
+  /**
+   * Set once an alternative has just worked (a temporary password, an invitation): said in place of
+   * the verdict, which would otherwise turn red at the very status the action meant to cause.
+   */
+  afterAction?: string | undefined;
   /** The alternatives, shown under the reasons (they offer themselves only when blocked or uncertain). */
   children?: ReactNode;
 }
 
-/** What ForgotPassword will do for this user through this app client, before anything is sent. */
-export function VerdictPanel({ verdict, pool, hasClient, children }: VerdictPanelProps) {
+/**
+ * What ForgotPassword will do for this user through this app client, before anything is sent: one
+ * line with the status and where the code goes, then only the reasons that need the operator.
+ */
+export function VerdictPanel({ verdict, pool, hasClient, afterAction, children }: VerdictPanelProps) {
   const data = verdict.data;
-  const status = data?.status;
+  const status = afterAction ? 'done' : data?.status;
   return (
-    <section className={`panel verdict${status ? ` verdict-${status}` : ''}`} aria-labelledby="verdict-heading">
-      <h5 id="verdict-heading">Recovery verdict</h5>
+    <section className={`verdict${status ? ` verdict-${status}` : ''}`} aria-labelledby="verdict-heading">
+      <h5 id="verdict-heading" className="visually-hidden">
+        Recovery verdict
+      </h5>
       {!hasClient ? (
         <p className="muted">Choose the app client the caller signs in to: the verdict depends on its settings.</p>
+      ) : afterAction ? (
+        <>
+          <div role="status" className="verdict-status">
+            <p className="verdict-headline">
+              <span className="verdict-badge verdict-badge-done">
+                <span aria-hidden="true">✓</span> Done
+                <span className="visually-hidden">:</span>
+              </span>{' '}
+              {afterAction}
+            </p>
+          </div>
+        </>
       ) : data ? (
         <>
           <div role="status" className="verdict-status">
@@ -70,30 +99,24 @@ export function VerdictPanel({ verdict, pool, hasClient, children }: VerdictPane
               {summaryWords(data)}
             </p>
           </div>
-          <dl className="facts verdict-facts">
+          <p className="verdict-facts muted">
             {data.channel && (
               <>
-                <dt>Code goes to</dt>
-                <dd>
-                  {MEDIUM_WORDS[data.channel.deliveryMedium]} · <span className="mono">{data.channel.maskedDestination}</span>{' '}
-                  <span className="muted">({data.channel.attributeName})</span>
-                </dd>
+                {MEDIUM_WORDS[data.channel.deliveryMedium]} to <span className="mono">{data.channel.maskedDestination}</span> ({data.channel.attributeName})
+                {' · '}
               </>
             )}
-            <dt>Chosen by</dt>
-            <dd>{ruleWords(data.rule, pool)}</dd>
-            <dt>Codes sent today</dt>
-            <dd>
-              {codesWords(data.codesSentToday)} <span className="muted">(by this console, since midnight)</span>
-              {data.codesOfUnknownOutcomeToday > 0 && (
-                <span className="codes-unknown">
-                  {' '}
-                  and {data.codesOfUnknownOutcomeToday} more request{data.codesOfUnknownOutcomeToday === 1 ? '' : 's'} whose answer was lost: a code may
-                  have gone out
-                </span>
-              )}
-            </dd>
-          </dl>
+            <span title={ruleWords(data.rule, pool)}>{RULE_SHORT[data.rule]}</span>
+            {' · '}
+            Codes sent today: {codesWords(data.codesSentToday)}
+            {data.codesOfUnknownOutcomeToday > 0 && (
+              <span className="codes-unknown">
+                {' '}
+                and {data.codesOfUnknownOutcomeToday} more request{data.codesOfUnknownOutcomeToday === 1 ? '' : 's'} whose answer was lost: a code may
+                have gone out
+              </span>
+            )}
+          </p>
           {data.reasons.length > 0 && (
             <ul className="notes" aria-label="Why">
               {data.reasons.map((reason) => (
@@ -103,7 +126,6 @@ export function VerdictPanel({ verdict, pool, hasClient, children }: VerdictPane
               ))}
             </ul>
           )}
-          {children}
         </>
       ) : verdict.isError ? (
         <>
@@ -118,6 +140,8 @@ export function VerdictPanel({ verdict, pool, hasClient, children }: VerdictPane
       ) : (
         <Loading>Checking whether recovery can work…</Loading>
       )}
+      {/* In one place whatever the state above, so an open dialog (a password being read out) survives its change. */}
+      {hasClient && children}
     </section>
   );
 }

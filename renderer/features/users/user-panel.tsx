@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import { Button, Disclosure, DisclosurePanel, Heading } from 'react-aria-components';
 import type { UserDetails } from '../../../shared/contract';
 import { clientsQuery, poolQuery, userQuery } from '../../api/queries';
+import { CopyButton } from '../../components/copy-button';
 import { ErrorNotice } from '../../components/error-notice';
 import { formatDateTime } from '../../components/format';
 import { Loading } from '../../components/loading';
@@ -21,7 +22,6 @@ export function UserPanel({ connectionId, poolId, username }: UserPanelProps) {
   const user = useQuery(userQuery({ connectionId, userPoolId: poolId, username }));
   const pool = useQuery(poolQuery({ connectionId, userPoolId: poolId }));
   const clients = useQuery(clientsQuery({ connectionId, userPoolId: poolId, maxResults: 60 }));
-  const [chosenClientId, setChosenClientId] = useState<string>();
 
   // A failed background refresh (after a recovery action) keeps the user on screen, and with it
   // the reset in progress; only a user that never loaded is replaced by the error.
@@ -31,17 +31,15 @@ export function UserPanel({ connectionId, poolId, username }: UserPanelProps) {
     }
     return <Loading>Loading the user…</Loading>;
   }
-  const clientList = clients.data ?? [];
-  // With a single app client there is nothing to choose.
-  const clientId = chosenClientId ?? (clientList.length === 1 ? clientList[0]?.clientId : undefined);
 
+  // The call block comes first (what to do next), the facts about the user after it.
   return (
     <article className="user-panel" aria-labelledby="user-heading">
       <header className="user-header">
         <h3 id="user-heading">{user.data.username}</h3>
+        <CopyButton text={user.data.username} what="Username" />
         <UserBadges user={user.data} />
       </header>
-      <UserFacts user={user.data} />
 
       {user.isError && (
         <ErrorNotice error={user.error} channel="users:get" title={`Could not refresh ${username}`} onRetry={() => void user.refetch()} />
@@ -61,19 +59,19 @@ export function UserPanel({ connectionId, poolId, username }: UserPanelProps) {
             pool={pool.data}
             username={user.data.username}
             invitationMediums={[...(user.data.email ? (['EMAIL'] as const) : []), ...(user.data.phoneNumber ? (['SMS'] as const) : [])]}
-            clients={clientList}
-            clientId={clientId}
-            onClientChange={setChosenClientId}
+            clients={clients.data}
           />
         </Suspense>
       )}
+      <UserFacts user={user.data} />
     </article>
   );
 }
 
 function UserFacts({ user }: { user: UserDetails }) {
   return (
-    <>
+    <section className="user-about" aria-labelledby="about-heading">
+      <h4 id="about-heading">About {user.username}</h4>
       <dl className="facts user-facts">
         {user.name && (
           <>
@@ -85,7 +83,7 @@ function UserFacts({ user }: { user: UserDetails }) {
         <dd>
           {user.email ? (
             <>
-              {user.email} <VerifiedMark verified={user.emailVerified} />
+              {user.email} <VerifiedMark verified={user.emailVerified} /> <CopyButton text={user.email} what="Email" />
             </>
           ) : (
             'None'
@@ -111,6 +109,14 @@ function UserFacts({ user }: { user: UserDetails }) {
         <dd>{formatDateTime(user.createdAt)}</dd>
         <dt>Last changed</dt>
         <dd>{formatDateTime(user.lastModifiedAt)}</dd>
+        {user.sub && (
+          <>
+            <dt>Sub</dt>
+            <dd>
+              <span className="mono break">{user.sub}</span> <CopyButton text={user.sub} what="Sub" />
+            </dd>
+          </>
+        )}
       </dl>
       <Disclosure className="disclosure">
         <Heading level={4} className="disclosure-heading">
@@ -139,6 +145,6 @@ function UserFacts({ user }: { user: UserDetails }) {
           </table>
         </DisclosurePanel>
       </Disclosure>
-    </>
+    </section>
   );
 }
