@@ -59,7 +59,9 @@ function abridge(list) {
 
 // ── 1. The build to package ───────────────────────────────────────────────────────────────────
 const requiredBuild = ['out/main/index.js', 'out/main/web.js', 'out/preload/index.js', 'out/renderer/index.html'];
-if (requiredBuild.some((file) => !existsSync(path.join(root, file)))) {
+/** The build's record of the packages each bundle took in (scripts/third-party-licenses.ts); not shipped. */
+const bundledRecord = 'out/bundled-packages.json';
+if ([...requiredBuild, bundledRecord].some((file) => !existsSync(path.join(root, file)))) {
   console.log('package:check: out/ is incomplete, running npm run build first');
   run('npm', ['run', 'build'], { stdio: 'inherit', shell: process.platform === 'win32' });
 }
@@ -127,7 +129,7 @@ check('renderer assets', [
 ], `${assetRefs.length} referenced by index.html, all present`);
 
 // The asar's out/ is exactly the build's out/, less source maps.
-const builtFiles = walk(path.join(root, 'out')).map((file) => `/${path.relative(root, file).split(path.sep).join('/')}`).filter((file) => !file.endsWith('.map'));
+const builtFiles = walk(path.join(root, 'out')).map((file) => `/${path.relative(root, file).split(path.sep).join('/')}`).filter((file) => !file.endsWith('.map') && file !== `/${bundledRecord}`);
 const builtSet = new Set(builtFiles);
 check('out/ shipped whole', [
   ...builtFiles.filter((file) => !fileSet.has(file)).map((file) => `built but not shipped: ${file}`),
