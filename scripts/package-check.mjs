@@ -64,6 +64,7 @@ function abridge(list) {
 const requiredBuild = ['out/main/index.js', 'out/main/web.js', 'out/preload/index.js', 'out/renderer/index.html'];
 /** The build's record of the packages each bundle took in (scripts/third-party-licenses.ts); not shipped. */
 const bundledRecord = 'out/bundled-packages.json';
+const noticesFile = 'out/THIRD_PARTY_LICENSES.txt';
 if ([...requiredBuild, bundledRecord].some((file) => !existsSync(path.join(root, file)))) {
   console.log('package:check: out/ is incomplete, running npm run build first');
   run('npm', ['run', 'build'], { stdio: 'inherit', shell: process.platform === 'win32' });
@@ -167,6 +168,27 @@ check('production dependencies only', [
   ...[...packageDirs].filter((dir) => !DEV_TOOLS.some((name) => dir === `/node_modules/${name}`) && devOnlyIds.has(shippedId(dir))).map((dir) => `dev-only package shipped: ${dir.slice(1)} (${shippedId(dir)})`),
 ], `${packageDirs.size} packages, none dev-only`);
 
+// The notices, as shipped, name every package whose code ships: each production package in the asar
+// and each package the build recorded as bundled (renderer-only packages are devDependencies, so only
+// their bundled code ships). The known renderer packages must be recorded, and bundled, not shipped whole.
+const RENDERER_BUNDLED = ['react', 'react-dom', 'react-aria-components', '@tanstack/react-query'];
+const BUNDLES = ['main', 'preload', 'renderer'];
+const noticeLines = has(noticesFile) ? asar.extractFile(asarFile, noticesFile).toString('utf8').split('\n') : [];
+// The "Packages" section: "name version  license  repository" lines, up to the first blank line.
+const packagesAt = noticeLines.indexOf('Packages') + 2;
+const noticed = new Set(packagesAt < 2 ? [] : noticeLines.slice(packagesAt, noticeLines.indexOf('', packagesAt)).map((line) => line.split('  ')[0].replace(' ', '@')));
+const bundled = readJson(path.join(root, bundledRecord)) ?? {};
+const recorded = BUNDLES.flatMap((bundle) => (bundled[bundle] ?? []).map(({ name, version }) => ({ bundle, id: `${name}@${version}` })));
+const shippedIds = new Set([...packageDirs].map(shippedId).filter(Boolean));
+check('third-party notices', [
+  noticed.size === 0 && `no package list in ${noticesFile} (is it shipped? did the build write it?)`,
+  ...BUNDLES.map((bundle) => !Array.isArray(bundled[bundle]) && `${bundledRecord} has no ${bundle} bundle (run npm run build)`),
+  ...RENDERER_BUNDLED.map((name) => !(bundled.renderer ?? []).some((p) => p.name === name) && `not recorded as bundled into out/renderer: ${name}`),
+  ...RENDERER_BUNDLED.map((name) => packageDirs.has(`/node_modules/${name}`) && `renderer-only package shipped whole: node_modules/${name} (make it a devDependency)`),
+  ...recorded.filter(({ id }) => !noticed.has(id)).map(({ bundle, id }) => `not in the notices: ${id}, bundled into out/${bundle}`),
+  ...[...shippedIds].filter((id) => !noticed.has(id)).map((id) => `not in the notices: ${id}, shipped in node_modules`),
+], `${noticed.size} packages listed, among them the ${shippedIds.size} in node_modules and the ${recorded.length} bundled (${BUNDLES.map((bundle) => `${bundle} ${(bundled[bundle] ?? []).length}`).join(', ')})`);
+
 // Everything the main process requires at run time is in the asar.
 const runtimeRequires = new Set();
 for (const file of builtFiles.filter((file) => /^\/out\/(main|preload)\/.+\.c?js$/.test(file))) {
@@ -232,6 +254,15 @@ function run(command, args, options) {
   if (result.error) throw result.error;
   if (options.stdio === 'inherit' && result.status !== 0) process.exit(result.status ?? 1);
   return result;
+}
+
+/** A JSON file's value, or undefined when it is damaged (the check that reads it then says what is missing). */
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
 }
 
 function walk(dir) {
