@@ -3,7 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY } from './electron/web/security-headers';
-import { THIRD_PARTY_LICENSES_FILE, writeThirdPartyLicenses } from './scripts/third-party-licenses';
+import { thirdPartyLicensesPlugin } from './scripts/third-party-licenses';
 
 /**
  * Built pages carry the CSP as a meta tag too: a file:// page in Electron may not get the
@@ -21,18 +21,15 @@ function contentSecurityPolicyMeta(): Plugin {
 
 const root = __dirname;
 
-/** out/THIRD_PARTY_LICENSES.txt, rebuilt with the main process (the About panel points to it). */
-function thirdPartyLicenses(): Plugin {
-  return {
-    name: 'recovery-desk-third-party-licenses',
-    apply: 'build',
-    closeBundle: () => void writeThirdPartyLicenses(root, resolve(root, 'out', THIRD_PARTY_LICENSES_FILE)),
-  };
-}
+/**
+ * out/THIRD_PARTY_LICENSES.txt (the About panel points to it), rewritten after each bundle: the
+ * production dependencies plus the packages each bundle took in, recorded from its module ids.
+ */
+const thirdPartyLicenses = (bundle: 'main' | 'preload' | 'renderer') => thirdPartyLicensesPlugin({ projectDir: root, outDir: resolve(root, 'out'), bundle });
 
 export default defineConfig({
   main: {
-    plugins: [thirdPartyLicenses()],
+    plugins: [thirdPartyLicenses('main')],
     build: {
       // Three Node entries share one build: the Electron app, the plain-Node browser shell and the
       // standalone demo emulator (npm run emulator).
@@ -55,6 +52,7 @@ export default defineConfig({
     },
   },
   preload: {
+    plugins: [thirdPartyLicenses('preload')],
     build: {
       // A sandboxed preload can require only `electron` and a few builtins, and cannot be ESM:
       // bundle everything (zod and the contract included) into one CommonJS file.
@@ -67,7 +65,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'renderer'),
-    plugins: [react(), contentSecurityPolicyMeta()],
+    plugins: [react(), contentSecurityPolicyMeta(), thirdPartyLicenses('renderer')],
     build: {
       outDir: resolve(root, 'out/renderer'),
       // Smaller bundle, faster start-up in both shells.

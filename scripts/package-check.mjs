@@ -28,10 +28,13 @@ const asarFile = path.join(resourcesDir, 'app.asar');
 const builderLog = path.join(workDir, 'electron-builder.log');
 
 /**
- * app.asar measured at 94.1 MiB (2026-11, Electron 45; aws-sdk v2 alone is ~47 MiB, for the offline
- * demo's cognito-local) plus ~25% headroom. Raise it deliberately, with the reason.
+ * app.asar measured at 73.7 MiB (2026-11, Electron 45) once the renderer-only packages (React,
+ * react-aria, TanStack Query, zxcvbn-ts…) became devDependencies that Vite bundles instead of
+ * shipping whole (109.0 MiB before): what remains is the privileged side's dependencies, aws-sdk v2
+ * alone ~47 MiB for the offline demo's cognito-local. Plus ~25% headroom. Raise it deliberately,
+ * with the reason.
  */
-const ASAR_BUDGET_MIB = 118;
+const ASAR_BUDGET_MIB = 92;
 
 /** The usual suspects, named for a clear message; the lockfile check below covers every dev package. */
 const DEV_TOOLS = ['vite', 'electron-vite', 'vitest', '@playwright/test', 'playwright', 'playwright-core', 'typescript', 'eslint', 'electron', 'electron-builder', 'tsx', 'esbuild', 'rolldown'];
@@ -59,7 +62,10 @@ function abridge(list) {
 
 // ── 1. The build to package ───────────────────────────────────────────────────────────────────
 const requiredBuild = ['out/main/index.js', 'out/main/web.js', 'out/preload/index.js', 'out/renderer/index.html'];
-if (requiredBuild.some((file) => !existsSync(path.join(root, file)))) {
+/** The build's record of the packages each bundle took in (scripts/third-party-licenses.ts); not shipped. */
+const bundledRecord = 'out/bundled-packages.json';
+const noticesFile = 'out/THIRD_PARTY_LICENSES.txt';
+if ([...requiredBuild, bundledRecord].some((file) => !existsSync(path.join(root, file)))) {
   console.log('package:check: out/ is incomplete, running npm run build first');
   run('npm', ['run', 'build'], { stdio: 'inherit', shell: process.platform === 'win32' });
 }
@@ -127,7 +133,7 @@ check('renderer assets', [
 ], `${assetRefs.length} referenced by index.html, all present`);
 
 // The asar's out/ is exactly the build's out/, less source maps.
-const builtFiles = walk(path.join(root, 'out')).map((file) => `/${path.relative(root, file).split(path.sep).join('/')}`).filter((file) => !file.endsWith('.map'));
+const builtFiles = walk(path.join(root, 'out')).map((file) => `/${path.relative(root, file).split(path.sep).join('/')}`).filter((file) => !file.endsWith('.map') && file !== `/${bundledRecord}`);
 const builtSet = new Set(builtFiles);
 check('out/ shipped whole', [
   ...builtFiles.filter((file) => !fileSet.has(file)).map((file) => `built but not shipped: ${file}`),
@@ -161,6 +167,27 @@ check('production dependencies only', [
   ...DEV_TOOLS.filter((name) => packageDirs.has(`/node_modules/${name}`)).map((name) => `devDependency shipped: node_modules/${name}`),
   ...[...packageDirs].filter((dir) => !DEV_TOOLS.some((name) => dir === `/node_modules/${name}`) && devOnlyIds.has(shippedId(dir))).map((dir) => `dev-only package shipped: ${dir.slice(1)} (${shippedId(dir)})`),
 ], `${packageDirs.size} packages, none dev-only`);
+
+// The notices, as shipped, name every package whose code ships: each production package in the asar
+// and each package the build recorded as bundled (renderer-only packages are devDependencies, so only
+// their bundled code ships). The known renderer packages must be recorded, and bundled, not shipped whole.
+const RENDERER_BUNDLED = ['react', 'react-dom', 'react-aria-components', '@tanstack/react-query'];
+const BUNDLES = ['main', 'preload', 'renderer'];
+const noticeLines = has(noticesFile) ? asar.extractFile(asarFile, noticesFile).toString('utf8').split('\n') : [];
+// The "Packages" section: "name version  license  repository" lines, up to the first blank line.
+const packagesAt = noticeLines.indexOf('Packages') + 2;
+const noticed = new Set(packagesAt < 2 ? [] : noticeLines.slice(packagesAt, noticeLines.indexOf('', packagesAt)).map((line) => line.split('  ')[0].replace(' ', '@')));
+const bundled = readJson(path.join(root, bundledRecord)) ?? {};
+const recorded = BUNDLES.flatMap((bundle) => (bundled[bundle] ?? []).map(({ name, version }) => ({ bundle, id: `${name}@${version}` })));
+const shippedIds = new Set([...packageDirs].map(shippedId).filter(Boolean));
+check('third-party notices', [
+  noticed.size === 0 && `no package list in ${noticesFile} (is it shipped? did the build write it?)`,
+  ...BUNDLES.map((bundle) => !Array.isArray(bundled[bundle]) && `${bundledRecord} has no ${bundle} bundle (run npm run build)`),
+  ...RENDERER_BUNDLED.map((name) => !(bundled.renderer ?? []).some((p) => p.name === name) && `not recorded as bundled into out/renderer: ${name}`),
+  ...RENDERER_BUNDLED.map((name) => packageDirs.has(`/node_modules/${name}`) && `renderer-only package shipped whole: node_modules/${name} (make it a devDependency)`),
+  ...recorded.filter(({ id }) => !noticed.has(id)).map(({ bundle, id }) => `not in the notices: ${id}, bundled into out/${bundle}`),
+  ...[...shippedIds].filter((id) => !noticed.has(id)).map((id) => `not in the notices: ${id}, shipped in node_modules`),
+], `${noticed.size} packages listed, among them the ${shippedIds.size} in node_modules and the ${recorded.length} bundled (${BUNDLES.map((bundle) => `${bundle} ${(bundled[bundle] ?? []).length}`).join(', ')})`);
 
 // Everything the main process requires at run time is in the asar.
 const runtimeRequires = new Set();
@@ -227,6 +254,15 @@ function run(command, args, options) {
   if (result.error) throw result.error;
   if (options.stdio === 'inherit' && result.status !== 0) process.exit(result.status ?? 1);
   return result;
+}
+
+/** A JSON file's value, or undefined when it is damaged (the check that reads it then says what is missing). */
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
 }
 
 function walk(dir) {

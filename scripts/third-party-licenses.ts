@@ -1,11 +1,19 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Plugin } from 'vite';
 
-// Builds out/THIRD_PARTY_LICENSES.txt (electron.vite.config.ts runs it after every build): every
-// production dependency installed, its declared license and its license file's text, from the
-// lockfile and the packages' own files. No network, no dependency of its own.
+// Builds out/THIRD_PARTY_LICENSES.txt (electron.vite.config.ts runs it after every bundle): every
+// package whose code ships, with its declared license and its license file's text. That is the
+// production dependencies, which ship whole in app.asar (from the lockfile), and every package
+// whose modules a bundle took in (recorded by the build itself: the renderer's React, react-aria...
+// are devDependencies, so only their bundled code ships). No network, no dependency of its own.
 
 export const THIRD_PARTY_LICENSES_FILE = 'THIRD_PARTY_LICENSES.txt';
+/**
+ * The build's record of the packages each bundle took in, next to the notices in out/. Not shipped
+ * (build/electron-builder.yml); npm run package:check reads it.
+ */
+export const BUNDLED_PACKAGES_FILE = 'bundled-packages.json';
 
 export interface ThirdPartyPackage {
   name: string;
@@ -67,32 +75,105 @@ function readLicenseText(dir: string): string | undefined {
   return undefined;
 }
 
-/** Every installed production package (not dev-only), once per name and version, sorted by name. */
-export function collectThirdPartyPackages(projectDir: string): ThirdPartyPackage[] {
+/** A package's entry from its folder; undefined when it is not installed there. */
+function readPackage(dir: string): ThirdPartyPackage | undefined {
+  const manifest = path.join(dir, 'package.json');
+  if (!existsSync(manifest)) return undefined;
+  const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as PackageJson;
+  if (!pkg.name || !pkg.version) return undefined;
+  const repository = repositoryUrl(pkg);
+  const licenseText = readLicenseText(dir);
+  return {
+    name: pkg.name,
+    version: pkg.version,
+    license: declaredLicense(pkg),
+    ...(repository ? { repository } : {}),
+    ...(licenseText ? { licenseText } : {}),
+  };
+}
+
+/**
+ * Every installed production package (not dev-only) and every bundled package, once per name and
+ * version, sorted by name.
+ */
+export function collectThirdPartyPackages(projectDir: string, bundled: readonly BundledPackage[] = []): ThirdPartyPackage[] {
   const lock = JSON.parse(readFileSync(path.join(projectDir, 'package-lock.json'), 'utf8')) as { packages?: Record<string, LockEntry> };
-  const found = new Map<string, ThirdPartyPackage>();
+  const dirs = new Set<string>();
   for (const [location, entry] of Object.entries(lock.packages ?? {})) {
-    // "" is the project itself; dev and devOptional entries never ship; links are workspace folders.
+    // "" is the project itself; dev and devOptional entries never ship whole; links are workspace folders.
+    // Optional packages for other platforms are in the lockfile but not installed (readPackage skips them).
     if (location === '' || entry.dev || entry.devOptional || entry.link) continue;
-    const dir = path.join(projectDir, location);
-    const manifest = path.join(dir, 'package.json');
-    // Optional packages for other platforms are in the lockfile but not installed, so not shipped.
-    if (!existsSync(manifest)) continue;
-    const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as PackageJson;
-    if (!pkg.name || !pkg.version) continue;
-    const key = `${pkg.name}@${pkg.version}`;
-    if (found.has(key)) continue;
-    const repository = repositoryUrl(pkg);
-    const licenseText = readLicenseText(dir);
-    found.set(key, {
-      name: pkg.name,
-      version: pkg.version,
-      license: declaredLicense(pkg),
-      ...(repository ? { repository } : {}),
-      ...(licenseText ? { licenseText } : {}),
-    });
+    dirs.add(path.join(projectDir, location));
+  }
+  for (const { dir } of bundled) dirs.add(dir);
+  const found = new Map<string, ThirdPartyPackage>();
+  for (const dir of dirs) {
+    const pkg = readPackage(dir);
+    if (pkg && !found.has(`${pkg.name}@${pkg.version}`)) found.set(`${pkg.name}@${pkg.version}`, pkg);
   }
   return [...found.values()].sort((a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version));
+}
+
+/** A package a bundle took modules from, and the folder they came from. */
+export interface BundledPackage {
+  name: string;
+  version: string;
+  dir: string;
+}
+
+/** Each bundle's packages, by bundle name (main, preload, renderer). */
+export type BundledPackagesRecord = Record<string, BundledPackage[]>;
+
+/**
+ * The folder of the package a bundled module's id belongs to: what follows the last node_modules/
+ * (so a nested copy is itself), one segment, or two for a scope. Undefined for the app's own modules
+ * and virtual ones. Ids may carry a \0 prefix, a ?query and Windows separators.
+ */
+export function packageDirOf(moduleId: string): string | undefined {
+  const id = moduleId.replace(/^\0/, '').replace(/\?.*$/, '').replaceAll('\\', '/');
+  const marker = '/node_modules/';
+  const at = id.lastIndexOf(marker);
+  if (at === -1) return undefined;
+  // Not .bin, .vite, .pnpm...: those are no package.
+  const name = /^(@[^/.][^/]*\/[^/]+|[^/@.][^/]*)(\/|$)/.exec(id.slice(at + marker.length))?.[1];
+  return name ? id.slice(0, at + marker.length + name.length) : undefined;
+}
+
+/** The packages among a bundle's module ids, once per folder, named and versioned by their package.json. */
+export function bundledPackagesOf(moduleIds: Iterable<string>): BundledPackage[] {
+  const dirs = new Set<string>();
+  for (const id of moduleIds) {
+    const dir = packageDirOf(id);
+    if (dir) dirs.add(dir);
+  }
+  return [...dirs]
+    .map((dir) => {
+      const manifest = path.join(dir, 'package.json');
+      const pkg = existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as PackageJson) : {};
+      // The folder's name when the manifest has none: the package must still be named somewhere.
+      const name = pkg.name ?? dir.slice(dir.lastIndexOf('/node_modules/') + '/node_modules/'.length);
+      return { name, version: pkg.version ?? 'unknown', dir };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version) || a.dir.localeCompare(b.dir));
+}
+
+/** The record in `outDir`, empty when there is none yet (or it is damaged: the next build rewrites it). */
+export function readBundledPackages(outDir: string): BundledPackagesRecord {
+  try {
+    const record = JSON.parse(readFileSync(path.join(outDir, BUNDLED_PACKAGES_FILE), 'utf8')) as unknown;
+    return typeof record === 'object' && record !== null && !Array.isArray(record) ? (record as BundledPackagesRecord) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Replaces one bundle's packages in the record, keeping the other bundles'; returns the whole record. */
+export function recordBundledPackages(outDir: string, bundle: string, packages: BundledPackage[]): BundledPackagesRecord {
+  const record = { ...readBundledPackages(outDir), [bundle]: packages };
+  const sorted = Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(path.join(outDir, BUNDLED_PACKAGES_FILE), `${JSON.stringify(sorted, null, 2)}\n`);
+  return sorted;
 }
 
 export interface AppIdentity {
@@ -136,10 +217,13 @@ export function renderThirdPartyLicenses(app: AppIdentity, packages: readonly Th
   return `${lines.join('\n')}\n`;
 }
 
-/** Writes the notices for the project at `projectDir` to `outFile`; returns how many packages it lists. */
-export function writeThirdPartyLicenses(projectDir: string, outFile: string): number {
+/**
+ * Writes the notices for the project at `projectDir` (its production dependencies and the `bundled`
+ * packages) to `outFile`; returns how many packages it lists.
+ */
+export function writeThirdPartyLicenses(projectDir: string, outFile: string, bundled: readonly BundledPackage[] = []): number {
   const manifest = JSON.parse(readFileSync(path.join(projectDir, 'package.json'), 'utf8')) as PackageJson & { productName?: string };
-  const packages = collectThirdPartyPackages(projectDir);
+  const packages = collectThirdPartyPackages(projectDir, bundled);
   const text = renderThirdPartyLicenses(
     { productName: manifest.productName ?? manifest.name ?? 'This app', version: manifest.version ?? '0.0.0', license: declaredLicense(manifest) },
     packages,
@@ -147,4 +231,34 @@ export function writeThirdPartyLicenses(projectDir: string, outFile: string): nu
   mkdirSync(path.dirname(outFile), { recursive: true });
   writeFileSync(outFile, text);
   return packages.length;
+}
+
+/**
+ * For each bundle of the build (main, preload, renderer): records the packages in its module graph
+ * (what it loaded and did not leave external: a module that tree-shaking empties still counts, and
+ * so does a stylesheet), then rewrites out/THIRD_PARTY_LICENSES.txt with the production dependencies
+ * and every bundle's recorded packages. Each bundle replaces only its own part of the record, so the
+ * notices are whole after a full build whatever order the bundles are built in.
+ */
+export function thirdPartyLicensesPlugin(options: { projectDir: string; outDir: string; bundle: string }): Plugin {
+  let moduleIds: string[] | undefined;
+  return {
+    name: 'recovery-desk-third-party-licenses',
+    apply: 'build',
+    buildStart() {
+      moduleIds = undefined;
+    },
+    buildEnd(error) {
+      if (error) return;
+      // An external module has no code here: it loads from node_modules at run time, so it ships
+      // as a production dependency (the lockfile part of the notices).
+      moduleIds = [...this.getModuleIds()].filter((id) => (this.getModuleInfo(id)?.code ?? null) !== null);
+    },
+    closeBundle(error) {
+      // A failed build keeps the last good record and notices.
+      if (error || !moduleIds) return;
+      const record = recordBundledPackages(options.outDir, options.bundle, bundledPackagesOf(moduleIds));
+      writeThirdPartyLicenses(options.projectDir, path.join(options.outDir, THIRD_PARTY_LICENSES_FILE), Object.values(record).flat());
+    },
+  };
 }
