@@ -1,4 +1,6 @@
 import type { Locator, Page, TestInfo } from '@playwright/test';
+import { checkPassword, SAYABLE_ALPHABET, type PasswordRules } from '../../shared/password-policy';
+import { readBack } from '../../shared/phonetic-alphabet';
 import { expect, test } from './fixtures';
 
 // The operator-grade recovery screen, through the real browser shell and the offline demo:
@@ -450,4 +452,135 @@ test('uncertain verdict: reset by an administrator behind a confirmation (a fail
   await panel.getByRole('button', { name: 'Generate password' }).click();
   await panel.getByRole('button', { name: 'Set new password' }).click();
   await expect(page.getByRole('heading', { name: 'Password changed' })).toBeVisible();
+});
+
+// Passwords read out over the phone: easy to say by default, with a read-out that spells them.
+
+/** What an easy-to-say password never holds: look-alikes, quotes, a backtick, a backslash. */
+const NOT_EASY_TO_SAY = /[0Oo1lI5S2Z8B'"`\\]/;
+const EASY_TO_SAY = new Set(Object.values(SAYABLE_ALPHABET).join(''));
+/** Acme Staff's policy in the demo. */
+const STAFF_RULES: PasswordRules = { minimumLength: 12, requireUppercase: true, requireLowercase: true, requireNumbers: true, requireSymbols: true };
+
+/** The password the read-out spells: each group is a list of phrases, read back one by one. */
+async function passwordReadOut(readout: Locator): Promise<string> {
+  const groups = readout.getByRole('list', { name: /^Group \d+ of \d+$/ });
+  await expect(groups.first()).toBeVisible();
+  const phrases: string[] = [];
+  for (const group of await groups.all()) {
+    phrases.push(...(await group.getByRole('listitem').allTextContents()));
+  }
+  return readBack(phrases);
+}
+
+/**
+ * Fully random passwords, drawn until one holds a character the easy-to-say form never has (a
+ * 16-character one for Acme Staff lacks such a character about once in 5,000 draws: a few draws settle it).
+ */
+async function drawUntilNotEasyToSay(field: Locator, generate: Locator): Promise<string[]> {
+  const draws = [await field.inputValue()];
+  const easyToSay = () => [...draws.join('')].every((c) => EASY_TO_SAY.has(c));
+  while (easyToSay() && draws.length < 10) {
+    await generate.click();
+    await expect(field).not.toHaveValue(draws.at(-1) ?? '');
+    draws.push(await field.inputValue());
+  }
+  expect(easyToSay(), draws.join(' ')).toBe(false);
+  return draws;
+}
+
+async function expectEveryRuleMet(panel: Locator) {
+  await expect(panel.getByText('The password meets every rule.')).toBeVisible();
+  for (const rule of await panel.getByRole('list', { name: 'Password rules' }).getByRole('listitem').all()) await expect(rule).toContainText(': met');
+}
+
+test('the new password is easy to say by default, with a read-out that spells it; the fully random form can be chosen', async ({ page, appUrl, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(appUrl);
+  await openUser(page, 'Acme Staff', 'alice.verified');
+  await chooseClient(page, 'staff-portal (no secret)');
+  const panel = recoveryPanel(page);
+  await panel.getByRole('button', { name: 'The caller already has a code' }).click();
+
+  const kind = panel.getByRole('radiogroup', { name: 'Kind of password' });
+  await expect(kind.getByRole('radio', { name: 'Easy to say' })).toBeChecked();
+  await panel.getByRole('button', { name: 'Generate password' }).click();
+  const field = panel.getByLabel('New password', { exact: true });
+  await expect(panel.getByRole('status').filter({ hasText: 'A new easy-to-say password was generated' })).toBeVisible();
+  const sayable = await field.inputValue();
+  expect(sayable).toMatch(/^\S{16,}$/);
+  expect(sayable).not.toMatch(NOT_EASY_TO_SAY);
+  await expectEveryRuleMet(panel);
+
+  // The read-out shows the password, so it is hidden with it.
+  const readout = panel.getByRole('list', { name: 'Password read-out' });
+  await expect(readout).toHaveCount(0);
+  await panel.getByRole('button', { name: 'Show password' }).click();
+  const groups = Math.ceil(sayable.length / 4);
+  await expect(readout.getByRole('list', { name: /^Group \d+ of \d+$/ })).toHaveCount(groups);
+  await expect(readout.getByRole('list', { name: `Group 1 of ${groups}` }).getByRole('listitem')).toHaveCount(4);
+  expect(await passwordReadOut(readout)).toBe(sayable);
+  // The groups are for the eye only: the field and the clipboard hold the password alone.
+  await panel.getByRole('button', { name: 'Copy password' }).click();
+  await expect(panel.getByRole('status').filter({ hasText: 'copied to the clipboard' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(sayable);
+
+  // Fully random: the generated password is replaced by one of that kind, still within every rule.
+  await kind.getByText('Fully random').click();
+  await expect(kind.getByRole('radio', { name: 'Fully random' })).toBeChecked();
+  await expect(field).not.toHaveValue(sayable);
+  await expect(panel.getByRole('status').filter({ hasText: 'A new fully random password was generated' })).toBeVisible();
+  await expectEveryRuleMet(panel);
+  expect(await passwordReadOut(readout)).toBe(await field.inputValue());
+  // Over a few draws it uses characters the easy-to-say form never does, and still meets every rule.
+  const random = (await drawUntilNotEasyToSay(field, panel.getByRole('button', { name: 'Generate password' }))).at(-1);
+  await expectEveryRuleMet(panel);
+  expect(await passwordReadOut(readout)).toBe(random);
+
+  // A password the operator typed has no read-out, and choosing a kind leaves it alone.
+  await field.fill('Harbour-Lights-42');
+  await expect(readout).toHaveCount(0);
+  await kind.getByText('Easy to say').click();
+  await expect(kind.getByRole('radio', { name: 'Easy to say' })).toBeChecked();
+  await expect(field).toHaveValue('Harbour-Lights-42');
+  await expect(readout).toHaveCount(0);
+  // (and let the strength estimate's dictionaries finish loading before the shell stops)
+  await expect(panel.getByRole('meter', { name: 'Password strength' })).toBeVisible();
+});
+
+test('the temporary password is easy to say by default, with a read-out; the fully random form can be chosen', async ({ page, appUrl }) => {
+  await page.goto(appUrl);
+  await openUser(page, 'Acme Staff', 'carol.unverified');
+  await chooseClient(page, 'staff-portal (no secret)');
+  await verdictPanel(page).getByRole('button', { name: 'Set a temporary password' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Set a temporary password for carol.unverified?' });
+  const field = dialog.getByLabel('Temporary password', { exact: true });
+  const kind = dialog.getByRole('radiogroup', { name: 'Kind of password' });
+  const readout = dialog.getByRole('list', { name: 'Password read-out' });
+
+  await expect(kind.getByRole('radio', { name: 'Easy to say' })).toBeChecked();
+  await expect(field).toHaveAccessibleDescription(/easy to say; it meets every rule of the pool/);
+  const sayable = await field.inputValue();
+  expect(sayable).not.toMatch(NOT_EASY_TO_SAY);
+  expect(checkPassword(sayable, STAFF_RULES).filter((check) => !check.met)).toEqual([]);
+  await expect(readout).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Show password' }).click();
+  expect(await passwordReadOut(readout)).toBe(sayable);
+
+  await kind.getByText('Fully random').click();
+  await expect(field).not.toHaveValue(sayable);
+  await expect(field).toHaveAccessibleDescription(/every character Cognito accepts; it meets every rule of the pool/);
+  const draws = await drawUntilNotEasyToSay(field, dialog.getByRole('button', { name: 'Generate another' }));
+  for (const password of draws) expect(checkPassword(password, STAFF_RULES).filter((check) => !check.met), password).toEqual([]);
+  const random = draws.at(-1) ?? '';
+  expect(await passwordReadOut(readout)).toBe(random);
+
+  // What is set is the password in the field; the read-out stays until the dialog is closed.
+  await dialog.getByRole('button', { name: 'Set temporary password for carol.unverified' }).click();
+  const done = page.getByRole('dialog', { name: 'Temporary password set for carol.unverified' });
+  await expect(done.getByRole('status').filter({ hasText: 'Done at' })).toBeVisible();
+  await expect(done.getByRole('radiogroup', { name: 'Kind of password' })).toHaveCount(0);
+  expect(await passwordReadOut(done.getByRole('list', { name: 'Password read-out' }))).toBe(random);
+  await done.getByRole('button', { name: /^Done/ }).click();
+  await expect(page.getByRole('list', { name: 'Password read-out' })).toHaveCount(0);
 });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { checkPassword, COGNITO_PASSWORD_SYMBOLS, generatePassword, passwordMeetsPolicy, type PasswordRules } from '../../shared/password-policy';
+import {
+  checkPassword,
+  COGNITO_PASSWORD_SYMBOLS,
+  generatePassword,
+  PASSWORD_ALPHABETS,
+  passwordMeetsPolicy,
+  RANDOM_ALPHABET,
+  SAYABLE_ALPHABET,
+  type PasswordRules,
+} from '../../shared/password-policy';
 
 const strict: PasswordRules = { minimumLength: 12, requireUppercase: true, requireLowercase: true, requireNumbers: true, requireSymbols: true };
 const lenient: PasswordRules = { minimumLength: 8, requireUppercase: false, requireLowercase: true, requireNumbers: true, requireSymbols: false };
@@ -42,29 +51,59 @@ describe('generatePassword', () => {
     strict,
     lenient,
     { minimumLength: 6, requireUppercase: false, requireLowercase: false, requireNumbers: false, requireSymbols: false },
+    // The shortest Cognito allows, with the one kind an easy-to-say alphabet holds least of.
+    { minimumLength: 6, requireUppercase: false, requireLowercase: false, requireNumbers: false, requireSymbols: true },
+    { minimumLength: 6, requireUppercase: true, requireLowercase: true, requireNumbers: true, requireSymbols: true },
+    // The strictest: Cognito's longest minimum, every kind required.
     { minimumLength: 99, requireUppercase: true, requireLowercase: true, requireNumbers: true, requireSymbols: true },
   ];
 
-  it('always satisfies the policy it was made for', () => {
+  for (const [style, alphabet] of Object.entries(PASSWORD_ALPHABETS)) {
+    it(`always satisfies the policy it was made for (${style})`, () => {
+      for (const rules of policies) {
+        for (let i = 0; i < 300; i++) {
+          const password = generatePassword(rules, { alphabet });
+          expect(unmet(password, rules), password).toEqual([]);
+          expect(password.length).toBeGreaterThanOrEqual(Math.max(16, rules.minimumLength));
+        }
+      }
+    });
+  }
+
+  it('is easy to say unless asked for the fully random form', () => {
+    const sayable = new Set(Object.values(SAYABLE_ALPHABET).join(''));
+    for (let i = 0; i < 200; i++) {
+      const password = generatePassword(strict);
+      expect([...password].filter((c) => !sayable.has(c)), password).toEqual([]);
+    }
+    const random = Array.from({ length: 200 }, () => generatePassword(strict, { alphabet: RANDOM_ALPHABET })).join('');
+    expect([...random].some((character) => !sayable.has(character))).toBe(true);
+  });
+
+  it('never puts a look-alike, a quote, a backtick or a backslash in an easy-to-say password', () => {
+    const forbidden = new Set('0Oo1lI5S2Z8B' + '\'"`' + '\\');
+    // The symbols that are easy to name in speech; anything else Cognito accepts is not.
+    const nameable = new Set('-+=!?@#$%*.:');
     for (const rules of policies) {
       for (let i = 0; i < 300; i++) {
-        const password = generatePassword(rules);
-        expect(unmet(password, rules), password).toEqual([]);
-        expect(password.length).toBeGreaterThanOrEqual(Math.max(16, rules.minimumLength));
+        const password = generatePassword(rules, { alphabet: SAYABLE_ALPHABET });
+        const unwanted = [...password].filter((c) => forbidden.has(c) || (COGNITO_PASSWORD_SYMBOLS.includes(c) && !nameable.has(c)));
+        expect(unwanted, password).toEqual([]);
       }
     }
   });
 
   it('does not repeat itself', () => {
-    const seen = new Set(Array.from({ length: 500 }, () => generatePassword(strict)));
-    expect(seen.size).toBe(500);
+    for (const alphabet of Object.values(PASSWORD_ALPHABETS)) {
+      const seen = new Set(Array.from({ length: 500 }, () => generatePassword(strict, { alphabet })));
+      expect(seen.size).toBe(500);
+    }
   });
 
-  it('uses every allowed character class over many draws', () => {
-    const joined = Array.from({ length: 200 }, () => generatePassword(lenient)).join('');
-    expect(joined).toMatch(/[A-Z]/);
-    expect(joined).toMatch(/[a-z]/);
-    expect(joined).toMatch(/[0-9]/);
-    expect([...joined].some((c) => COGNITO_PASSWORD_SYMBOLS.includes(c))).toBe(true);
+  it('uses every character of its alphabet over many draws', () => {
+    for (const alphabet of Object.values(PASSWORD_ALPHABETS)) {
+      const drawn = new Set(Array.from({ length: 400 }, () => generatePassword(lenient, { alphabet })).join(''));
+      expect([...drawn].sort()).toEqual([...Object.values(alphabet).join('')].sort());
+    }
   });
 });

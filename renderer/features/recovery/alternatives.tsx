@@ -2,13 +2,14 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button, Dialog, DialogTrigger, Heading, Input, Label, Modal, ModalOverlay, Text, TextField } from 'react-aria-components';
 import type { DeliveryMedium } from '../../../shared/cognito-model';
 import type { Alternative, PasswordPolicy } from '../../../shared/contract';
-import { generatePassword } from '../../../shared/password-policy';
+import { generatePassword, PASSWORD_ALPHABETS, type PasswordStyle } from '../../../shared/password-policy';
 import { useAdminResetPassword, useResendInvitation, useSetTemporaryPassword } from '../../api/queries';
 import { BusyButton } from '../../components/busy-button';
 import { ErrorNotice } from '../../components/error-notice';
 import { formatTime } from '../../components/format';
 import type { ActionRecord } from './action-record';
 import { CopyMessage } from './new-password-field';
+import { PasswordReadout, PasswordStyleChoice } from './password-readout';
 import { useCopyToClipboard } from './use-copy';
 
 export interface AlternativeTarget {
@@ -263,6 +264,7 @@ function AdminReset({ target, record, canAct, onDone, isOpen: open, onOpenChange
 function TemporaryPassword({ target, record, canAct, onDone, policy, isOpen: open, onOpenChange }: AlternativeProps & { policy: PasswordPolicy }) {
   const setTemporary = useSetTemporaryPassword();
   const [password, setPassword] = useState('');
+  const [style, setStyle] = useState<PasswordStyle>('sayable');
   const [revealed, setRevealed] = useState(false);
   const [setAt, setSetAt] = useState<string>();
   const { outcome, copy, clear } = useCopyToClipboard('Temporary password');
@@ -274,12 +276,19 @@ function TemporaryPassword({ target, record, canAct, onDone, policy, isOpen: ope
     if (setAt) doneRef.current?.focus();
   }, [setAt]);
 
+  const generate = (kind: PasswordStyle) => {
+    clear();
+    setPassword(generatePassword(policy, { alphabet: PASSWORD_ALPHABETS[kind] }));
+  };
+
   const change = (next: boolean) => {
     onOpenChange(next);
     clear();
     setRevealed(false);
-    // A fresh password each time the dialog opens; none is kept once it closes.
-    setPassword(next ? generatePassword(policy) : '');
+    // A fresh, easy-to-say password each time the dialog opens; none is kept once it closes.
+    setStyle('sayable');
+    if (next) generate('sayable');
+    else setPassword('');
     if (!next) {
       setSetAt(undefined);
       setTemporary.reset();
@@ -318,7 +327,8 @@ function TemporaryPassword({ target, record, canAct, onDone, policy, isOpen: ope
             <Label>Temporary password</Label>
             <Input className="input input-code" type={revealed ? 'text' : 'password'} autoComplete="off" spellCheck={false} />
             <Text slot="description" className="muted">
-              Generated at random; it meets every rule of the pool.
+              {style === 'sayable' ? 'Generated at random from characters that are easy to say' : 'Generated at random from every character Cognito accepts'}; it
+              meets every rule of the pool.
             </Text>
           </TextField>
           <div className="password-tools">
@@ -332,16 +342,24 @@ function TemporaryPassword({ target, record, canAct, onDone, policy, isOpen: ope
               <Button
                 className="button button-secondary"
                 isDisabled={setTemporary.isPending}
-                onPress={() => {
-                  clear();
-                  setPassword(generatePassword(policy));
-                }}
+                onPress={() => generate(style)}
               >
                 Generate another
               </Button>
             )}
           </div>
         </div>
+        {!setAt && (
+          <PasswordStyleChoice
+            value={style}
+            isDisabled={setTemporary.isPending}
+            onChange={(kind) => {
+              setStyle(kind);
+              generate(kind);
+            }}
+          />
+        )}
+        <PasswordReadout password={password} isRevealed={revealed} />
         <CopyMessage outcome={outcome} />
         {setTemporary.isError && (
           <ErrorNotice error={setTemporary.error} channel="recovery:setTemporaryPassword" title="The temporary password was not set" titleIfUnknown="The temporary password may have been set" />

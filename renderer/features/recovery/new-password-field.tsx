@@ -1,8 +1,9 @@
 import { useId, useState, type Ref } from 'react';
 import { Button, FieldError, Input, Label, Meter, TextField } from 'react-aria-components';
 import type { PasswordPolicy } from '../../../shared/contract';
-import { checkPassword, generatePassword } from '../../../shared/password-policy';
+import { checkPassword, generatePassword, PASSWORD_ALPHABETS, type PasswordStyle } from '../../../shared/password-policy';
 import { PasswordChecklist } from './password-checklist';
+import { PasswordReadout, PasswordStyleChoice } from './password-readout';
 import type { StrengthEstimate } from './password-strength';
 import { useCopyToClipboard, type CopyOutcome } from './use-copy';
 import { usePasswordStrength, type StrengthState } from './use-password-strength';
@@ -20,17 +21,34 @@ interface NewPasswordFieldProps {
 }
 
 /**
- * The caller's new password: the pool's rules ticked off live, a generator, show/hide, copy, and
- * a strength estimate with a warning for common passwords.
+ * The caller's new password: the pool's rules ticked off live, a generator (easy to say, or fully
+ * random) with a phonetic readout, show/hide, copy, and a strength estimate with a warning for
+ * common passwords.
  */
 export function NewPasswordField({ value, onChange, policy, username, showErrors, isReadOnly = false, inputRef }: NewPasswordFieldProps) {
   const [revealed, setRevealed] = useState(false);
+  const [style, setStyle] = useState<PasswordStyle>('sayable');
+  /** The last generated password, while the field still holds it: it gets a readout. */
   const [generated, setGenerated] = useState('');
   const { outcome, copy, clear } = useCopyToClipboard('Password');
   const rulesId = useId();
   const checks = checkPassword(value, policy);
   const meetsPolicy = checks.every((check) => check.met);
   const strength = usePasswordStrength(value, username);
+  const holdsGenerated = generated !== '' && value === generated;
+
+  const generate = (kind: PasswordStyle) => {
+    const password = generatePassword(policy, { alphabet: PASSWORD_ALPHABETS[kind] });
+    clear();
+    setGenerated(password);
+    onChange(password);
+  };
+
+  const changeStyle = (kind: PasswordStyle) => {
+    setStyle(kind);
+    // A generated password is swapped for one of the chosen kind; a typed one is left alone.
+    if (holdsGenerated) generate(kind);
+  };
 
   const change = (next: string) => {
     setGenerated('');
@@ -68,11 +86,7 @@ export function NewPasswordField({ value, onChange, policy, username, showErrors
           <Button
             className="button button-secondary"
             isDisabled={isReadOnly}
-            onPress={() => {
-              clear();
-              onChange(generatePassword(policy));
-              setGenerated('A new password was generated. It meets every rule of the pool; show it to read it out.');
-            }}
+            onPress={() => generate(style)}
           >
             Generate password
           </Button>
@@ -81,9 +95,11 @@ export function NewPasswordField({ value, onChange, policy, username, showErrors
           </Button>
         </div>
       </div>
+      <PasswordStyleChoice value={style} onChange={changeStyle} isDisabled={isReadOnly} />
       <p role="status" className="password-note">
-        {generated}
+        {holdsGenerated && `A new ${style === 'sayable' ? 'easy-to-say' : 'fully random'} password was generated. It meets every rule of the pool.`}
       </p>
+      {holdsGenerated && <PasswordReadout password={value} isRevealed={revealed} />}
       <CopyMessage outcome={outcome} />
       <PasswordChecklist id={rulesId} checks={checks} />
       <StrengthMeter state={strength} />
