@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Button, ToggleButton, ToggleButtonGroup } from 'react-aria-components';
 import type { Connection } from '../shared/contract';
 import { connectionsQuery } from './api/queries';
 import { Loading } from './components/loading';
+import { readPlace, writePlace } from './components/place';
 import { ConnectionAttention } from './features/connections/connection-attention';
 import { ConnectionPicker, ConnectionsNotice } from './features/connections/connection-picker';
 import { connectionDetails } from './features/connections/connection-wording';
@@ -39,7 +40,11 @@ type ManagerState = { open: false } | { open: true; editConnectionId?: string };
 
 export function App() {
   const connections = useQuery(connectionsQuery());
-  const [selection, setSelection] = useState<Selection>({ revision: 0 });
+  // A reload comes back to the connection and pool in the address (a user too: see PoolWorkspace).
+  const [selection, setSelection] = useState<Selection>(() => {
+    const place = readPlace();
+    return { connectionId: place.connection, poolId: place.pool, revision: 0 };
+  });
   const [manager, setManager] = useState<ManagerState>({ open: false });
   const [inboxOpen, setInboxOpen] = useState(false);
   const inboxToggleRef = useRef<HTMLButtonElement>(null);
@@ -65,6 +70,10 @@ export function App() {
     // Edited: same connection, nothing read before applies. Deleted: back to the default.
     setSelection((current) => ({ ...(change === 'edited' ? { connectionId: id } : {}), revision: current.revision + 1 }));
   };
+  useEffect(() => {
+    // Only once the list is known: a connection from the address that no longer exists is not kept.
+    if (connections.data) writePlace({ connection: connectionId, pool: poolId, ...(poolId && poolId === readPlace().pool ? { user: readPlace().user } : {}) });
+  }, [connections.data, connectionId, poolId]);
   const isDemo = connection?.kind === 'demo';
   const showInbox = inboxOpen && isDemo;
   const showControls = controlsOpen && isDemo;

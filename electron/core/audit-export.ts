@@ -27,6 +27,7 @@ const CSV_COLUMNS = [
 // line feed, a sign after leading spaces, and the full-width signs spreadsheets also accept.
 const FORMULA_START = /^\s*[=+\-@\t\r\n＝＋－＠]/;
 const CSV_OPTIONS = { escapeFormulae: FORMULA_START, newline: '\r\n' };
+export const CSV_BOM = '\uFEFF';
 
 /** Builds an export file from batches of records, so the records need not all be in memory at once. */
 export interface AuditExportFile {
@@ -46,7 +47,8 @@ export function startAuditExport(format: AuditExportFormat, now = new Date()): A
     },
     finish() {
       if (format === 'csv') {
-        return { filename: `recovery-desk-audit-${stamp}.csv`, mediaType: 'text/csv', content: `${parts.join('\r\n')}\r\n`, count };
+        // The byte order mark tells Excel the file is UTF-8 (without it, zoë.ångström arrives garbled).
+        return { filename: `recovery-desk-audit-${stamp}.csv`, mediaType: 'text/csv;charset=utf-8', content: `${CSV_BOM}${parts.join('\r\n')}\r\n`, count };
       }
       // The same text as JSON.stringify(allRecords, null, 2), written a batch at a time.
       const content = count === 0 ? '[]\n' : `[\n${parts.join(',\n')}\n]\n`;

@@ -93,7 +93,8 @@ if (dataDir === undefined) {
     quit: () => app.quit(),
     timeoutMs: QUIT_TIMEOUT_MS,
   });
-  app.on('before-quit', quitSequence);
+  // On will-quit, after every window has closed (and the page has had its say about leaving a reset
+  // under way): a quit the operator cancels there never reaches the backend.
   app.on('will-quit', quitSequence);
 
   app

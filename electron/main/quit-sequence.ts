@@ -18,7 +18,7 @@ export interface QuitEvent {
 }
 
 /**
- * A listener for app 'before-quit' and 'will-quit'. The first quit is held back while the backend
+ * A listener for app 'will-quit' (after the windows have closed). The first quit is held back while the backend
  * closes (bounded by `timeoutMs`, any failure ignored), then the quit is repeated and let through.
  * Later quits while closing are held back too.
  */

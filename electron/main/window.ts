@@ -1,4 +1,4 @@
-import { BrowserWindow, screen, shell, type DownloadItem, type Session, type WebContents, type WebFrameMain } from 'electron';
+import { BrowserWindow, dialog, screen, shell, type DownloadItem, type Session, type WebContents, type WebFrameMain } from 'electron';
 import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from '../web/security-headers';
 import { isAppUrl, isExternalWebUrl, isOwnBlobUrl, type AppLocation } from './app-location';
 import { DEFAULT_SIZE, loadWindowState, MIN_SIZE, placeWindow, saveWindowState, type WindowPlacement } from './window-state';
@@ -51,12 +51,35 @@ export function createMainWindow({ location, preloadPath, placement, devTools = 
   });
   appContents.add(window.webContents);
   hardenContents(window.webContents, location);
+  askBeforeLeavingAReset(window);
   window.once('ready-to-show', () => {
     if (maximized) window.maximize();
     window.show();
   });
   void window.loadURL(location.url);
   return window;
+}
+
+export const LEAVE_BUTTONS = ['Leave', 'Stay'] as const;
+
+/**
+ * The page refuses to unload while a reset is under way (a code sent, a ticket noted); Electron then
+ * asks nothing on its own (a browser would), so the question is asked here. Leaving goes ahead; staying
+ * keeps the window, the page and the call as they were.
+ */
+function askBeforeLeavingAReset(window: BrowserWindow): void {
+  window.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'question',
+      buttons: [...LEAVE_BUTTONS],
+      defaultId: 1,
+      cancelId: 1,
+      title: 'Recovery Desk',
+      message: 'Leave this password reset?',
+      detail: 'A reset is under way: the code, the password and the ticket typed here will be lost.',
+    });
+    if (choice === 0) event.preventDefault();
+  });
 }
 
 /** Applied to every webContents the app creates (see app 'web-contents-created'), not only ours. */

@@ -193,7 +193,9 @@ test('a recovery action is in the audit log, the filters narrow it, and both exp
   // Exports carry the current filters: the one successful ForgotPassword for alice.
   const csv = await exportAs(page, 'CSV');
   expect(csv.download.suggestedFilename()).toMatch(/\.csv$/);
-  const lines = csv.text.trim().split(/\r?\n/);
+  // A UTF-8 byte order mark first, so Excel reads zoë.ångström as written.
+  expect(csv.text.startsWith('\uFEFF')).toBe(true);
+  const lines = csv.text.slice(1).trim().split(/\r?\n/);
   expect(csvCells(lines[0] ?? '')).toEqual([
     'time',
     'operator_os_user',

@@ -171,7 +171,7 @@ test('an outcome whose answer was lost is shown apart from success and failure, 
 
   const downloaded = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export CSV' }).click();
-  const csv = (await readFile(await (await downloaded).path(), 'utf8')).trim().split('\r\n');
+  const csv = (await readFile(await (await downloaded).path(), 'utf8')).replace(/^\uFEFF/, '').trim().split('\r\n');
   expect(csv).toHaveLength(UNKNOWN_RECORDS + 1);
   const outcomeColumn = csv[0]?.split(',').indexOf('outcome') ?? -1;
   expect(new Set(csv.slice(1).map((line) => line.split(',')[outcomeColumn]))).toEqual(new Set(['unknown']));

@@ -231,11 +231,13 @@ describe('the audit trail', () => {
   it('exports CSV with a header row, escaping formulas, and JSON with the same records', async () => {
     await call('recovery:forgotPassword', { connectionId: 'demo', userPoolId: STAFF, clientId: STAFF_PUBLIC, username: 'alice.verified', ticket: '=HYPERLINK("http://evil")' });
     const csv = await call('audit:export', { format: 'csv', username: 'alice.verified' });
-    const lines = csv.content.trimEnd().split('\r\n');
+    // UTF-8 with a byte order mark, so Excel does not garble zoë.ångström.
+    expect(csv.content.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.content.slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toBe('time,operator_os_user,operator_display_name,connection_id,connection_name,region,user_pool_id,client_id,username,action,outcome,outcome_code,request_id,ticket,caller_verification');
     expect(lines).toHaveLength(csv.count + 1);
     expect(csv.content).toContain(`"'=HYPERLINK(""http://evil"")"`);
-    expect(csv).toMatchObject({ mediaType: 'text/csv', filename: expect.stringMatching(/\.csv$/) });
+    expect(csv).toMatchObject({ mediaType: 'text/csv;charset=utf-8', filename: expect.stringMatching(/\.csv$/) });
 
     const json = await call('audit:export', { format: 'json', username: 'alice.verified' });
     expect((JSON.parse(json.content) as unknown[]).length).toBe(csv.count);

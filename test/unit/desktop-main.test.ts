@@ -191,10 +191,15 @@ describe('a second launch', () => {
 });
 
 describe('quitting', () => {
-  it('holds the quit while the backend closes (it waits for calls in flight), then quits', async () => {
+  it('holds the quit, once the windows have closed, while the backend closes (it waits for calls in flight), then quits', async () => {
+    // before-quit is let through: the windows close first, and the page may still ask to stay.
     const beforeQuit = { preventDefault: vi.fn() };
     electron.app.emit('before-quit', beforeQuit);
-    expect(beforeQuit.preventDefault).toHaveBeenCalled();
+    expect(beforeQuit.preventDefault).not.toHaveBeenCalled();
+    expect(backend.close).not.toHaveBeenCalled();
+    const willQuit = { preventDefault: vi.fn() };
+    electron.app.emit('will-quit', willQuit);
+    expect(willQuit.preventDefault).toHaveBeenCalled();
     await vi.waitFor(() => expect(backend.close).toHaveBeenCalledTimes(1));
     expect(electron.state.quit).toBe(0);
 

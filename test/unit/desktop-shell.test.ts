@@ -21,6 +21,9 @@ const electron = vi.hoisted(() => {
     /** What screen.getDisplayMatching answers, and what it was asked. */
     workArea: { x: 0, y: 0, width: 1920, height: 1040 },
     matched: [] as unknown[],
+    /** The button the operator "presses" in a message box, and the boxes shown. */
+    messageBoxAnswer: 1,
+    messageBoxes: [] as Array<Record<string, unknown>>,
   };
   class FakeContents {
     listeners = new Map<string, Listener>();
@@ -88,6 +91,12 @@ const electron = vi.hoisted(() => {
         },
       },
       shell: { openExternal: async (url: string) => void state.opened.push(url) },
+      dialog: {
+        showMessageBoxSync: (_window: unknown, options: Record<string, unknown>) => {
+          state.messageBoxes.push(options);
+          return state.messageBoxAnswer;
+        },
+      },
       ipcMain: {
         handle: (channel: string, listener: Listener) => state.ipcHandlers.set(channel, listener),
         removeHandler: (channel: string) => state.ipcHandlers.delete(channel),
@@ -126,6 +135,25 @@ function openWindow() {
   if (!window) throw new Error('no window created');
   return window;
 }
+
+describe('leaving a reset under way', () => {
+  const leave = (answer: number) => {
+    electron.state.messageBoxAnswer = answer;
+    const { contents } = openWindow();
+    const event = { preventDefault: vi.fn() };
+    contents.listeners.get('will-prevent-unload')?.(event);
+    return event;
+  };
+
+  it('asks, and leaves (reload, close or quit go ahead) only when the operator says Leave', () => {
+    expect(leave(0).preventDefault).toHaveBeenCalled();
+    expect(electron.state.messageBoxes.at(-1)).toMatchObject({ message: 'Leave this password reset?', buttons: ['Leave', 'Stay'], cancelId: 1, defaultId: 1 });
+  });
+
+  it('stays when the operator says Stay or dismisses the question', () => {
+    expect(leave(1).preventDefault).not.toHaveBeenCalled();
+  });
+});
 
 describe('the desktop window', () => {
   it('is created isolated, sandboxed, without Node and without webviews', () => {

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { readPlace, writePlace } from '../../components/place';
 import { PoolOverview } from '../pools/pool-details';
 import { UserPanel } from './user-panel';
 import { UserResults } from './user-results';
@@ -12,7 +13,14 @@ interface PoolWorkspaceProps {
 /** One pool: its settings at the top, users on the left, the open user and their reset on the right. */
 export function PoolWorkspace({ connectionId, poolId }: PoolWorkspaceProps) {
   const [search, setSearch] = useState<UserSearch>(EMPTY_SEARCH);
-  const [username, setUsername] = useState<string>();
+  // The user in the address, when it names this pool: a reload comes back to the same caller.
+  const [username, setUsername] = useState<string | undefined>(() => {
+    const place = readPlace();
+    return place.connection === connectionId && place.pool === poolId ? place.user : undefined;
+  });
+  useEffect(() => {
+    writePlace({ connection: connectionId, pool: poolId, user: username });
+  }, [connectionId, poolId, username]);
 
   return (
     <>
