@@ -260,61 +260,25 @@ function refreshAfterRecovery(queryClient: QueryClient, { connectionId, userPool
   ]);
 }
 
-export function useForgotPassword() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationKey: ['recovery:forgotPassword'],
-    mutationFn: (request: RequestOf<'recovery:forgotPassword'>) => call('recovery:forgotPassword', request),
-    // Never retried on its own: each attempt sends the caller another code and counts against the limit.
-    retry: false,
-    onSettled: (_data, _error, request) => refreshAfterRecovery(queryClient, request),
-  });
-}
+/** The channels that send a message or change a user: one way to call each of them. */
+export type RecoveryAction =
+  | 'recovery:forgotPassword'
+  | 'recovery:confirmForgotPassword'
+  | 'recovery:resendInvitation'
+  | 'recovery:adminResetPassword'
+  | 'recovery:setTemporaryPassword';
 
-export function useConfirmForgotPassword() {
+/**
+ * A recovery action. Never retried on its own (each attempt may send the caller another message and
+ * counts against Cognito's limits); the finished mutation is dropped at once, as its variables may
+ * hold a code or a password; afterwards, succeeded or not, whatever it may have changed is read again.
+ */
+export function useRecoveryAction<C extends RecoveryAction>(channel: C) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationKey: ['recovery:confirmForgotPassword'],
-    mutationFn: (request: RequestOf<'recovery:confirmForgotPassword'>) => call('recovery:confirmForgotPassword', request),
+    mutationKey: [channel],
+    mutationFn: (request: RequestOf<C>) => call(channel, request),
     retry: false,
-    // The variables hold the new password and the code: drop the finished mutation at once
-    // instead of keeping it in the cache for the default five minutes.
-    gcTime: 0,
-    // The user's status and last-modified time change with the new password.
-    onSettled: (_data, _error, request) => refreshAfterRecovery(queryClient, request),
-  });
-}
-
-/** AdminCreateUser with MessageAction RESEND: a new invitation for a user who never signed in. */
-export function useResendInvitation() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationKey: ['recovery:resendInvitation'],
-    mutationFn: (request: RequestOf<'recovery:resendInvitation'>) => call('recovery:resendInvitation', request),
-    retry: false,
-    onSettled: (_data, _error, request) => refreshAfterRecovery(queryClient, request),
-  });
-}
-
-/** AdminResetUserPassword: the administrator's reset; Cognito then sends the user a code. */
-export function useAdminResetPassword() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationKey: ['recovery:adminResetPassword'],
-    mutationFn: (request: RequestOf<'recovery:adminResetPassword'>) => call('recovery:adminResetPassword', request),
-    retry: false,
-    onSettled: (_data, _error, request) => refreshAfterRecovery(queryClient, request),
-  });
-}
-
-/** AdminSetUserPassword (temporary): the last resort. */
-export function useSetTemporaryPassword() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationKey: ['recovery:setTemporaryPassword'],
-    mutationFn: (request: RequestOf<'recovery:setTemporaryPassword'>) => call('recovery:setTemporaryPassword', request),
-    retry: false,
-    // The variables hold the temporary password: drop the finished mutation at once.
     gcTime: 0,
     onSettled: (_data, _error, request) => refreshAfterRecovery(queryClient, request),
   });

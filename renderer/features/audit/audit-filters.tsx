@@ -1,7 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
-import { Button, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Select, SelectValue, Text, TextField } from 'react-aria-components';
+import { Button, FieldError, Input, Label, Text, TextField } from 'react-aria-components';
 import type { AuditOutcome } from '../../../shared/audit-record';
 import type { AuditFilters } from '../../api/queries';
+import { SelectField, type SelectItem } from '../../components/select-field';
 import { localInputToIso } from './audit-time';
 
 // The limits mirror the contract's audit filters (type-only imports keep zod out of the page).
@@ -10,7 +11,7 @@ const MAX_OPERATOR = 200;
 
 type Outcome = 'any' | AuditOutcome;
 
-const OUTCOMES: { id: Outcome; label: string }[] = [
+const OUTCOMES: SelectItem<Outcome>[] = [
   { id: 'any', label: 'Any outcome' },
   { id: 'success', label: 'Succeeded' },
   { id: 'failure', label: 'Failed' },
@@ -121,24 +122,7 @@ export function AuditFilterForm({ onApply, isFiltered }: AuditFilterFormProps) {
         </Text>
         <FieldError className="field-error">{problems.operator}</FieldError>
       </TextField>
-      <Select className="field" value={draft.outcome} onChange={(key) => update('outcome', key as Outcome)}>
-        <Label>Outcome</Label>
-        <Button className="select-button">
-          <SelectValue />
-          <span aria-hidden="true" className="select-chevron">
-            ▾
-          </span>
-        </Button>
-        <Popover className="popover">
-          <ListBox className="select-list" items={OUTCOMES}>
-            {(item) => (
-              <ListBoxItem id={item.id} textValue={item.label} className="select-item">
-                {item.label}
-              </ListBoxItem>
-            )}
-          </ListBox>
-        </Popover>
-      </Select>
+      <SelectField label="Outcome" items={OUTCOMES} value={draft.outcome} onChange={(outcome) => update('outcome', outcome)} />
       <div className="field">
         <label htmlFor={fromId} className="react-aria-Label">
           From

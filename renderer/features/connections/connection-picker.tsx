@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Button, Label, ListBox, ListBoxItem, Popover, Select, SelectValue, Text } from 'react-aria-components';
-import type { Connection } from '../../../shared/contract';
+import { Button } from 'react-aria-components';
 import { connectionsQuery } from '../../api/queries';
 import { ErrorNotice } from '../../components/error-notice';
+import { SelectField } from '../../components/select-field';
 import { describeConnection, pickerMeta } from './connection-wording';
 
 export { describeConnection } from './connection-wording';
@@ -27,47 +27,30 @@ export function ConnectionPicker({ connectionId, onChange }: ConnectionPickerPro
     );
   }
   const list = connections.data.connections;
+  const items = list.map((connection) => ({
+    id: connection.id,
+    label: connection.name,
+    description: `${describeConnection(connection)}${connection.kind !== 'demo' && !connection.secretsAvailable ? ' · re-enter its keys' : ''}`,
+  }));
   return (
-    <Select
+    <SelectField
       className="connection-picker"
-      value={connectionId ?? null}
-      onChange={(key) => {
-        if (typeof key === 'string') onChange(key);
-      }}
+      label="Connection"
+      items={items}
+      value={connectionId}
+      onChange={onChange}
       placeholder="Choose a connection"
-    >
-      <Label>Connection</Label>
-      <Button className="select-button">
-        <SelectValue<Connection>>
-          {({ selectedItems, isPlaceholder }) => {
-            const selected = selectedItems[0];
-            if (isPlaceholder || !selected) return 'Choose a connection';
-            return (
-              <span className="picker-value">
-                <span className="picker-name">{selected.name}</span>
-                <span className="picker-meta">{pickerMeta(selected)}</span>
-              </span>
-            );
-          }}
-        </SelectValue>
-        <span aria-hidden="true" className="select-chevron">
-          ▾
-        </span>
-      </Button>
-      <Popover className="popover">
-        <ListBox className="select-list" items={list} renderEmptyState={() => 'No connections are configured.'}>
-          {(connection) => (
-            <ListBoxItem id={connection.id} textValue={connection.name} className="select-item">
-              <Text slot="label">{connection.name}</Text>
-              <Text slot="description" className="select-item-description">
-                {describeConnection(connection)}
-                {connection.kind !== 'demo' && !connection.secretsAvailable ? ' · re-enter its keys' : ''}
-              </Text>
-            </ListBoxItem>
-          )}
-        </ListBox>
-      </Popover>
-    </Select>
+      emptyState="No connections are configured."
+      renderValue={(item) => {
+        const selected = list.find((c) => c.id === item.id);
+        return (
+          <span className="picker-value">
+            <span className="picker-name">{item.label}</span>
+            {selected && <span className="picker-meta">{pickerMeta(selected)}</span>}
+          </span>
+        );
+      }}
+    />
   );
 }
 

@@ -1,24 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import {
-  Button,
-  Form,
-  Group,
-  Input,
-  Label,
-  ListBox,
-  ListBoxItem,
-  NumberField,
-  Popover,
-  Select,
-  SelectValue,
-  Switch,
-  Text,
-} from 'react-aria-components';
+import { Button, Form, Group, Input, Label, NumberField, Switch } from 'react-aria-components';
 import type { DemoFault, DemoOperation } from '../../../shared/contract';
 import { demoControlsQuery, useClearFaults, useInjectFault, useSetThrottling } from '../../api/queries';
 import { ErrorNotice } from '../../components/error-notice';
 import { Loading } from '../../components/loading';
+import { SelectField, type SelectItem } from '../../components/select-field';
 
 // Lets a trainer make the offline emulator fail or slow down the way real Cognito can, so operators
 // practise reading the console's errors before they meet them on a live call.
@@ -71,18 +58,13 @@ const EXCEPTIONS: Record<CognitoException, true> = {
 const NO_EXCEPTION = 'none';
 const POLL_MS = 2_000;
 
-interface ChoiceItem<T extends string> {
-  id: T;
-  label: string;
-  description?: string;
-}
 
-const operationItems: ChoiceItem<DemoOperation>[] = (Object.keys(OPERATIONS) as DemoOperation[]).map((id) => ({
+const operationItems: SelectItem<DemoOperation>[] = (Object.keys(OPERATIONS) as DemoOperation[]).map((id) => ({
   id,
   label: id,
   description: OPERATIONS[id],
 }));
-const exceptionItems: ChoiceItem<CognitoException | typeof NO_EXCEPTION>[] = [
+const exceptionItems: SelectItem<CognitoException | typeof NO_EXCEPTION>[] = [
   { id: NO_EXCEPTION, label: 'None: delay only' },
   ...(Object.keys(EXCEPTIONS) as CognitoException[]).map((id) => ({ id, label: `${id}Exception` })),
 ];
@@ -172,13 +154,13 @@ export default function DemoControls({ onClose }: { onClose: () => void }) {
             }}
           >
             <h3 id="inject-heading">Inject a fault</h3>
-            <Choice
+            <SelectField
               label="Operation"
               items={operationItems}
               value={draft.operation}
               onChange={(operation) => setDraft((d) => ({ ...d, operation }))}
             />
-            <Choice label="Exception" items={exceptionItems} value={draft.error} onChange={(error) => setDraft((d) => ({ ...d, error }))} />
+            <SelectField label="Exception" items={exceptionItems} value={draft.error} onChange={(error) => setDraft((d) => ({ ...d, error }))} />
             <div className="fault-numbers">
               <WholeNumber label="Calls to affect" min={1} max={100} value={draft.count} onChange={(count) => setDraft((d) => ({ ...d, count }))} />
               <WholeNumber label="Delay (ms)" min={0} max={60_000} value={draft.delayMs} onChange={(delayMs) => setDraft((d) => ({ ...d, delayMs }))} />
@@ -227,42 +209,6 @@ export default function DemoControls({ onClose }: { onClose: () => void }) {
         {announcement}
       </p>
     </aside>
-  );
-}
-
-interface ChoiceProps<T extends string> {
-  label: string;
-  items: ChoiceItem<T>[];
-  value: T;
-  onChange: (value: T) => void;
-}
-
-function Choice<T extends string>({ label, items, value, onChange }: ChoiceProps<T>) {
-  return (
-    <Select className="field" value={value} onChange={(key) => onChange(key as T)}>
-      <Label>{label}</Label>
-      <Button className="select-button">
-        {/* The label only; descriptions are for the open list. */}
-        <SelectValue>{({ selectedText }) => selectedText}</SelectValue>
-        <span aria-hidden="true" className="select-chevron">
-          ▾
-        </span>
-      </Button>
-      <Popover className="popover">
-        <ListBox className="select-list" items={items}>
-          {(item) => (
-            <ListBoxItem id={item.id} textValue={item.label} className="select-item">
-              <Text slot="label">{item.label}</Text>
-              {item.description && (
-                <Text slot="description" className="select-item-description">
-                  {item.description}
-                </Text>
-              )}
-            </ListBoxItem>
-          )}
-        </ListBox>
-      </Popover>
-    </Select>
   );
 }
 

@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { Button, Dialog, DialogTrigger, Heading, Input, Label, Modal, ModalOverlay, Text, TextField } from 'react-aria-components';
+import { Button, Input, Label, Text, TextField } from 'react-aria-components';
 import type { DeliveryMedium } from '../../../shared/cognito-model';
-import type { Alternative, PasswordPolicy } from '../../../shared/contract';
+import type { Alternative, PasswordPolicy, RequestOf, ResponseOf } from '../../../shared/contract';
 import { generatePassword, PASSWORD_ALPHABETS, type PasswordStyle } from '../../../shared/password-policy';
-import { useAdminResetPassword, useResendInvitation, useSetTemporaryPassword } from '../../api/queries';
+import { useRecoveryAction } from '../../api/queries';
 import { BusyButton } from '../../components/busy-button';
+import { ConfirmDialog, ConfirmDialogActions } from '../../components/confirm-dialog';
 import { ErrorNotice } from '../../components/error-notice';
 import { formatTime } from '../../components/format';
 import type { ActionRecord } from './action-record';
@@ -79,50 +80,6 @@ export function Alternatives({ alternatives, offer, primary = false, target, inv
   );
 }
 
-interface ActionDialogProps {
-  /** The trigger's text. */
-  label: string;
-  triggerClassName?: string;
-  isDisabled: boolean;
-  isOpen: boolean;
-  onOpenChange: (open: boolean) => void;
-  /** While the request runs, Escape and Cancel do nothing: the outcome must be seen. */
-  isPending: boolean;
-  title: string;
-  tone?: 'normal' | 'last-resort';
-  children: ReactNode;
-}
-
-/** A modal confirmation: focus stays inside, Escape cancels, the trigger gets focus back on close. */
-function ActionDialog({ label, triggerClassName = 'button button-secondary', isDisabled, isOpen, onOpenChange, isPending, title, tone = 'normal', children }: ActionDialogProps) {
-  return (
-    <DialogTrigger
-      isOpen={isOpen}
-      onOpenChange={(open) => {
-        if (open || !isPending) onOpenChange(open);
-      }}
-    >
-      <Button className={triggerClassName} isDisabled={isDisabled}>
-        {label}
-      </Button>
-      <ModalOverlay className="action-overlay" isKeyboardDismissDisabled={isPending}>
-        <Modal className={`action-modal${tone === 'last-resort' ? ' action-modal-last-resort' : ''}`}>
-          <Dialog className="action-dialog">
-            <Heading slot="title" className="action-dialog-title">
-              {title}
-            </Heading>
-            {children}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </DialogTrigger>
-  );
-}
-
-function DialogActions({ children }: { children: ReactNode }) {
-  return <div className="action-dialog-actions">{children}</div>;
-}
-
 interface AlternativeProps {
   target: AlternativeTarget;
   record: ActionRecord;
@@ -147,122 +104,131 @@ function useOnce() {
   };
 }
 
-function ResendInvitation({ target, record, canAct, onDone, isOpen: open, onOpenChange, isPrimary, mediums }: AlternativeProps & { mediums: readonly DeliveryMedium[] }) {
-  const resend = useResendInvitation();
+type ConfirmedChannel = 'recovery:resendInvitation' | 'recovery:adminResetPassword';
+
+interface ConfirmedActionProps<C extends ConfirmedChannel> extends AlternativeProps {
+  channel: C;
+  request: RequestOf<C>;
+  /** The trigger's text. */
+  label: string;
+  title: string;
+  /** The confirm button's text, naming the action and the user; and while it runs. */
+  confirmLabel: string;
+  pendingLabel: string;
+  failedTitle: string;
+  unknownTitle: string;
+  outcome: (data: ResponseOf<C>) => AlternativeOutcome;
+  /** What will happen, said in the dialog. */
+  children: ReactNode;
+  /** One line under the trigger: when this alternative is the right one. */
+  note: ReactNode;
+}
+
+/** An alternative behind a confirmation: one request per press, its failure kept inside the dialog. */
+function ConfirmedAction<C extends ConfirmedChannel>(props: ConfirmedActionProps<C>) {
+  const { channel, request, canAct, onDone, isOpen, onOpenChange, isPrimary, label, title, confirmLabel, pendingLabel } = props;
+  const action = useRecoveryAction(channel);
   const once = useOnce();
   const close = (next: boolean) => {
     onOpenChange(next);
-    if (!next) resend.reset();
+    if (!next) action.reset();
   };
   return (
     <>
-      <ActionDialog
-        label="Resend invitation"
-        triggerClassName={`button ${isPrimary ? 'button-primary' : 'button-secondary'}`}
-        isDisabled={!canAct}
-        isOpen={open}
+      <ConfirmDialog
+        trigger={
+          <Button className={`button ${isPrimary ? 'button-primary' : 'button-secondary'}`} isDisabled={!canAct}>
+            {label}
+          </Button>
+        }
+        isOpen={isOpen}
         onOpenChange={close}
-        isPending={resend.isPending}
-        title={`Resend the invitation to ${target.username}?`}
+        isPending={action.isPending}
+        title={title}
       >
-        <p>
-          Cognito sends <strong>{target.username}</strong> a new invitation with a new temporary password,{' '}
-          {mediums.length === 0 ? 'by text message (Cognito’s default: the account has no email or phone)' : `by ${mediums.map((m) => (m === 'EMAIL' ? 'email' : 'text message')).join(' and ')}`}{' '}
-          (AdminCreateUser, RESEND). Any earlier temporary password stops working.
-        </p>
-        <p>Tell the caller to sign in with the temporary password from the new message; they then choose their own password.</p>
-        {resend.isError && <ErrorNotice error={resend.error} channel="recovery:resendInvitation" title="The invitation was not sent" titleIfUnknown="The invitation may have been sent" />}
-        <DialogActions>
-          <Button className="button button-secondary" isDisabled={resend.isPending} onPress={() => close(false)}>
+        {props.children}
+        {action.isError && <ErrorNotice error={action.error} channel={channel} title={props.failedTitle} titleIfUnknown={props.unknownTitle} />}
+        <ConfirmDialogActions>
+          <Button className="button button-secondary" isDisabled={action.isPending} onPress={() => close(false)}>
             Cancel
           </Button>
           <BusyButton
             className="button button-primary"
-            isPending={resend.isPending}
+            isPending={action.isPending}
             onPress={() =>
               once((settled) =>
-                resend.mutate(
-                  { ...target, ...record, ...(mediums.length > 0 ? { deliveryMediums: [...mediums] } : {}) },
-                  {
-                    onSuccess: (data) => {
-                      close(false);
-                      onDone({ kind: 'invitation', at: data.sentAt });
-                    },
-                    onSettled: settled,
+                action.mutate(request, {
+                  onSuccess: (data) => {
+                    close(false);
+                    onDone(props.outcome(data as ResponseOf<C>));
                   },
-                ),
+                  onSettled: settled,
+                }),
               )
             }
           >
-            {resend.isPending ? 'Sending the invitation…' : `Resend invitation to ${target.username}`}
+            {action.isPending ? pendingLabel : confirmLabel}
           </BusyButton>
-        </DialogActions>
-      </ActionDialog>
-      <p className="alternative-note muted">For a user who never signed in (must set a password): a fresh invitation.</p>
+        </ConfirmDialogActions>
+      </ConfirmDialog>
+      <p className="alternative-note muted">{props.note}</p>
     </>
   );
 }
 
-function AdminReset({ target, record, canAct, onDone, isOpen: open, onOpenChange, isPrimary }: AlternativeProps) {
-  const reset = useAdminResetPassword();
-  const once = useOnce();
-  const close = (next: boolean) => {
-    onOpenChange(next);
-    if (!next) reset.reset();
-  };
+function ResendInvitation({ mediums, ...props }: AlternativeProps & { mediums: readonly DeliveryMedium[] }) {
+  const { target, record } = props;
   return (
-    <>
-      <ActionDialog
-        label="Reset by administrator"
-        triggerClassName={`button ${isPrimary ? 'button-primary' : 'button-secondary'}`}
-        isDisabled={!canAct}
-        isOpen={open}
-        onOpenChange={close}
-        isPending={reset.isPending}
-        title={`Reset ${target.username}’s password as an administrator?`}
-      >
-        <p>
-          Cognito resets the password of <strong>{target.username}</strong> (AdminResetUserPassword): the current password stops
-          working at once and Cognito sends them a code by their verified email or phone.
-        </p>
-        <p>Then ask the caller for that code and set their new password with it in the step that follows.</p>
-        {reset.isError && <ErrorNotice error={reset.error} channel="recovery:adminResetPassword" title="The password was not reset" titleIfUnknown="The password may have been reset" />}
-        <DialogActions>
-          <Button className="button button-secondary" isDisabled={reset.isPending} onPress={() => close(false)}>
-            Cancel
-          </Button>
-          <BusyButton
-            className="button button-primary"
-            isPending={reset.isPending}
-            onPress={() =>
-              once((settled) =>
-                reset.mutate(
-                  { ...target, ...record },
-                  {
-                    onSuccess: (data) => {
-                      close(false);
-                      onDone({ kind: 'admin-reset', at: data.resetAt });
-                    },
-                    onSettled: settled,
-                  },
-                ),
-              )
-            }
-          >
-            {reset.isPending ? 'Resetting…' : `Reset password of ${target.username}`}
-          </BusyButton>
-        </DialogActions>
-      </ActionDialog>
-      <p className="alternative-note muted">
-        The administrator’s reset: its answer is real even where the app client hides errors. Cognito sends the user a code; you
-        finish the reset here.
+    <ConfirmedAction
+      {...props}
+      channel="recovery:resendInvitation"
+      request={{ ...target, ...record, ...(mediums.length > 0 ? { deliveryMediums: [...mediums] } : {}) }}
+      label="Resend invitation"
+      title={`Resend the invitation to ${target.username}?`}
+      confirmLabel={`Resend invitation to ${target.username}`}
+      pendingLabel="Sending the invitation…"
+      failedTitle="The invitation was not sent"
+      unknownTitle="The invitation may have been sent"
+      outcome={(data) => ({ kind: 'invitation', at: data.sentAt })}
+      note="For a user who never signed in (must set a password): a fresh invitation."
+    >
+      <p>
+        Cognito sends <strong>{target.username}</strong> a new invitation with a new temporary password,{' '}
+        {mediums.length === 0 ? 'by text message (Cognito’s default: the account has no email or phone)' : `by ${mediums.map((m) => (m === 'EMAIL' ? 'email' : 'text message')).join(' and ')}`}{' '}
+        (AdminCreateUser, RESEND). Any earlier temporary password stops working.
       </p>
-    </>
+      <p>Tell the caller to sign in with the temporary password from the new message; they then choose their own password.</p>
+    </ConfirmedAction>
+  );
+}
+
+function AdminReset(props: AlternativeProps) {
+  const { target, record } = props;
+  return (
+    <ConfirmedAction
+      {...props}
+      channel="recovery:adminResetPassword"
+      request={{ ...target, ...record }}
+      label="Reset by administrator"
+      title={`Reset ${target.username}’s password as an administrator?`}
+      confirmLabel={`Reset password of ${target.username}`}
+      pendingLabel="Resetting…"
+      failedTitle="The password was not reset"
+      unknownTitle="The password may have been reset"
+      outcome={(data) => ({ kind: 'admin-reset', at: data.resetAt })}
+      note="The administrator’s reset: its answer is real even where the app client hides errors. Cognito sends the user a code; you finish the reset here."
+    >
+      <p>
+        Cognito resets the password of <strong>{target.username}</strong> (AdminResetUserPassword): the current password stops working
+        at once and Cognito sends them a code by their verified email or phone.
+      </p>
+      <p>Then ask the caller for that code and set their new password with it in the step that follows.</p>
+    </ConfirmedAction>
   );
 }
 
 function TemporaryPassword({ target, record, canAct, onDone, policy, isOpen: open, onOpenChange }: AlternativeProps & { policy: PasswordPolicy }) {
-  const setTemporary = useSetTemporaryPassword();
+  const setTemporary = useRecoveryAction('recovery:setTemporaryPassword');
   const [password, setPassword] = useState('');
   const [style, setStyle] = useState<PasswordStyle>('sayable');
   const [revealed, setRevealed] = useState(false);
@@ -297,10 +263,12 @@ function TemporaryPassword({ target, record, canAct, onDone, policy, isOpen: ope
 
   return (
     <>
-      <ActionDialog
-        label="Set a temporary password"
-        triggerClassName="button button-danger"
-        isDisabled={!canAct}
+      <ConfirmDialog
+        trigger={
+          <Button className="button button-danger" isDisabled={!canAct}>
+            Set a temporary password
+          </Button>
+        }
         isOpen={open}
         onOpenChange={change}
         isPending={setTemporary.isPending}
@@ -364,7 +332,7 @@ function TemporaryPassword({ target, record, canAct, onDone, policy, isOpen: ope
         {setTemporary.isError && (
           <ErrorNotice error={setTemporary.error} channel="recovery:setTemporaryPassword" title="The temporary password was not set" titleIfUnknown="The temporary password may have been set" />
         )}
-        <DialogActions>
+        <ConfirmDialogActions>
           {setAt ? (
             <Button className="button button-primary" onPress={() => change(false)}>
               Done: close and forget the password
@@ -396,8 +364,8 @@ function TemporaryPassword({ target, record, canAct, onDone, policy, isOpen: ope
               </BusyButton>
             </>
           )}
-        </DialogActions>
-      </ActionDialog>
+        </ConfirmDialogActions>
+      </ConfirmDialog>
       <p className="alternative-note">
         <span className="badge badge-bad">Last resort</span> <span className="muted">You read a password to the caller; they change it at their next sign-in.</span>
       </p>

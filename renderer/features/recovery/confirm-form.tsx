@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Button, FieldError, Form, Input, Label, Text, TextField } from 'react-aria-components';
 import type { PasswordPolicy, RequestOf } from '../../../shared/contract';
 import { passwordMeetsPolicy } from '../../../shared/password-policy';
-import { useConfirmForgotPassword } from '../../api/queries';
+import { useRecoveryAction } from '../../api/queries';
 import { BusyButton } from '../../components/busy-button';
 import { ErrorNotice } from '../../components/error-notice';
 import { formatRemaining, formatTime } from '../../components/format';
@@ -27,7 +27,7 @@ interface ConfirmFormProps {
  * keeps both as typed (the code usually still works); they are cleared only once Cognito accepts.
  */
 export function ConfirmForm({ target, policy, sentAt, canSubmit, onConfirmed }: ConfirmFormProps) {
-  const confirm = useConfirmForgotPassword();
+  const confirm = useRecoveryAction('recovery:confirmForgotPassword');
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
   const [attempted, setAttempted] = useState(false);

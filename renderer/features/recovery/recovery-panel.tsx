@@ -4,7 +4,7 @@ import { Button, Label, Radio, RadioGroup } from 'react-aria-components';
 import type { DeliveryMedium } from '../../../shared/cognito-model';
 import type { AppClient, PoolDetails, ResponseOf } from '../../../shared/contract';
 import { toApiCallError } from '../../api/client';
-import { settingsQuery, useForgotPassword, verdictQuery } from '../../api/queries';
+import { settingsQuery, useRecoveryAction, verdictQuery } from '../../api/queries';
 import { BusyButton } from '../../components/busy-button';
 import { ConfirmDialog, ConfirmDialogActions } from '../../components/confirm-dialog';
 import { ErrorNotice } from '../../components/error-notice';
@@ -46,7 +46,7 @@ export default function RecoveryPanel({ connectionId, pool, username, invitation
   const settings = useQuery(settingsQuery());
   const [ticket, setTicket] = useState('');
   const [ticked, setTicked] = useState<string[]>([]);
-  const forgot = useForgotPassword();
+  const forgot = useRecoveryAction('recovery:forgotPassword');
   const [enterCodeAnyway, setEnterCodeAnyway] = useState(false);
   const [outcome, setOutcome] = useState<AlternativeOutcome>();
   const [confirmedAt, setConfirmedAt] = useState<string>();
