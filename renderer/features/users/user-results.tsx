@@ -234,9 +234,12 @@ function VirtualUserList({ users, setSize, selectedUsername, onOpen, onNearEnd }
               <span className="user-row-main">
                 <span className="user-row-name">{user.username}</span>
                 <UserBadges user={user} />
-                {user.matchedBy && <span className="matched-by">{matchedByWords(user.matchedBy)}</span>}
               </span>
-              <span className="user-row-sub">{[user.name, user.email, user.phoneNumber].filter(Boolean).join(' · ') || 'No name or contact details'}</span>
+              <span className="user-row-sub">
+                {/* First on the line, so a long email is cut rather than what found the user. */}
+                {user.matchedBy && <span className="matched-by">{`${matchedByWords(user.matchedBy)} · `}</span>}
+                {[user.name, user.email, user.phoneNumber].filter(Boolean).join(' · ') || 'No name or contact details'}
+              </span>
             </div>
           );
         })}

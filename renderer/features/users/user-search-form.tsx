@@ -97,7 +97,7 @@ export function UserSearchForm({ onSearch }: UserSearchFormProps) {
       <p id={descriptionId} className="field-hint search-hint">
         {draft.advanced
           ? `Finds users whose ${attribute?.label.toLowerCase() ?? 'attribute'} ${draft.match === 'exact' ? 'is exactly' : 'starts with'} what you type. Usernames and user ids are case-sensitive.`
-          : 'What the caller says: a username, an email, a phone number or a full name. Phone numbers may have spaces, dashes and brackets; without + and a country code they are read in the connection’s default country.'}
+          : 'Username, email, phone number or full name, as the caller says it. A number without + is read in the connection’s default country.'}
       </p>
       <Switch className="switch search-advanced" isSelected={draft.advanced} onChange={(advanced) => setDraft((d) => ({ ...d, advanced }))}>
         <span className="switch-track" aria-hidden="true">
