@@ -36,6 +36,16 @@ const ConnectionName = plainText('A connection name').trim().min(1, 'Give the co
 const OnConnection = z.strictObject({ connectionId: ConnectionId });
 const OnPool = z.strictObject({ connectionId: ConnectionId, userPoolId: UserPoolId });
 
+/**
+ * The country whose phone numbers may be typed without + and a country code (ISO 3166 alpha-2,
+ * e.g. US, GB). The privileged side also checks that phone numbering knows the country.
+ */
+export const CountryCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/, 'A country is its two-letter code (ISO 3166), for example US or GB.');
+
 /** Where a connection's credentials come from. */
 export const ConnectionKind = z.enum(['demo', 'profile', 'default-chain', 'access-keys']);
 export type ConnectionKind = z.infer<typeof ConnectionKind>;
@@ -96,6 +106,8 @@ export const Connection = z.object({
   builtIn: z.boolean(),
   /** Learnt from the last successful test. */
   accountId: z.string().optional(),
+  /** Phone numbers typed without + are read as this country's (ISO 3166 alpha-2); none: only +… numbers are phones. */
+  defaultCountry: z.string().optional(),
 });
 export type Connection = z.infer<typeof Connection>;
 
@@ -157,6 +169,9 @@ export type AppClient = z.infer<typeof AppClient>;
 export const SearchAttribute = z.enum(['username', 'email', 'phone_number', 'name', 'sub']);
 export type SearchAttribute = z.infer<typeof SearchAttribute>;
 
+/** What the operator typed to find someone: NFC and trimmed first, so " alice " and a decomposed "zoë" match what they show. */
+const SearchText = z.string().normalize('NFC').trim().max(200, 'Search for at most 200 characters.');
+
 export const UserSummary = z.object({
   username: z.string(),
   status: UserStatus,
@@ -171,6 +186,23 @@ export const UserSummary = z.object({
   lastModifiedAt: z.string().optional(),
 });
 export type UserSummary = z.infer<typeof UserSummary>;
+
+/** One ListUsers call the one search box made for the typed text. */
+export const CallerLookup = z.object({
+  attribute: SearchAttribute,
+  match: z.enum(['exact', 'prefix']),
+  /** The value as Cognito received it: a phone number in E.164, the rest as typed (NFC, trimmed). */
+  value: z.string(),
+  /** Cognito has more users for this lookup than its first page of 60 holds: refine the search, or page with the per-attribute search. */
+  moreAvailable: z.boolean(),
+});
+export type CallerLookup = z.infer<typeof CallerLookup>;
+
+export const FoundUser = UserSummary.extend({
+  /** The attributes whose lookup found this user, in lookup order. */
+  matchedBy: z.array(SearchAttribute).min(1),
+});
+export type FoundUser = z.infer<typeof FoundUser>;
 
 export const UserDetails = UserSummary.extend({
   attributes: z.array(z.object({ name: z.string(), value: z.string() })),
@@ -369,6 +401,7 @@ export const contract = {
       endpoint: EndpointUrl.optional(),
       source: CredentialSource,
       assumeRole: AssumeRole.optional(),
+      defaultCountry: CountryCode.optional(),
     }),
     response: Connection,
     aws: [],
@@ -428,17 +461,47 @@ export const contract = {
     response: z.object({ clients: z.array(AppClient), nextToken: z.string().optional() }),
     aws: ['ListUserPoolClients', 'DescribeUserPoolClient'],
   }),
-  /** ListUsers with a safely quoted Filter (cognito-idp:ListUsers), one page of at most 60. */
+  /**
+   * ListUsers with a safely quoted Filter (cognito-idp:ListUsers), one page of at most 60. A phone_number value
+   * that reads as a whole number (in the connection's default country, or with +) is searched in E.164.
+   */
   'users:search': operation({
     request: OnPool.extend({
       attribute: SearchAttribute.default('username'),
       match: z.enum(['exact', 'prefix']).default('prefix'),
       /** Empty lists every user. */
-      value: z.string().max(200, 'Search for at most 200 characters.').default(''),
+      value: SearchText.default(''),
       limit: z.number().int().min(1).max(60).default(60),
       paginationToken: PageToken.optional(),
     }),
-    response: z.object({ users: z.array(UserSummary), paginationToken: z.string().optional() }),
+    response: z.object({
+      users: z.array(UserSummary),
+      paginationToken: z.string().optional(),
+      /** The value Cognito was asked for (a phone number in E.164), so the page can say what was searched. */
+      value: z.string(),
+    }),
+    aws: ['ListUsers'],
+  }),
+  /**
+   * The one search box: finds the caller by what they say. Runs, in parallel, the ListUsers lookups (cognito-idp:ListUsers,
+   * at most 3) that make sense for the text: phone_number exactly when it reads as a phone number (E.164, in the
+   * connection's default country or with +), username by prefix when it has no spaces, email by prefix when it could be
+   * (part of) an email, name by prefix when it has spaces. The first page of each, merged by username in lookup order;
+   * a lookup with more says so (moreAvailable) instead of paging.
+   */
+  'users:find': operation({
+    request: OnPool.extend({
+      text: SearchText.min(1, 'Type a username, an email or a phone number.'),
+    }),
+    response: z.object({
+      users: z.array(FoundUser),
+      /** What was looked up, in order; empty when nothing typed could be searched (see phoneNotRead). */
+      lookups: z.array(CallerLookup),
+      /** The connection's default country, in which numbers without + were read. */
+      defaultCountry: z.string().optional(),
+      /** The text looked like a phone number but was not searched as one: no country code and no default country, or not a whole number. */
+      phoneNotRead: z.enum(['needs-country-code', 'incomplete']).optional(),
+    }),
     aws: ['ListUsers'],
   }),
   /** AdminGetUser (cognito-idp:AdminGetUser). */

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { AssumeRole, ConnectionId, EndpointUrl, Region, type ParsedRequestOf } from '../../shared/contract';
+import { AssumeRole, ConnectionId, CountryCode, EndpointUrl, Region, type ParsedRequestOf } from '../../shared/contract';
 import { RecoveryDeskError } from './errors';
 import { jsonFile } from './json-file';
+import { isPhoneCountry } from './phone-numbers';
 import type { SecretVault } from './secret-vault';
 
 /** Typed-in keys. They live here and in the credential provider, nowhere else. */
@@ -28,6 +29,8 @@ const StoredConnection = z.object({
   endpoint: EndpointUrl.optional(),
   source: StoredSource,
   assumeRole: AssumeRole.optional(),
+  /** Phone numbers typed without + are read as this country's. */
+  defaultCountry: CountryCode.optional(),
   accountId: z.string().regex(/^\d{12}$/).optional(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
@@ -189,6 +192,11 @@ export function openConnectionStore({ path, vault, reservedIds }: StoreOptions):
           issues: [{ path: 'endpoint', message: 'Remove the user name and password from the URL.' }],
         });
       }
+      if (request.defaultCountry && !isPhoneCountry(request.defaultCountry)) {
+        throw new RecoveryDeskError('InvalidRequest', `${request.defaultCountry} is not a country whose phone numbers Recovery Desk can read.`, {
+          issues: [{ path: 'defaultCountry', message: `${request.defaultCountry} is not a country code for phone numbers. Use its two-letter ISO 3166 code, for example US, or GB for the United Kingdom.` }],
+        });
+      }
       const id = existing?.id ?? newId(request.name);
       const now = new Date().toISOString();
       let source: StoredConnection['source'];
@@ -217,6 +225,7 @@ export function openConnectionStore({ path, vault, reservedIds }: StoreOptions):
         ...(request.endpoint ? { endpoint: request.endpoint } : {}),
         source,
         ...(request.assumeRole ? { assumeRole: request.assumeRole } : {}),
+        ...(request.defaultCountry ? { defaultCountry: request.defaultCountry } : {}),
         // No accountId: the new settings may reach another account; the next test says which.
         createdAt: existing?.createdAt ?? now,
         updatedAt: now,

@@ -8,6 +8,7 @@ import type { ConnectionStore, SavedConnection } from './connection-store';
 import type { DemoEnvironment, StartDemoEnvironment } from './demo-environment';
 import type { DiagnosticLog } from './diagnostics';
 import { RecoveryDeskError, withCallContext } from './errors';
+import { isPhoneCountry } from './phone-numbers';
 
 export const DEMO_CONNECTION_ID = 'demo';
 export const ENVIRONMENT_CONNECTION_ID = 'aws-environment';
@@ -92,6 +93,7 @@ export function createConnectionRegistry({
   const environmentRegion = env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined;
   const environmentEndpoint = env.RECOVERY_DESK_ENDPOINT_URL || undefined;
   const environmentProfile = env.AWS_PROFILE || undefined;
+  const environmentCountry = phoneCountryFrom(env.RECOVERY_DESK_DEFAULT_COUNTRY, diagnostics);
   const sessionName = roleSessionName ?? 'recovery-desk';
 
   const demoConnection: Connection = {
@@ -103,6 +105,8 @@ export function createConnectionRegistry({
     needsMfaCode: false,
     secretsAvailable: true,
     builtIn: true,
+    // The demo's people have US numbers.
+    defaultCountry: 'US',
   };
 
   function startDemoOnce(): Promise<DemoEnvironment> {
@@ -138,6 +142,7 @@ export function createConnectionRegistry({
       secretsAvailable: true,
       builtIn: true,
       ...(accountId ? { accountId } : {}),
+      ...(environmentCountry ? { defaultCountry: environmentCountry } : {}),
     };
   }
 
@@ -157,6 +162,7 @@ export function createConnectionRegistry({
       secretsAvailable: saved.secretsAvailable,
       builtIn: false,
       ...(saved.accountId ? { accountId: saved.accountId } : {}),
+      ...(saved.defaultCountry ? { defaultCountry: saved.defaultCountry } : {}),
     };
   }
 
@@ -377,6 +383,15 @@ function addCallContext(client: CognitoIdentityProviderClient | STSClient, optio
     },
     { step: 'initialize', name: 'recoveryDeskCallContext', priority: 'high', override: true },
   );
+}
+
+/** RECOVERY_DESK_DEFAULT_COUNTRY for the environment's connection; a code phone numbering does not know is ignored, and logged. */
+function phoneCountryFrom(value: string | undefined, diagnostics: DiagnosticLog): string | undefined {
+  const code = value?.trim().toUpperCase();
+  if (!code) return undefined;
+  if (isPhoneCountry(code)) return code;
+  diagnostics.warn('default-country-ignored', { variable: 'RECOVERY_DESK_DEFAULT_COUNTRY', value: code.slice(0, 8) });
+  return undefined;
 }
 
 function refuseOtherRegion(userPoolId: string, region: string): void {

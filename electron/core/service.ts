@@ -20,9 +20,13 @@ import { assessRecovery } from './recovery-verdict';
 import type { DiagnosticLog } from './diagnostics';
 import { computeSecretHash } from './secret-hash';
 import type { SettingsStore } from './settings-store';
-import { buildUserFilter } from './user-filter';
+import { phoneSearchValue } from './phone-numbers';
+import { buildUserFilter, mergeFoundUsers, planCallerLookups } from './user-filter';
 
 type RecoveryTarget = ParsedRequestOf<'recovery:forgotPassword'>;
+
+/** ListUsers' largest page: the one search box asks each lookup for this much, once. */
+const FIND_PAGE_SIZE = 60;
 
 /** What every audited action names: where, which user, and the operator's ticket and checks. */
 interface ActionTarget {
@@ -164,11 +168,29 @@ export function createRecoveryService({ connections, audit, settings, diagnostic
     },
 
     async 'users:search'({ connectionId, userPoolId, attribute, match, value, limit, paginationToken }) {
-      const filter = buildUserFilter(attribute, match, value);
+      // Cognito holds phone numbers in E.164: "555-555-0142" is searched as +15555550142 in a US connection.
+      const searched = attribute === 'phone_number' && value !== '' ? phoneSearchValue(value, (await connections.get(connectionId)).defaultCountry) : value;
+      const filter = buildUserFilter(attribute, match, searched);
       const page = await (await cognito(connectionId)).send(
         new ListUsersCommand({ UserPoolId: userPoolId, Filter: filter, Limit: limit, PaginationToken: paginationToken }),
       );
-      return { users: (page.Users ?? []).map(toUserSummary), paginationToken: page.PaginationToken };
+      return { users: (page.Users ?? []).map(toUserSummary), paginationToken: page.PaginationToken, value: searched };
+    },
+
+    async 'users:find'({ connectionId, userPoolId, text }) {
+      const { defaultCountry } = await connections.get(connectionId);
+      const plan = planCallerLookups(text, defaultCountry);
+      // Every filter is built (and a too-long one refused) before anything is sent.
+      const filters = plan.lookups.map((lookup) => buildUserFilter(lookup.attribute, lookup.match, lookup.value));
+      const gateway = await cognito(connectionId);
+      // In parallel, first page each: the operator is on the phone, and more than a page means the text is too short to tell.
+      const pages = await Promise.all(filters.map((filter) => gateway.send(new ListUsersCommand({ UserPoolId: userPoolId, Filter: filter, Limit: FIND_PAGE_SIZE }))));
+      return {
+        users: mergeFoundUsers(plan.lookups, pages.map((page) => (page.Users ?? []).map(toUserSummary))),
+        lookups: plan.lookups.map((lookup, index) => ({ ...lookup, moreAvailable: Boolean(pages[index]?.PaginationToken) })),
+        ...(defaultCountry ? { defaultCountry } : {}),
+        ...(plan.phoneNotRead ? { phoneNotRead: plan.phoneNotRead } : {}),
+      };
     },
 
     async 'users:get'({ connectionId, userPoolId, username }) {

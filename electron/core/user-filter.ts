@@ -1,5 +1,6 @@
-import type { SearchAttribute } from '../../shared/contract';
+import type { FoundUser, SearchAttribute, UserSummary } from '../../shared/contract';
 import { RecoveryDeskError } from './errors';
+import { readPhoneNumber } from './phone-numbers';
 
 /** ListUsers accepts a filter expression of at most 256 characters. */
 export const MAX_FILTER_LENGTH = 256;
@@ -17,4 +18,45 @@ export function buildUserFilter(attribute: SearchAttribute, match: 'exact' | 'pr
     throw new RecoveryDeskError('FilterTooLong', `The search is ${filter.length - MAX_FILTER_LENGTH} characters too long for a Cognito filter (256 at most, quotes and escapes included).`);
   }
   return filter;
+}
+
+export interface PlannedLookup {
+  attribute: SearchAttribute;
+  match: 'exact' | 'prefix';
+  value: string;
+}
+
+export interface LookupPlan {
+  /** At most 3 (today 2): they run in parallel, well inside ListUsers' 30 requests a second. */
+  lookups: PlannedLookup[];
+  /** Set when the text looked like a phone number that could not be read: why it was not searched as one. */
+  phoneNotRead?: 'needs-country-code' | 'incomplete';
+}
+
+/**
+ * The ListUsers lookups that make sense for what the caller said (already NFC and trimmed), most
+ * specific first: a phone number exactly, in E.164; a username by prefix (usernames never hold spaces);
+ * an email by prefix unless the text is shaped like a phone number; a name by prefix when it has spaces.
+ */
+export function planCallerLookups(text: string, defaultCountry: string | undefined): LookupPlan {
+  const phone = readPhoneNumber(text, defaultCountry);
+  const hasSpace = /\s/u.test(text);
+  const lookups: PlannedLookup[] = [];
+  if (phone.kind === 'phone') lookups.push({ attribute: 'phone_number', match: 'exact', value: phone.e164 });
+  if (!hasSpace) lookups.push({ attribute: 'username', match: 'prefix', value: text });
+  if (phone.kind === 'not-a-phone') lookups.push({ attribute: hasSpace ? 'name' : 'email', match: 'prefix', value: text });
+  return { lookups, ...(phone.kind === 'unread' ? { phoneNotRead: phone.problem } : {}) };
+}
+
+/** One list from each lookup's users: each user once (usernames are unique in a pool), first found first, with every attribute that found them. */
+export function mergeFoundUsers(lookups: readonly PlannedLookup[], found: readonly UserSummary[][]): FoundUser[] {
+  const byUsername = new Map<string, FoundUser>();
+  lookups.forEach((lookup, index) => {
+    for (const user of found[index] ?? []) {
+      const seen = byUsername.get(user.username);
+      if (!seen) byUsername.set(user.username, { ...user, matchedBy: [lookup.attribute] });
+      else if (!seen.matchedBy.includes(lookup.attribute)) seen.matchedBy.push(lookup.attribute);
+    }
+  });
+  return [...byUsername.values()];
 }

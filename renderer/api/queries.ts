@@ -186,6 +186,15 @@ export function usersSearchQuery(request: PagedRequest<RequestOf<'users:search'>
   });
 }
 
+/** The one search box: every sensible lookup for the typed text at once, first page each (no paging: a long list means type more). */
+export function usersFindQuery(request: RequestOf<'users:find'>) {
+  return queryOptions({
+    queryKey: ['users:find', request] as const,
+    queryFn: () => call('users:find', request),
+    staleTime: 30_000,
+  });
+}
+
 export function userQuery(request: RequestOf<'users:get'>) {
   return queryOptions({
     queryKey: ['users:get', request] as const,
@@ -255,6 +264,7 @@ function refreshAfterRecovery(queryClient: QueryClient, { connectionId, userPool
     queryClient.invalidateQueries({ queryKey: ['recovery:verdict', { connectionId, userPoolId, username }] }),
     queryClient.invalidateQueries({ queryKey: ['users:get', { connectionId, userPoolId, username }] }),
     queryClient.invalidateQueries({ queryKey: ['users:search', { connectionId, userPoolId }] }),
+    queryClient.invalidateQueries({ queryKey: ['users:find', { connectionId, userPoolId }] }),
     queryClient.invalidateQueries({ queryKey: ['audit:list'] }),
     queryClient.invalidateQueries({ queryKey: ['demo:inbox'] }),
   ]);

@@ -374,6 +374,7 @@ describe('typed-in access keys and a role on top', () => {
         ['clients:list', on(connectionId)],
         ['pools:refresh', on(connectionId)],
         ['users:search', { ...on(connectionId), value: 'alice' }],
+        ['users:find', { ...on(connectionId), text: '+1 (555) 555-0142' }],
         ['users:get', { ...on(connectionId), username: 'alice.verified' }],
         ['users:get', { ...on(connectionId), username: 'nobody-here' }],
         ['recovery:verdict', { ...on(connectionId), clientId: STAFF_PUBLIC, username: 'alice.verified' }],

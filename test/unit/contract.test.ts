@@ -68,4 +68,28 @@ describe('recovery request schemas carry the Cognito API model', () => {
     expect(search.safeParse({ ...onPool, attribute: 'custom:department' }).success).toBe(false);
     expect(search.safeParse({ ...onPool, value: 'v'.repeat(201) }).success).toBe(false);
   });
+
+  it('search what the text shows: trimmed and composed (NFC) before any search', () => {
+    const onPool = { connectionId: 'demo', userPoolId: 'us-east-1_AcmeStaff1' };
+    const decomposed = 'zoe\u0308';
+    expect(contract['users:search'].request.parse({ ...onPool, value: ` ${decomposed} ` }).value).toBe('zo\u00eb');
+    expect(contract['users:find'].request.parse({ ...onPool, text: `\u00a0 alice \t` }).text).toBe('alice');
+    expect(contract['users:find'].request.parse({ ...onPool, text: decomposed }).text).toBe('zo\u00eb');
+    // Spaces alone are nothing to find; the 200 characters count after trimming.
+    expect(contract['users:find'].request.safeParse({ ...onPool, text: '   ' }).success).toBe(false);
+    expect(contract['users:find'].request.safeParse({ ...onPool, text: ` ${'v'.repeat(200)} ` }).success).toBe(true);
+    expect(contract['users:find'].request.safeParse({ ...onPool, text: 'v'.repeat(201) }).success).toBe(false);
+  });
+
+  it('take a connection\'s default country as two letters, in either case', () => {
+    const save = contract['connections:save'].request;
+    const connection = { name: 'Prod', region: 'eu-west-1', source: { kind: 'default-chain' } };
+    expect(save.parse({ ...connection, defaultCountry: ' gb ' }).defaultCountry).toBe('GB');
+    expect(save.parse(connection).defaultCountry).toBeUndefined();
+    for (const defaultCountry of ['', 'USA', 'U5', 'United States']) {
+      const result = save.safeParse({ ...connection, defaultCountry });
+      expect(result.success, defaultCountry).toBe(false);
+      expect(result.error?.issues.map((i) => i.path.join('.'))).toContain('defaultCountry');
+    }
+  });
 });

@@ -26,6 +26,8 @@ import { ErrorNotice } from '../../components/error-notice';
 import { Loading } from '../../components/loading';
 import {
   COMMON_REGIONS,
+  countryName,
+  countryProblem,
   describeProfile,
   endpointProblem,
   regionProblem,
@@ -36,7 +38,7 @@ import {
 type FormKind = Exclude<Connection['kind'], 'demo'>;
 
 /** Every field that can carry a message, in the order they appear (the first one with a problem gets focus). */
-const FIELDS = ['name', 'kind', 'profile', 'accessKeyId', 'secretAccessKey', 'sessionToken', 'region', 'endpoint', 'roleArn', 'externalId', 'mfaSerial'] as const;
+const FIELDS = ['name', 'kind', 'profile', 'accessKeyId', 'secretAccessKey', 'sessionToken', 'region', 'endpoint', 'defaultCountry', 'roleArn', 'externalId', 'mfaSerial'] as const;
 type Field = (typeof FIELDS)[number];
 type Problems = Partial<Record<Field, string>>;
 
@@ -45,6 +47,7 @@ const FIELD_OF_PATH: Record<string, Field> = {
   name: 'name',
   region: 'region',
   endpoint: 'endpoint',
+  defaultCountry: 'defaultCountry',
   source: 'kind',
   'source.kind': 'kind',
   'source.profile': 'profile',
@@ -101,6 +104,7 @@ export function ConnectionForm({ editing, secretStorage, defaultProfile, default
   const [profile, setProfile] = useState<string | undefined>(editing?.profile);
   const [region, setRegion] = useState<string | undefined>(editing?.region);
   const [endpoint, setEndpoint] = useState(editing?.endpoint ?? '');
+  const [defaultCountry, setDefaultCountry] = useState(editing?.defaultCountry ?? '');
   const [accessKeyId, setAccessKeyId] = useState('');
   const [secretAccessKey, setSecretAccessKey] = useState('');
   const [sessionToken, setSessionToken] = useState('');
@@ -148,6 +152,8 @@ export function ConnectionForm({ editing, secretStorage, defaultProfile, default
     if (badRegion) found.region = badRegion;
     const badEndpoint = endpointProblem(endpoint);
     if (badEndpoint) found.endpoint = badEndpoint;
+    const badCountry = countryProblem(defaultCountry);
+    if (badCountry) found.defaultCountry = badCountry;
     if (assume && roleArn.trim() === '') found.roleArn = 'Type the ARN of the role to assume, or turn “Assume a role” off.';
     return found;
   };
@@ -217,6 +223,7 @@ export function ConnectionForm({ editing, secretStorage, defaultProfile, default
       name: name.trim(),
       region: regionText.trim(),
       ...(endpoint.trim() ? { endpoint: endpoint.trim() } : {}),
+      ...(defaultCountry.trim() ? { defaultCountry: defaultCountry.trim().toUpperCase() } : {}),
       source: buildSource(),
       ...(assumeRole ? { assumeRole } : {}),
     };
@@ -438,6 +445,23 @@ export function ConnectionForm({ editing, secretStorage, defaultProfile, default
           Only for an emulator or a test service such as LocalStack. Leave empty to use Amazon Cognito in the region.
         </Text>
         <FieldError className="field-error">{shown.endpoint}</FieldError>
+      </TextField>
+
+      <TextField
+        className="field"
+        value={defaultCountry}
+        onChange={edit('defaultCountry', setDefaultCountry)}
+        isInvalid={Boolean(shown.defaultCountry)}
+        validationBehavior="aria"
+      >
+        <Label>Default country for phone numbers (optional)</Label>
+        <Input className="input mono" data-field="defaultCountry" spellCheck={false} autoComplete="off" autoCapitalize="characters" placeholder="US" />
+        <Text slot="description" className="field-hint">
+          Its two-letter code, for example US or GB. Numbers callers give without + and a country code are searched as this
+          country’s. Leave empty to search only numbers that start with +.
+          {!countryProblem(defaultCountry) && defaultCountry.trim() ? ` ${defaultCountry.trim().toUpperCase()} is ${countryName(defaultCountry.trim().toUpperCase())}.` : ''}
+        </Text>
+        <FieldError className="field-error">{shown.defaultCountry}</FieldError>
       </TextField>
 
       <div className="form-group assume-group">

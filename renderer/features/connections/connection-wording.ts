@@ -30,6 +30,32 @@ export function endpointProblem(endpoint: string): string | undefined {
   return undefined;
 }
 
+// Region names for ISO 3166 codes, from the browser's own data (no list to keep up to date).
+const REGION_NAMES = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+
+/** "United States" for US; the code itself when the browser has no name for it. */
+export function countryName(code: string): string {
+  try {
+    return REGION_NAMES.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/**
+ * Empty is fine (then only numbers with + are phone numbers); otherwise two letters that name a
+ * country. The contract's CountryCode pattern; the privileged side also checks phone numbering knows it.
+ */
+export function countryProblem(country: string): string | undefined {
+  const code = country.trim().toUpperCase();
+  if (code === '') return undefined;
+  if (!/^[A-Z]{2}$/.test(code)) return 'A country is its two-letter code (ISO 3166), for example US or GB.';
+  // The most common slip: ISO 3166 names the United Kingdom GB.
+  if (code === 'UK') return 'The United Kingdom’s code is GB.';
+  if (countryName(code) === code) return `${code} is not a country code. Use two letters such as US or GB.`;
+  return undefined;
+}
+
 /** Regions with Amazon Cognito user pools, most used first within each area. Any other region can be typed. */
 export const COMMON_REGIONS: readonly { id: string; name: string }[] = [
   { id: 'us-east-1', name: 'US East (N. Virginia)' },

@@ -1,11 +1,12 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Button } from 'react-aria-components';
-import type { UserSummary } from '../../../shared/contract';
-import { USERS_PAGE_SIZE, usersSearchQuery } from '../../api/queries';
+import type { SearchAttribute, UserSummary } from '../../../shared/contract';
+import { USERS_PAGE_SIZE, usersFindQuery, usersSearchQuery } from '../../api/queries';
 import { ErrorNotice } from '../../components/error-notice';
 import { Loading } from '../../components/loading';
+import { foundWords, lookupWords, matchedByWords, moreAvailableWords, phoneNotReadWords } from './search-words';
 import type { UserSearch } from './user-search-form';
 import { UserBadges } from './user-status';
 
@@ -17,13 +18,55 @@ interface UserResultsProps {
   onOpen: (username: string) => void;
 }
 
+/** A user in the list; from the one search box, with the attributes that found them. */
+type ListedUser = UserSummary & { matchedBy?: SearchAttribute[] };
+
 // Fixed row height keeps scrolling cheap: no per-row measuring.
 const ROW_HEIGHT = 60;
 // Start fetching the next page this many rows before the end, so scrolling rarely waits.
 const PREFETCH_ROWS = 15;
 
-export function UserResults({ connectionId, poolId, search, selectedUsername, onOpen }: UserResultsProps) {
-  const query = useInfiniteQuery(usersSearchQuery({ connectionId, userPoolId: poolId, ...search, limit: USERS_PAGE_SIZE }));
+export function UserResults({ search, ...props }: UserResultsProps) {
+  // Nothing typed in the one box lists the whole pool, page by page, like an empty attribute search.
+  if (search.mode === 'caller') {
+    return search.text === '' ? <PagedUsers {...props} attribute="username" match="prefix" value="" /> : <FoundUsers {...props} text={search.text} />;
+  }
+  return <PagedUsers {...props} attribute={search.attribute} match={search.match} value={search.value} />;
+}
+
+type ListProps = Omit<UserResultsProps, 'search'>;
+
+/** The one search box's answer: every lookup's first page, merged, each user saying what matched. */
+function FoundUsers({ connectionId, poolId, text, selectedUsername, onOpen }: ListProps & { text: string }) {
+  const query = useQuery(usersFindQuery({ connectionId, userPoolId: poolId, text }));
+
+  if (query.isPending) return <Loading>Searching…</Loading>;
+  if (query.isError) {
+    return <ErrorNotice error={query.error} channel="users:find" title="The search did not run" onRetry={() => void query.refetch()} />;
+  }
+
+  const result = query.data;
+  const notes = [phoneNotReadWords(result, text), moreAvailableWords(result)].filter((note) => note !== undefined);
+  return (
+    <div className="results">
+      <div role="status" className="results-status">
+        <p className="results-count">{foundWords(result)}</p>
+        {notes.map((note) => (
+          <p key={note} className="results-note">
+            {note}
+          </p>
+        ))}
+      </div>
+      {result.users.length > 0 && (
+        <VirtualUserList users={result.users} setSize={result.users.length} selectedUsername={selectedUsername} onOpen={onOpen} onNearEnd={undefined} />
+      )}
+    </div>
+  );
+}
+
+/** One attribute (or the whole pool), Cognito's pages loaded as the list scrolls. */
+function PagedUsers({ connectionId, poolId, attribute, match, value, selectedUsername, onOpen }: ListProps & Pick<Extract<UserSearch, { mode: 'attribute' }>, 'attribute' | 'match' | 'value'>) {
+  const query = useInfiniteQuery(usersSearchQuery({ connectionId, userPoolId: poolId, attribute, match, value, limit: USERS_PAGE_SIZE }));
   const users = useMemo(() => query.data?.pages.flatMap((page) => page.users) ?? [], [query.data]);
 
   if (query.isPending) return <Loading>Searching…</Loading>;
@@ -33,11 +76,17 @@ export function UserResults({ connectionId, poolId, search, selectedUsername, on
 
   const { hasNextPage, isFetchingNextPage, isFetchNextPageError } = query;
   const loadMore = () => void query.fetchNextPage();
+  // What Cognito was asked: a phone number is searched in E.164.
+  const searched = query.data.pages[0]?.value ?? value;
 
   return (
     <div className="results">
       <p role="status" className="results-count">
-        {users.length === 0 ? describeNoMatch(search) : `${users.length} ${users.length === 1 ? 'user' : 'users'} loaded${hasNextPage ? '; more available' : ''}.`}
+        {users.length === 0
+          ? searched === ''
+            ? 'This pool has no users.'
+            : `No users with ${lookupWords({ attribute, match, value: searched })}.`
+          : `${users.length} ${users.length === 1 ? 'user' : 'users'} loaded${hasNextPage ? '; more available' : ''}.`}
       </p>
       {users.length > 0 && (
         <VirtualUserList
@@ -61,14 +110,8 @@ export function UserResults({ connectionId, poolId, search, selectedUsername, on
   );
 }
 
-function describeNoMatch(search: UserSearch): string {
-  if (search.value === '') return 'This pool has no users.';
-  const how = search.match === 'exact' ? 'exactly' : 'starting with';
-  return `No users with ${search.attribute} ${how} “${search.value}”.`;
-}
-
 interface VirtualUserListProps {
-  users: UserSummary[];
+  users: ListedUser[];
   setSize: number;
   selectedUsername: string | undefined;
   onOpen: (username: string) => void;
@@ -192,7 +235,11 @@ function VirtualUserList({ users, setSize, selectedUsername, onOpen, onNearEnd }
                 <span className="user-row-name">{user.username}</span>
                 <UserBadges user={user} />
               </span>
-              <span className="user-row-sub">{[user.name, user.email, user.phoneNumber].filter(Boolean).join(' · ') || 'No name or contact details'}</span>
+              <span className="user-row-sub">
+                {/* First on the line, so a long email is cut rather than what found the user. */}
+                {user.matchedBy && <span className="matched-by">{`${matchedByWords(user.matchedBy)} · `}</span>}
+                {[user.name, user.email, user.phoneNumber].filter(Boolean).join(' · ') || 'No name or contact details'}
+              </span>
             </div>
           );
         })}

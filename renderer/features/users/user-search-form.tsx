@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import {
   Button,
   Form,
@@ -12,24 +12,40 @@ import {
   SearchField,
   Select,
   SelectValue,
+  Switch,
 } from 'react-aria-components';
 import type { SearchAttribute } from '../../../shared/contract';
+import { normalizeSearchText } from './search-words';
 
-export interface UserSearch {
+/** The one box (username, email or phone at once), or one attribute by exact match or prefix (advanced). */
+export type UserSearch =
+  | { mode: 'caller'; text: string }
+  | { mode: 'attribute'; attribute: SearchAttribute; match: 'exact' | 'prefix'; value: string };
+
+/** Nothing typed: the pool's users, page by page. */
+export const EMPTY_SEARCH: UserSearch = { mode: 'caller', text: '' };
+
+interface Draft {
+  advanced: boolean;
+  text: string;
   attribute: SearchAttribute;
   match: 'exact' | 'prefix';
-  value: string;
 }
-
-export const EMPTY_SEARCH: UserSearch = { attribute: 'username', match: 'prefix', value: '' };
 
 const ATTRIBUTES: { id: SearchAttribute; label: string; example: string }[] = [
   { id: 'username', label: 'Username', example: 'alice.smith' },
   { id: 'email', label: 'Email', example: 'alice@example.com' },
-  { id: 'phone_number', label: 'Phone number', example: '+15555550100' },
+  { id: 'phone_number', label: 'Phone number', example: '+1 555 555 0100' },
   { id: 'name', label: 'Name', example: 'Alice Smith' },
   { id: 'sub', label: 'User id (sub)', example: '1a2b3c4d-…' },
 ];
+
+const CALLER_EXAMPLE = 'alice.smith, alice@example.com or 555-555-0100';
+
+function toSearch(draft: Draft): UserSearch {
+  const text = normalizeSearchText(draft.text);
+  return draft.advanced ? { mode: 'attribute', attribute: draft.attribute, match: draft.match, value: text } : { mode: 'caller', text };
+}
 
 interface UserSearchFormProps {
   onSearch: (search: UserSearch) => void;
@@ -37,8 +53,9 @@ interface UserSearchFormProps {
 
 /** Searches on submit (Enter or the button), not per keystroke: ListUsers has a tight rate limit. */
 export function UserSearchForm({ onSearch }: UserSearchFormProps) {
-  const [draft, setDraft] = useState<UserSearch>(EMPTY_SEARCH);
-  const example = ATTRIBUTES.find((a) => a.id === draft.attribute)?.example ?? '';
+  const [draft, setDraft] = useState<Draft>({ advanced: false, text: '', attribute: 'username', match: 'prefix' });
+  const descriptionId = useId();
+  const attribute = ATTRIBUTES.find((a) => a.id === draft.attribute);
 
   return (
     <Form
@@ -47,60 +64,27 @@ export function UserSearchForm({ onSearch }: UserSearchFormProps) {
       aria-label="Find users"
       onSubmit={(event) => {
         event.preventDefault();
-        onSearch(draft);
+        onSearch(toSearch(draft));
       }}
     >
-      <div className="search-options">
-        <Select
-          className="field field-compact"
-          value={draft.attribute}
-          onChange={(key) => setDraft((d) => ({ ...d, attribute: key as SearchAttribute }))}
-        >
-          <Label>Search by</Label>
-          <Button className="select-button">
-            <SelectValue />
-            <span aria-hidden="true" className="select-chevron">
-              ▾
-            </span>
-          </Button>
-          <Popover className="popover">
-            <ListBox className="select-list" items={ATTRIBUTES}>
-              {(item) => (
-                <ListBoxItem id={item.id} className="select-item">
-                  {item.label}
-                </ListBoxItem>
-              )}
-            </ListBox>
-          </Popover>
-        </Select>
-        <RadioGroup
-          className="radio-inline"
-          orientation="horizontal"
-          value={draft.match}
-          onChange={(value) => setDraft((d) => ({ ...d, match: value as UserSearch['match'] }))}
-        >
-          <Label>Match</Label>
-          <div className="radio-row">
-            <Radio value="prefix" className="radio-pill">
-              Starts with
-            </Radio>
-            <Radio value="exact" className="radio-pill">
-              Exactly
-            </Radio>
-          </div>
-        </RadioGroup>
-      </div>
       <div className="search-row">
         <SearchField
           className="field search-field"
-          value={draft.value}
-          onChange={(value) => setDraft((d) => ({ ...d, value }))}
+          value={draft.text}
+          onChange={(text) => setDraft((d) => ({ ...d, text }))}
           // Escape or the clear button empties the field; list everyone again.
-          onClear={() => onSearch({ ...draft, value: '' })}
+          onClear={() => onSearch(toSearch({ ...draft, text: '' }))}
+          // Described outside the field so the Search button stays level with the box.
+          aria-describedby={descriptionId}
         >
           <Label>Search text</Label>
           <div className="search-input-wrap">
-            <Input placeholder={`e.g. ${example}`} maxLength={200} autoComplete="off" spellCheck={false} />
+            <Input
+              placeholder={`e.g. ${draft.advanced ? (attribute?.example ?? '') : CALLER_EXAMPLE}`}
+              maxLength={200}
+              autoComplete="off"
+              spellCheck={false}
+            />
             <Button className="search-clear" aria-label="Clear search">
               ×
             </Button>
@@ -110,6 +94,59 @@ export function UserSearchForm({ onSearch }: UserSearchFormProps) {
           Search
         </Button>
       </div>
+      <p id={descriptionId} className="field-hint search-hint">
+        {draft.advanced
+          ? `Finds users whose ${attribute?.label.toLowerCase() ?? 'attribute'} ${draft.match === 'exact' ? 'is exactly' : 'starts with'} what you type. Usernames and user ids are case-sensitive.`
+          : 'Username, email, phone number or full name, as the caller says it. A number without + is read in the connection’s default country.'}
+      </p>
+      <Switch className="switch search-advanced" isSelected={draft.advanced} onChange={(advanced) => setDraft((d) => ({ ...d, advanced }))}>
+        <span className="switch-track" aria-hidden="true">
+          <span className="switch-thumb" />
+        </span>
+        Search by one attribute (advanced)
+      </Switch>
+      {draft.advanced && (
+        <div className="search-options">
+          <Select
+            className="field field-compact"
+            value={draft.attribute}
+            onChange={(key) => setDraft((d) => ({ ...d, attribute: key as SearchAttribute }))}
+          >
+            <Label>Search by</Label>
+            <Button className="select-button">
+              <SelectValue />
+              <span aria-hidden="true" className="select-chevron">
+                ▾
+              </span>
+            </Button>
+            <Popover className="popover">
+              <ListBox className="select-list" items={ATTRIBUTES}>
+                {(item) => (
+                  <ListBoxItem id={item.id} className="select-item">
+                    {item.label}
+                  </ListBoxItem>
+                )}
+              </ListBox>
+            </Popover>
+          </Select>
+          <RadioGroup
+            className="radio-inline"
+            orientation="horizontal"
+            value={draft.match}
+            onChange={(value) => setDraft((d) => ({ ...d, match: value as Draft['match'] }))}
+          >
+            <Label>Match</Label>
+            <div className="radio-row">
+              <Radio value="prefix" className="radio-pill">
+                Starts with
+              </Radio>
+              <Radio value="exact" className="radio-pill">
+                Exactly
+              </Radio>
+            </div>
+          </RadioGroup>
+        </div>
+      )}
     </Form>
   );
 }
