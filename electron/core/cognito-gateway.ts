@@ -1,6 +1,8 @@
 import {
+  AdminGetUserCommand,
   CognitoIdentityProviderClient,
   DescribeUserPoolClientCommand,
+  type AdminGetUserCommandOutput,
   DescribeUserPoolCommand,
   type CognitoIdentityProviderClientConfig,
   type ServiceInputTypes,
@@ -34,6 +36,11 @@ export interface CallPolicy {
   writeDeadlineMs: number;
   /** How long DescribeUserPool and DescribeUserPoolClient answers are reused. */
   factsTtlMs: number;
+  /**
+   * How long one AdminGetUser answer serves every reader: opening a user and its verdict read it at
+   * the same moment. Any recovery action on the user drops it at once.
+   */
+  userReadShareMs: number;
 }
 
 export const DEFAULT_CALL_POLICY: CallPolicy = {
@@ -42,6 +49,7 @@ export const DEFAULT_CALL_POLICY: CallPolicy = {
   readDeadlineMs: 30_000,
   writeDeadlineMs: 15_000,
   factsTtlMs: 5 * 60_000,
+  userReadShareMs: 3_000,
 };
 
 const READ_OPERATION = /^(?:List|Describe|Get|AdminGet|AdminList)[A-Z]/;
@@ -121,6 +129,10 @@ export interface CognitoFacts {
   appClient(userPoolId: string, clientId: string): Promise<UserPoolClientType | undefined>;
   /** Forgets a pool's facts and its clients'; the next read asks Cognito. */
   forgetPool(userPoolId: string): void;
+  /** AdminGetUser, shared by the readers of the same moment (see CallPolicy.userReadShareMs). */
+  user(userPoolId: string, username: string): Promise<AdminGetUserCommandOutput>;
+  /** After anything that may have changed the user. */
+  forgetUser(userPoolId: string, username: string): void;
 }
 
 /** Any Cognito command of the SDK; its class name (ForgotPasswordCommand…) names the operation. */
@@ -187,7 +199,7 @@ export function createCognitoGateway({ connectionId, config, policy, diagnostics
     }
   }
 
-  const facts = createFactsCache(send, policy.factsTtlMs, now, (secret) => diagnostics.addSecret(secret));
+  const facts = createFactsCache(send, policy, now, (secret) => diagnostics.addSecret(secret));
   return {
     send,
     facts,
@@ -203,13 +215,14 @@ interface Cached<T> {
   readAt: number;
 }
 
-function createFactsCache(send: CognitoGateway['send'], ttlMs: number, now: () => number, onSecret: (secret: string) => void): CognitoFacts {
+function createFactsCache(send: CognitoGateway['send'], policy: CallPolicy, now: () => number, onSecret: (secret: string) => void): CognitoFacts {
   const pools = new Map<string, Cached<UserPoolType | undefined>>();
   const clients = new Map<string, Cached<UserPoolClientType | undefined>>();
-  const clientKey = (userPoolId: string, clientId: string) => `${userPoolId}\u0000${clientId}`;
+  const users = new Map<string, Cached<AdminGetUserCommandOutput>>();
+  const key = (userPoolId: string, name: string) => `${userPoolId}\u0000${name}`;
 
   // Concurrent readers share one request; a failed read is not kept.
-  function cached<T>(map: Map<string, Cached<T>>, key: string, load: () => Promise<T>): Promise<T> {
+  function cached<T>(map: Map<string, Cached<T>>, key: string, load: () => Promise<T>, ttlMs = policy.factsTtlMs): Promise<T> {
     const hit = map.get(key);
     if (hit && now() - hit.readAt < ttlMs) return hit.value;
     const entry: Cached<T> = { value: load(), readAt: now() };
@@ -224,14 +237,19 @@ function createFactsCache(send: CognitoGateway['send'], ttlMs: number, now: () =
     pool: (userPoolId) =>
       cached(pools, userPoolId, async () => (await send(new DescribeUserPoolCommand({ UserPoolId: userPoolId }))).UserPool),
     appClient: (userPoolId, clientId) =>
-      cached(clients, clientKey(userPoolId, clientId), async () => {
+      cached(clients, key(userPoolId, clientId), async () => {
         const details = (await send(new DescribeUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: clientId }))).UserPoolClient;
         if (details?.ClientSecret) onSecret(details.ClientSecret);
         return details;
       }),
     forgetPool(userPoolId) {
       pools.delete(userPoolId);
-      for (const key of clients.keys()) if (key.startsWith(`${userPoolId}\u0000`)) clients.delete(key);
+      for (const cachedKey of clients.keys()) if (cachedKey.startsWith(`${userPoolId}\u0000`)) clients.delete(cachedKey);
+    },
+    user: (userPoolId, username) =>
+      cached(users, key(userPoolId, username), () => send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: username })), policy.userReadShareMs),
+    forgetUser(userPoolId, username) {
+      users.delete(key(userPoolId, username));
     },
   };
 }

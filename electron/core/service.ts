@@ -1,6 +1,5 @@
 import {
   AdminCreateUserCommand,
-  AdminGetUserCommand,
   AdminResetUserPasswordCommand,
   AdminSetUserPasswordCommand,
   ConfirmForgotPasswordCommand,
@@ -86,6 +85,8 @@ export function createRecoveryService({ connections, audit, settings, diagnostic
       ...(target.callerVerification?.length ? { callerVerification: target.callerVerification } : {}),
     };
     let result: T;
+    // Whatever happens next, the user may have changed: the next read asks Cognito.
+    const forgetUser = async () => (await connections.client(target.connectionId).catch(() => undefined))?.facts.forgetUser(target.userPoolId, target.username);
     try {
       if (current.callerVerification.enabled) {
         const ticked = new Set(target.callerVerification ?? []);
@@ -96,6 +97,7 @@ export function createRecoveryService({ connections, audit, settings, diagnostic
     } catch (caught) {
       const failure = toApiError(caught);
       // A changed secret, deleted client or new recovery setting: read the facts afresh next time.
+      await forgetUser();
       if (suggestsChangedFacts(failure.code)) (await connections.client(target.connectionId).catch(() => undefined))?.facts.forgetPool(target.userPoolId);
       const error = failure.code === 'OutcomeUnknown' ? new RecoveryDeskError('OutcomeUnknown', `${failure.message} ${outcomeUnknownWords[action].message}`, { ...outcomeUnknownWords[action].overrides, ...(failure.requestId ? { requestId: failure.requestId } : {}) }) : caught;
       // The Cognito error is what the operator needs; a failed audit write must not hide it.
@@ -103,6 +105,7 @@ export function createRecoveryService({ connections, audit, settings, diagnostic
       await audit.record(subject, action, { outcome, code: failure.code, requestId: failure.requestId }).catch((auditError: unknown) => diagnostics.error('audit-write-failed', auditError, { action }));
       throw error;
     }
+    await forgetUser();
     try {
       await audit.record(subject, action, { outcome: 'success', code: 'OK', requestId: result.requestId });
     } catch (auditError) {
@@ -194,7 +197,7 @@ export function createRecoveryService({ connections, audit, settings, diagnostic
     },
 
     async 'users:get'({ connectionId, userPoolId, username }) {
-      return toUserDetails(await (await cognito(connectionId)).send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: username })));
+      return toUserDetails(await (await cognito(connectionId)).facts.user(userPoolId, username));
     },
 
     async 'recovery:verdict'({ connectionId, userPoolId, clientId, username }) {
@@ -202,7 +205,7 @@ export function createRecoveryService({ connections, audit, settings, diagnostic
       const [pool, appClient, user, codesToday] = await Promise.all([
         poolDetails(gateway, userPoolId),
         gateway.facts.appClient(userPoolId, clientId),
-        gateway.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: username })),
+        gateway.facts.user(userPoolId, username),
         audit.codesSentToday(connectionId, userPoolId, username),
       ]);
       return assessRecovery({

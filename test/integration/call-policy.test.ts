@@ -175,6 +175,8 @@ describe('as few Cognito calls as the work needs', () => {
     // The facts were read once each: the pool, and each of the pool's two app clients.
     expect(standIn.count('DescribeUserPool')).toBe(1);
     expect(standIn.count('DescribeUserPoolClient')).toBe(2);
+    // Opening the user and its verdict shared one read; the reset made the last verdict read afresh.
+    expect(standIn.count('AdminGetUser')).toBe(2);
   });
 
   it('pool facts are reused, read afresh on demand, and after an error that suggests they changed', async () => {
