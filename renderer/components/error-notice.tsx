@@ -4,6 +4,7 @@ import type { Channel } from '../../shared/contract';
 import { COGNITO_ERROR_CODES, type ApiError } from '../../shared/errors';
 import { toApiCallError, type ApiCallError } from '../api/client';
 import { retryWords } from './format';
+import { scrollIntoPane } from './scroll-into-pane';
 
 interface ErrorNoticeProps {
   error: unknown;
@@ -46,7 +47,7 @@ export function ErrorNotice({ error, channel, title, titleIfUnknown, onRetry, ta
   useEffect(() => {
     if (!takeFocus) return;
     ref.current?.focus({ preventScroll: true });
-    ref.current?.scrollIntoView({ block: 'nearest' });
+    scrollIntoPane(ref.current);
   }, [takeFocus, error]);
   return (
     <div ref={ref} role="alert" tabIndex={takeFocus ? -1 : undefined} className={`notice ${unknown ? 'notice-warning notice-unknown' : 'notice-error'}`}>

@@ -24,7 +24,10 @@ interface CallerChecksProps {
 export function CallerChecks({ settings, ticket, onTicketChange, required, ticked, onTickedChange, missing, ticketProblem }: CallerChecksProps) {
   return (
     <section className="caller-checks" aria-labelledby="caller-heading">
-      <h5 id="caller-heading">The caller</h5>
+      {/* Named for assistive technology; on screen the ticket's label says enough. */}
+      <h5 id="caller-heading" className="visually-hidden">
+        The caller
+      </h5>
       <TextField
         className="field ticket-field"
         value={ticket}
@@ -36,7 +39,7 @@ export function CallerChecks({ settings, ticket, onTicketChange, required, ticke
         <Label>Ticket</Label>
         <Input className="input" autoComplete="off" spellCheck={false} />
         <Text slot="description" className="muted">
-          Optional, up to {TICKET_MAX_LENGTH} characters: recorded with every action in the audit log.
+          Optional; recorded in the audit log.
         </Text>
         <FieldError className="field-error">{ticketProblem}</FieldError>
       </TextField>

@@ -6,6 +6,7 @@ import { useRecoveryAction } from '../../api/queries';
 import { BusyButton } from '../../components/busy-button';
 import { ErrorNotice } from '../../components/error-notice';
 import { formatRemaining, formatTime } from '../../components/format';
+import { scrollIntoPane } from '../../components/scroll-into-pane';
 import { useNow } from '../../components/use-now';
 import { cleanCodeInput, codeExpiresAt, looksLikeCognitoCode, normaliseCode } from './code-input';
 import { NewPasswordField } from './new-password-field';
@@ -40,10 +41,12 @@ export function ConfirmForm({ target, policy, sentAt, canSubmit, onConfirmed }: 
   const codeRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
 
-  // The code is what the operator needs next: the caller is reading it out.
+  // The code is what the operator needs next: the caller is reading it out. The form comes to the
+  // top of the pane, so the code, the password and the button that sends them are all in view.
+  const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     codeRef.current?.focus({ preventScroll: true });
-    codeRef.current?.scrollIntoView({ block: 'nearest' });
+    scrollIntoPane(formRef.current, 'start');
   }, []);
 
   const passwordOk = passwordMeetsPolicy(password, policy);
@@ -79,6 +82,7 @@ export function ConfirmForm({ target, policy, sentAt, canSubmit, onConfirmed }: 
 
   return (
     <Form
+      ref={formRef}
       className="confirm-form"
       aria-labelledby="confirm-heading"
       onSubmit={(event) => {
@@ -86,36 +90,40 @@ export function ConfirmForm({ target, policy, sentAt, canSubmit, onConfirmed }: 
         submit();
       }}
     >
-      <h5 id="confirm-heading">Finish the reset</h5>
-      <CodeCountdown sentAt={sentAt} />
-      <TextField
-        className="field"
-        value={code}
-        // Pasted or typed, whitespace is never part of a code: " 123 456 " becomes "123456".
-        onChange={(value) => {
-          setCode(cleanCodeInput(value));
-          setAskingOddCode(false);
-        }}
-        isInvalid={attempted && !codeOk}
-        isReadOnly={busy}
-      >
-        <Label>Confirmation code</Label>
-        <Input ref={codeRef} className="input input-code" autoComplete="one-time-code" spellCheck={false} maxLength={2048} />
-        <Text slot="description" className="muted">
-          The code the caller received, read out to you. Spaces are left out.
-        </Text>
-        <FieldError className="field-error">Type the code the caller received.</FieldError>
-      </TextField>
+      <div className="confirm-head">
+        <h5 id="confirm-heading">Finish the reset</h5>
+        <CodeCountdown sentAt={sentAt} />
+      </div>
+      <div className="confirm-fields">
+        <TextField
+          className="field"
+          value={code}
+          // Pasted or typed, whitespace is never part of a code: " 123 456 " becomes "123456".
+          onChange={(value) => {
+            setCode(cleanCodeInput(value));
+            setAskingOddCode(false);
+          }}
+          isInvalid={attempted && !codeOk}
+          isReadOnly={busy}
+        >
+          <Label>Confirmation code</Label>
+          <Input ref={codeRef} className="input input-code" autoComplete="one-time-code" spellCheck={false} maxLength={2048} />
+          <Text slot="description" className="muted">
+            As the caller reads it out; spaces are left out.
+          </Text>
+          <FieldError className="field-error">Type the code the caller received.</FieldError>
+        </TextField>
 
-      <NewPasswordField
-        value={password}
-        onChange={setPassword}
-        policy={policy}
-        username={target.username}
-        showErrors={attempted}
-        isReadOnly={busy}
-        inputRef={passwordRef}
-      />
+        <NewPasswordField
+          value={password}
+          onChange={setPassword}
+          policy={policy}
+          username={target.username}
+          showErrors={attempted}
+          isReadOnly={busy}
+          inputRef={passwordRef}
+        />
+      </div>
 
       {askingOddCode && (
         <div className="notice notice-warning odd-code" role="alert">

@@ -28,20 +28,20 @@ export function DeliveryDetails({ response, client }: DeliveryDetailsProps) {
         <p className="delivery-line">
           Sent by <strong>{details.deliveryMedium ? MEDIUM_WORDS[details.deliveryMedium] : 'a medium Cognito did not state'}</strong> to{' '}
           <strong className="mono">{details.destination ?? 'an address Cognito did not state'}</strong>
-          {details.attributeName && <span className="muted"> ({details.attributeName})</span>} at {formatTime(response.sentAt)} · Valid until{' '}
-          {formatTime(expiresAt)} ({minutesLeft > 0 ? `about ${minutesLeft} min left` : 'expired: send a new code'})
+          {details.attributeName && <span className="muted"> ({details.attributeName})</span>} at {formatTime(response.sentAt)}, valid until{' '}
+          {formatTime(expiresAt)}
+          {minutesLeft > 0 ? '' : ' (expired: send a new code)'}. Only the newest code works.
+          {response.requestId && <span className="muted"> AWS request id {response.requestId}</span>}
         </p>
       ) : (
         <p>Cognito accepted the request but did not say where it sent the code. Ask the caller to check their email and text messages.</p>
       )}
-      {response.requestId && <p className="muted">AWS request id {response.requestId}</p>}
       {mayBeSimulated && (
         <p className="note note-warning">
           <strong>This does not prove a code was sent.</strong> {client?.clientName} has PreventUserExistenceErrors enabled, so
           Cognito gives this same answer for unknown, disabled or unverified users. Ask the caller to confirm the code arrived.
         </p>
       )}
-      <p className="muted">Only the newest code works. Ask the caller to read it out, then type it below.</p>
     </div>
   );
 }

@@ -97,7 +97,7 @@ export function NewPasswordField({ value, onChange, policy, username, showErrors
       </div>
       <PasswordStyleChoice value={style} onChange={changeStyle} isDisabled={isReadOnly} />
       <p role="status" className="password-note">
-        {holdsGenerated && `A new ${style === 'sayable' ? 'easy-to-say' : 'fully random'} password was generated. It meets every rule of the pool.`}
+        {holdsGenerated && `A new ${style === 'sayable' ? 'easy-to-say' : 'fully random'} password was generated.`}
       </p>
       {holdsGenerated && <PasswordReadout password={value} isRevealed={revealed} />}
       <CopyMessage outcome={outcome} />

@@ -37,7 +37,7 @@ export function PasswordStyleChoice({ value, onChange, isDisabled = false }: Pas
  * what Copy copies) stays the password alone. Hidden with the password.
  */
 export function PasswordReadout({ password, isRevealed }: { password: string; isRevealed: boolean }) {
-  if (!isRevealed) return <p className="password-note muted">Show the password to see it in groups of four, with how to say each character.</p>;
+  if (!isRevealed) return <p className="password-note muted">Show it to read it out in groups of four, spelled.</p>;
   const groups = passwordGroups(password);
   return (
     <ol className="password-readout" aria-label="Password read-out">

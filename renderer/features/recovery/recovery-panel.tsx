@@ -9,6 +9,7 @@ import { BusyButton } from '../../components/busy-button';
 import { ConfirmDialog, ConfirmDialogActions } from '../../components/confirm-dialog';
 import { ErrorNotice } from '../../components/error-notice';
 import { formatTime } from '../../components/format';
+import { scrollIntoPane } from '../../components/scroll-into-pane';
 import { secretWording, userExistenceWording } from '../pools/pool-wording';
 import { callerCheckState } from './action-record';
 import { Alternatives, type AlternativeOutcome } from './alternatives';
@@ -81,6 +82,19 @@ export default function RecoveryPanel({ connectionId, pool, username, invitation
   // A reload or Back while the caller waits for a code, or with one typed in, asks first.
   useJourneyGuard(askedBefore || hasCode || ticket.trim() !== '');
 
+  // A user just opened: focus lands on the first thing to do, the app client when none is chosen,
+  // else the ticket; one Tab on is the verdict's next action.
+  const blockRef = useRef<HTMLElement>(null);
+  const clientChosen = clientId !== undefined;
+  useEffect(() => {
+    const block = blockRef.current;
+    const first = block?.querySelector<HTMLElement>(clientChosen ? '.ticket-field input' : '.client-choice input');
+    first?.focus({ preventScroll: true });
+    scrollIntoPane(block);
+    // Only when the user opens; choosing a client later keeps focus where the operator put it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- deliberately once, on mount
+  }, []);
+
   const sendCode = () => {
     setAskingNewCode(false);
     if (target && !forgot.isPending) forgot.mutate(target);
@@ -96,7 +110,7 @@ export default function RecoveryPanel({ connectionId, pool, username, invitation
   if (confirmedAt) return <RecoveryDone username={username} confirmedAt={confirmedAt} onStartOver={startOver} />;
 
   return (
-    <section className="panel recovery call-block" aria-labelledby="recovery-heading">
+    <section ref={blockRef} className="panel recovery call-block" aria-labelledby="recovery-heading">
       <h4 id="recovery-heading">Reset password</h4>
 
       <div className="call-controls">
@@ -217,7 +231,7 @@ function ClientChoice({ clients, clientId, onChange }: { clients: AppClient[]; c
         <Radio key={c.clientId} value={c.clientId} className="client-option">
           <span className="client-name">{c.clientName}</span>
           <span className="client-meta">
-            {c.hasSecret ? 'secret hash sent for you' : 'no secret'} · {c.preventUserExistenceErrors === 'ENABLED' ? 'hides unknown users' : 'reports unknown users'}
+            {c.hasSecret ? 'has a secret' : 'no secret'} · {c.preventUserExistenceErrors === 'ENABLED' ? 'hides unknown users' : 'reports unknown users'}
           </span>
         </Radio>
       ))}

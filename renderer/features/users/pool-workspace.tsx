@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { readPlace, writePlace } from '../../components/place';
 import { PoolOverview } from '../pools/pool-details';
 import { UserPanel } from './user-panel';
@@ -21,12 +21,18 @@ export function PoolWorkspace({ connectionId, poolId }: PoolWorkspaceProps) {
   useEffect(() => {
     writePlace({ connection: connectionId, pool: poolId, user: username });
   }, [connectionId, poolId, username]);
+  // A pool just chosen: the next thing is to type what the caller says. (Not when a reload brought a user back.)
+  const usersRef = useRef<HTMLElement>(null);
+  const restoredUser = useRef(username !== undefined);
+  useEffect(() => {
+    if (!restoredUser.current) usersRef.current?.querySelector<HTMLInputElement>('input[type="search"], input')?.focus();
+  }, []);
 
   return (
     <>
       <PoolOverview connectionId={connectionId} poolId={poolId} />
       <div className="workspace">
-        <section className="users-column" aria-labelledby="users-heading">
+        <section ref={usersRef} className="users-column" aria-labelledby="users-heading">
           <h3 id="users-heading">Users</h3>
           <UserSearchForm onSearch={setSearch} />
           <UserResults

@@ -39,6 +39,15 @@ type ListProps = Omit<UserResultsProps, 'search'>;
 /** The one search box's answer: every lookup's first page, merged, each user saying what matched. */
 function FoundUsers({ connectionId, poolId, text, selectedUsername, onOpen }: ListProps & { text: string }) {
   const query = useQuery(usersFindQuery({ connectionId, userPoolId: poolId, text }));
+  // One caller found, and nothing more to page through: open them at once, it is what comes next.
+  const only = query.data?.users.length === 1 && !query.data.lookups.some((lookup) => lookup.moreAvailable) ? query.data.users[0]?.username : undefined;
+  // Once per answer: choosing another user afterwards is the operator's call.
+  const openedOnly = useRef<string>(undefined);
+  useEffect(() => {
+    if (!only || openedOnly.current === only) return;
+    openedOnly.current = only;
+    if (only !== selectedUsername) onOpen(only);
+  }, [only, selectedUsername, onOpen]);
 
   if (query.isPending) return <Loading>Searching…</Loading>;
   if (query.isError) {
