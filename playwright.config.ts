@@ -9,6 +9,9 @@ export default defineConfig({
   // The second reporter prints each skip reason once (the list reporter shows none).
   reporter: [['list'], ['./test/e2e-electron/skip-reasons-reporter.ts']],
   timeout: 60_000,
+  // Waits are on state, never on time; on a busy 2-core machine a state can take longer than
+  // Playwright's 5 s default to arrive (an emulator call, a lazy chunk, a re-render under load).
+  expect: { timeout: 15_000 },
   use: {
     headless: true,
     trace: 'retain-on-failure',
