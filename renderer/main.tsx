@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { ApiCallError } from './api/client';
 import { App } from './app';
 import { ErrorBoundary } from './components/error-boundary';
+import { labelLiveAnnouncements } from './components/live-announcer-names';
 import './styles.css';
 
 const queryClient = new QueryClient({
@@ -18,6 +19,8 @@ const queryClient = new QueryClient({
     mutations: { retry: false },
   },
 });
+
+labelLiveAnnouncements();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page is missing its #root element.');

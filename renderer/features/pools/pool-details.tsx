@@ -56,7 +56,8 @@ export function PoolOverview({ connectionId, poolId }: PoolDetailsProps) {
         <BusyButton
           className="button button-quiet pool-refresh"
           isPending={refresh.isPending || pool.isFetching}
-          aria-label="Read the pool’s settings and app clients again"
+          // The name starts with the visible words, so speech input ("click Refresh settings") finds it.
+          aria-label="Refresh settings and app clients"
           onPress={() => refresh.mutate({ connectionId, userPoolId: poolId })}
         >
           Refresh settings
