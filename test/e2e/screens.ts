@@ -115,7 +115,7 @@ export async function tourScreens(page: Page, appUrl: string, origin: string, ch
   await panel.getByRole('button', { name: 'Generate password' }).click();
   await setPassword.click();
   const failure = panel.getByRole('alert');
-  await expect(failure).toContainText('Error code CodeMismatch');
+  await expect(failure).toContainText('Error CodeMismatchException');
   await check({ name: 'the confirm step with an error', page, keyControls: [code, password, setPassword] });
 
   // A lost answer: neither success nor failure. The fault shows in the demo controls meanwhile.
@@ -124,7 +124,7 @@ export async function tourScreens(page: Page, appUrl: string, origin: string, ch
   await clientCard(page, 'staff-portal (no secret)').click();
   await expect(controls.getByRole('list', { name: 'Active faults' }).getByRole('listitem')).toBeVisible();
   await panel.getByRole('button', { name: 'Send recovery code' }).click();
-  await expect(failure).toContainText('Error code OutcomeUnknown');
+  await expect(failure).toContainText('Error OutcomeUnknown');
   await check({
     name: 'the unknown-outcome warning',
     page,
