@@ -1,3 +1,4 @@
+import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import type { FieldErrors, FieldValues } from 'react-hook-form';
 import { z } from 'zod';
 
@@ -50,20 +51,38 @@ export function countFieldErrors<Values extends FieldValues>(errors: FieldErrors
   return count;
 }
 
+/** The first control of the first field marked invalid, in the order the operator reads them. */
+function firstInvalidControl(form: HTMLFormElement | null): HTMLElement | null | undefined {
+  // react-aria marks an invalid field's root with data-invalid; a radio group gives its chosen radio.
+  const field = form?.querySelector<HTMLElement>('[data-invalid]');
+  if (field?.matches('input, button, textarea')) return field;
+  return (
+    field?.querySelector<HTMLElement>('input:checked') ??
+    field?.querySelector<HTMLElement>('input:not([type="hidden"]):not([tabindex="-1"]), textarea') ??
+    field?.querySelector<HTMLElement>('button')
+  );
+}
+
 /**
- * After a refused submit, focus the first field marked invalid, in the order the operator reads them.
- * react-aria marks an invalid field's root with data-invalid; a radio group focuses its chosen radio.
- * Waits a frame, so the messages of this submit are on the page; `fallback` runs when no field is marked.
+ * Focus goes to the first invalid field when a submit is refused, in the page or by the privileged
+ * side: call the returned function then. Focus moves once the refusal's messages are on the page
+ * (react-hook-form publishes a refused submit's errors after its onInvalid callback has returned).
+ * With no field marked (a problem with a whole list, say), `fallbackRef` gets focus.
  */
-export function focusFirstInvalid(form: HTMLFormElement | null, fallback?: () => void) {
-  window.requestAnimationFrame(() => {
-    const field = form?.querySelector<HTMLElement>('[data-invalid]');
-    const target = field?.matches('input, button, textarea')
-      ? field
-      : (field?.querySelector<HTMLElement>('input:checked') ??
-        field?.querySelector<HTMLElement>('input:not([type="hidden"]):not([tabindex="-1"]), textarea') ??
-        field?.querySelector<HTMLElement>('button'));
-    if (target) target.focus();
-    else fallback?.();
+export function useFocusFirstInvalid<Values extends FieldValues>(
+  formRef: RefObject<HTMLFormElement | null>,
+  errors: FieldErrors<Values>,
+  fallbackRef?: RefObject<HTMLElement | null>,
+) {
+  const refused = useRef(false);
+  const hasErrors = countFieldErrors(errors) > 0;
+  // After every render: the first one that shows errors after a refusal moves focus.
+  useEffect(() => {
+    if (!refused.current || !hasErrors) return;
+    refused.current = false;
+    (firstInvalidControl(formRef.current) ?? fallbackRef?.current)?.focus();
   });
+  return useCallback(() => {
+    refused.current = true;
+  }, []);
 }

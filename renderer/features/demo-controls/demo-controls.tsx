@@ -6,7 +6,7 @@ import { Controller, useForm } from 'react-hook-form';
 import type { DemoFault, DemoOperation, ParsedRequestOf } from '../../../shared/contract';
 import { CognitoErrorCode } from '../../../shared/errors';
 import { demoControlsQuery, useClearFaults, useInjectFault, useSetThrottling } from '../../api/queries';
-import { focusFirstInvalid } from '../../components/contract-form';
+import { useFocusFirstInvalid } from '../../components/contract-form';
 import { ErrorNotice } from '../../components/error-notice';
 import { Loading } from '../../components/loading';
 import { SelectField, type SelectItem } from '../../components/select-field';
@@ -61,7 +61,7 @@ export default function DemoControls({ onClose }: { onClose: () => void }) {
 
   const injectFault = (fault: ParsedRequestOf<'demo:injectFault'>) =>
     inject.mutate(fault, { onSuccess: () => setAnnouncement(`Injected: ${describeFault({ ...fault, remaining: fault.count })}.`) });
-  const refused = () => focusFirstInvalid(formRef.current);
+  const refused = useFocusFirstInvalid(formRef, form.formState.errors);
 
   const faults = controls.data?.faults ?? [];
 

@@ -5,7 +5,7 @@ import { Button, Dialog, Heading, Input, Label, Modal, ModalOverlay, Switch, Tex
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { MAX_CALLER_CHECKS, Settings, type ParsedRequestOf, type ResponseOf } from '../../../shared/contract';
 import { settingsQuery, useUpdateSettings } from '../../api/queries';
-import { focusFirstInvalid } from '../../components/contract-form';
+import { useFocusFirstInvalid } from '../../components/contract-form';
 import { ErrorNotice } from '../../components/error-notice';
 import { FormTextField } from '../../components/form-text-field';
 import { Loading } from '../../components/loading';
@@ -92,10 +92,11 @@ function SettingsForm({ saved, onClose }: { saved: SavedSettings; onClose: () =>
   };
 
   const save = (request: ParsedRequestOf<'settings:update'>) => update.mutate(request, { onSuccess: () => setAnnouncement('Settings saved.') });
+  // A list problem alone (no checks) has no field to focus: the add button answers it.
+  const focusFirstInvalid = useFocusFirstInvalid(formRef, errors, addButtonRef);
   const refused = () => {
     setAnnouncement('');
-    // A list problem alone (no checks) has no field to focus: the add button answers it.
-    focusFirstInvalid(formRef.current, () => addButtonRef.current?.focus());
+    focusFirstInvalid();
   };
 
   return (
