@@ -66,7 +66,8 @@ export type ConnectionKind = z.infer<typeof ConnectionKind>;
 
 export const Region = z
   .string()
-  .min(1, 'Choose a region, for example eu-west-1.')
+  // abort: an empty value gets the one message that says what to do, not the pattern's too.
+  .min(1, { message: 'Choose a region, for example eu-west-1.', abort: true })
   .regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, 'A region looks like eu-west-1: lower-case letters, dashes and a number, no spaces.');
 
 /** A custom Cognito endpoint (an emulator elsewhere, LocalStack, moto): http(s) only. */
@@ -78,7 +79,7 @@ export const EndpointUrl = z
 export const AssumeRole = z.strictObject({
   roleArn: z
     .string()
-    .min(1, 'Type the ARN of the role to assume, for example arn:aws:iam::123456789012:role/Helpdesk.')
+    .min(1, { message: 'Type the ARN of the role to assume, for example arn:aws:iam::123456789012:role/Helpdesk.', abort: true })
     .regex(/^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, 'A role ARN looks like arn:aws:iam::123456789012:role/Helpdesk.'),
   externalId: z
     .string()
@@ -111,7 +112,7 @@ export const CredentialSource = z.discriminatedUnion('kind', [
     kind: z.literal('profile'),
     profile: z
       .string()
-      .min(1, 'Choose the AWS profile to use.')
+      .min(1, { message: 'Choose the AWS profile to use.', abort: true })
       .max(...atMost(128, 'A profile name'))
       .regex(/^[\w+=,.@:/-]+$/, 'A profile name uses letters, digits and _ + = , . @ : / -.'),
   }),
