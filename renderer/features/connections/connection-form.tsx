@@ -115,7 +115,7 @@ export function ConnectionForm({ editing, secretStorage, defaultProfile, default
           }
         }
         setOtherIssues(other);
-        focusFirstInvalid();
+        if (marked.size > 0) focusFirstInvalid();
       },
     });
 

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { Button, Dialog, Heading, Input, Label, Modal, ModalOverlay, Switch, Text, TextField } from 'react-aria-components';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { MAX_CALLER_CHECKS, Settings, type ParsedRequestOf, type ResponseOf } from '../../../shared/contract';
@@ -93,14 +93,15 @@ function SettingsForm({ saved, onClose }: { saved: SavedSettings; onClose: () =>
 
   const save = (request: ParsedRequestOf<'settings:update'>) => update.mutate(request, { onSuccess: () => setAnnouncement('Settings saved.') });
   // A list problem alone (no checks) has no field to focus: the add button answers it.
-  const focusFirstInvalid = useFocusFirstInvalid(formRef, errors, addButtonRef);
-  const refused = () => {
+  const refused = useFocusFirstInvalid(formRef, errors, addButtonRef);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    // The last announcement ("Settings saved.") no longer holds.
     setAnnouncement('');
-    focusFirstInvalid();
+    void form.handleSubmit(save, refused)(event);
   };
 
   return (
-    <form ref={formRef} className="settings-form" onSubmit={(event) => void form.handleSubmit(save, refused)(event)} noValidate>
+    <form ref={formRef} className="settings-form" onSubmit={submit} noValidate>
       <section className="settings-section" aria-labelledby="settings-you-heading">
         <h3 id="settings-you-heading">You</h3>
         <FormTextField
