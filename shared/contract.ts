@@ -31,7 +31,21 @@ export function plainText(what: string) {
   return z.string().refine((text) => !hasControlOrDirectionMarks(text), controlOrDirectionMessage(what));
 }
 
-const ConnectionName = plainText('A connection name').trim().min(1, 'Give the connection a name.').max(80);
+/**
+ * A length limit in plain words, for `.max(...atMost(100, 'A display name'))`: "A display name has at most
+ * 100 characters; this one has 101." Forms show these messages on their fields, so they name the field.
+ */
+function atMost(max: number, what: string) {
+  return [
+    max,
+    { error: (issue: { input?: unknown }) => `${what} has at most ${max} characters${typeof issue.input === 'string' ? `; this one has ${issue.input.length}` : ''}.` },
+  ] as const;
+}
+
+const ConnectionName = plainText('A connection name')
+  .trim()
+  .min(1, 'Give the connection a name, for example “Production (eu-west-1)”.')
+  .max(...atMost(80, 'A connection name'));
 
 const OnConnection = z.strictObject({ connectionId: ConnectionId });
 const OnPool = z.strictObject({ connectionId: ConnectionId, userPoolId: UserPoolId });
@@ -52,20 +66,40 @@ export type ConnectionKind = z.infer<typeof ConnectionKind>;
 
 export const Region = z
   .string()
-  .regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, 'A region looks like eu-west-1.');
+  // abort: an empty value gets the one message that says what to do, not the pattern's too.
+  .min(1, { message: 'Choose a region, for example eu-west-1.', abort: true })
+  .regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, 'A region looks like eu-west-1: lower-case letters, dashes and a number, no spaces.');
 
 /** A custom Cognito endpoint (an emulator elsewhere, LocalStack, moto): http(s) only. */
-export const EndpointUrl = z.url({ protocol: /^https?$/, message: 'An endpoint is an http:// or https:// URL.' }).max(2048);
+export const EndpointUrl = z
+  .url({ protocol: /^https?$/, message: 'An endpoint starts with http:// or https://, for example https://cognito.example.com or http://127.0.0.1:9229.' })
+  .max(...atMost(2048, 'An endpoint'));
 
 /** Assume a role on top of the connection's own credentials (sts:AssumeRole). */
 export const AssumeRole = z.strictObject({
   roleArn: z
     .string()
+    .min(1, { message: 'Type the ARN of the role to assume, for example arn:aws:iam::123456789012:role/Helpdesk.', abort: true })
     .regex(/^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, 'A role ARN looks like arn:aws:iam::123456789012:role/Helpdesk.'),
-  externalId: z.string().min(2).max(1224).regex(/^[\w+=,.@:/-]+$/, 'An external id uses letters, digits and + = , . @ : / -.').optional(),
+  externalId: z
+    .string()
+    .min(2, 'An external id has at least 2 characters.')
+    .max(...atMost(1224, 'An external id'))
+    .regex(/^[\w+=,.@:/-]+$/, 'An external id uses letters, digits and + = , . @ : / -.')
+    .optional(),
   /** The MFA device (ARN or serial) when the role's trust policy requires MFA; the code is asked for when connecting. */
-  mfaSerial: z.string().min(9).max(256).regex(/^[\w+=/:,.@-]+$/, 'An MFA device is its ARN or serial number.').optional(),
-  sessionName: z.string().min(2).max(64).regex(/^[\w+=,.@-]+$/).optional(),
+  mfaSerial: z
+    .string()
+    .min(9, 'An MFA device is its ARN or serial number: at least 9 characters.')
+    .max(...atMost(256, 'An MFA device'))
+    .regex(/^[\w+=/:,.@-]+$/, 'An MFA device is its ARN or serial number.')
+    .optional(),
+  sessionName: z
+    .string()
+    .min(2, 'A session name has at least 2 characters.')
+    .max(...atMost(64, 'A session name'))
+    .regex(/^[\w+=,.@-]+$/, 'A session name uses letters, digits and + = , . @ -.')
+    .optional(),
 });
 export type AssumeRole = z.infer<typeof AssumeRole>;
 
@@ -74,13 +108,30 @@ export type AssumeRole = z.infer<typeof AssumeRole>;
  * only, on save; no response ever carries them back. On edit, omitted secrets keep the stored ones.
  */
 export const CredentialSource = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('profile'), profile: z.string().min(1).max(128).regex(/^[\w+=,.@:/-]+$/, 'Not a profile name.') }),
+  z.strictObject({
+    kind: z.literal('profile'),
+    profile: z
+      .string()
+      .min(1, { message: 'Choose the AWS profile to use.', abort: true })
+      .max(...atMost(128, 'A profile name'))
+      .regex(/^[\w+=,.@:/-]+$/, 'A profile name uses letters, digits and _ + = , . @ : / -.'),
+  }),
   z.strictObject({ kind: z.literal('default-chain') }),
   z.strictObject({
     kind: z.literal('access-keys'),
     accessKeyId: z.string().regex(/^[A-Z0-9]{16,128}$/, 'An access key id is 16–128 capital letters and digits.').optional(),
-    secretAccessKey: z.string().min(16).max(128).regex(/^\S+$/, 'A secret access key has no spaces.').optional(),
-    sessionToken: z.string().min(16).max(8192).regex(/^\S+$/).optional(),
+    secretAccessKey: z
+      .string()
+      .min(16, 'A secret access key has at least 16 characters.')
+      .max(...atMost(128, 'A secret access key'))
+      .regex(/^\S+$/, 'A secret access key has no spaces.')
+      .optional(),
+    sessionToken: z
+      .string()
+      .min(16, 'A session token has at least 16 characters.')
+      .max(...atMost(8192, 'A session token'))
+      .regex(/^\S+$/, 'A session token has no spaces.')
+      .optional(),
   }),
 ]);
 export type CredentialSource = z.infer<typeof CredentialSource>;
@@ -342,15 +393,20 @@ const AuditFilters = {
   to: z.iso.datetime({ offset: true }).optional(),
 };
 
+/** How many caller checks the settings hold at most (zod keeps no readable limit on arrays, so the page reads it here). */
+export const MAX_CALLER_CHECKS = 20;
+
 export const CallerVerificationSettings = z.object({
   /** Off by default: when on, every recovery action needs every check ticked. */
   enabled: z.boolean(),
-  checks: z.array(plainText('A caller check').trim().min(1).max(200)).max(20),
+  checks: z
+    .array(plainText('A caller check').trim().min(1, 'Write the check, or remove it.').max(...atMost(200, 'A caller check')))
+    .max(MAX_CALLER_CHECKS, `Keep at most ${MAX_CALLER_CHECKS} checks.`),
 });
 
 export const Settings = z.object({
   /** Shown and recorded next to the OS account name. */
-  operatorDisplayName: plainText('A display name').trim().max(100).optional(),
+  operatorDisplayName: plainText('A display name').trim().max(...atMost(100, 'A display name')).optional(),
   callerVerification: CallerVerificationSettings,
 });
 export type Settings = z.infer<typeof Settings>;
@@ -616,10 +672,15 @@ export const contract = {
   'demo:injectFault': operation({
     request: OnDemo.extend({
       operation: DemoOperation,
-      count: z.number().int().min(1).max(100).default(1),
+      count: z.number().int('Affect a whole number of calls.').min(1, 'Affect at least 1 call.').max(100, 'Affect at most 100 calls.').default(1),
       error: CognitoErrorCode.optional(),
-      delayMs: z.number().int().min(0).max(60_000).optional(),
-    }).refine((r) => r.error !== undefined || (r.delayMs ?? 0) > 0, { message: 'Choose an error, a delay, or both.', path: ['error'] }),
+      delayMs: z
+        .number()
+        .int('A delay is a whole number of milliseconds.')
+        .min(0, 'A delay cannot be negative.')
+        .max(60_000, 'A delay is at most 60000 ms (one minute).')
+        .optional(),
+    }).refine((r) => r.error !== undefined || (r.delayMs ?? 0) > 0, { message: 'Choose an exception, a delay, or both.', path: ['error'] }),
     response: DemoControls,
     aws: [],
   }),

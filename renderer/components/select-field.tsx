@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Button, Label, ListBox, ListBoxItem, Popover, Select, SelectValue, Text } from 'react-aria-components';
+import { Button, FieldError, Label, ListBox, ListBoxItem, Popover, Select, SelectValue, Text } from 'react-aria-components';
 
 export interface SelectItem<T extends string> {
   id: T;
@@ -21,10 +21,23 @@ interface SelectFieldProps<T extends string> {
   emptyState?: string;
   /** Text under the field. */
   description?: ReactNode;
+  /** The form's message about the choice: marks the field invalid and is read with it. */
+  errorMessage?: string | undefined;
 }
 
 /** The one drop-down of the page (react-aria's Select): a label, the chosen item, a list with descriptions. */
-export function SelectField<T extends string>({ label, items, value, onChange, className = 'field', placeholder, renderValue, emptyState, description }: SelectFieldProps<T>) {
+export function SelectField<T extends string>({
+  label,
+  items,
+  value,
+  onChange,
+  className = 'field',
+  placeholder,
+  renderValue,
+  emptyState,
+  description,
+  errorMessage,
+}: SelectFieldProps<T>) {
   return (
     <Select
       className={className}
@@ -32,6 +45,9 @@ export function SelectField<T extends string>({ label, items, value, onChange, c
       onChange={(key) => {
         if (typeof key === 'string') onChange(key as T);
       }}
+      isInvalid={Boolean(errorMessage)}
+      // The form decides what is invalid; the field only shows it.
+      validationBehavior="aria"
       {...(placeholder ? { placeholder } : {})}
     >
       <Label>{label}</Label>
@@ -53,6 +69,7 @@ export function SelectField<T extends string>({ label, items, value, onChange, c
           {description}
         </Text>
       )}
+      <FieldError className="field-error">{errorMessage}</FieldError>
       <Popover className="popover">
         <ListBox className="select-list" items={items} {...(emptyState ? { renderEmptyState: () => emptyState } : {})}>
           {(item) => (

@@ -400,3 +400,35 @@ test('text that would read differently in the audit log is refused on its field 
   await ticket.fill('HD-7');
   await expect(sendCodeButton(page)).toBeEnabled();
 });
+
+test('settings the contract refuses are said on their fields and never sent: a display name over the limit, a check with a control character', async ({ page, appUrl }) => {
+  const updates: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/api/settings:update') updates.push(request.postData() ?? '');
+  });
+  await page.goto(appUrl);
+  let dialog = await openSettings(page);
+  const name = dialog.getByRole('textbox', { name: 'Display name' });
+  await name.fill('x'.repeat(101));
+  await toggleVerification(page, dialog);
+  const check = dialog.getByRole('textbox', { name: 'Check 2' });
+  await check.fill('Caller read the code back\u0007');
+  await dialog.getByRole('button', { name: 'Save settings' }).click();
+
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(name).toHaveAccessibleDescription(/A display name has at most 100 characters; this one has 101\./);
+  await expect(check).toHaveAttribute('aria-invalid', 'true');
+  await expect(check).toHaveAccessibleDescription('A caller check cannot contain control characters or invisible text-direction marks.');
+  await expect(name).toBeFocused();
+  await expect(dialog.getByRole('status')).toHaveText('');
+  expect(updates).toEqual([]);
+
+  // Nothing was saved: a fresh page reads the settings as they were.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await page.reload();
+  dialog = await openSettings(page);
+  await expect(dialog.getByRole('textbox', { name: 'Display name' })).toHaveValue('');
+  await expect(dialog.getByRole('switch', { name: /caller verification/ })).not.toBeChecked();
+  expect(updates).toEqual([]);
+});

@@ -277,7 +277,12 @@ test('an access-keys connection to a second emulator: add, test, use, isolation,
   }
 });
 
-test('the form shows each problem next to its field: checked in the page, and as the service reports them', async ({ page, appUrl }, testInfo) => {
+test('the form shows each problem next to its field: the contract\'s rules checked in the page, and what only the privileged side knows', async ({ page, appUrl }, testInfo) => {
+  // Every save the page sends, to prove that a form refused in the page never leaves it.
+  const saves: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/api/connections:save') saves.push(request.postData() ?? '');
+  });
   await page.goto(appUrl);
   const dialog = await openManager(page);
   await dialog.getByRole('button', { name: 'Add a connection' }).click();
@@ -290,7 +295,7 @@ test('the form shows each problem next to its field: checked in the page, and as
   await expect(form.getByRole('textbox', { name: 'Name' })).toBeFocused();
   await expect(form.getByRole('textbox', { name: 'Access key id' })).toHaveAccessibleDescription(/Type the access key id/);
 
-  // A bad region and a bad endpoint.
+  // A bad region and a bad endpoint: the contract's messages, on their fields.
   await form.getByRole('textbox', { name: 'Name' }).fill('Broken');
   await form.getByRole('textbox', { name: 'Access key id' }).fill(KEY_ID);
   await form.getByRole('textbox', { name: 'Secret access key' }).fill(SECRET);
@@ -308,23 +313,42 @@ test('the form shows each problem next to its field: checked in the page, and as
   await expect(form.getByRole('status')).toContainText('Nothing was saved: correct the 2 fields marked above.');
   await dialog.screenshot({ path: testInfo.outputPath('form-errors.png') });
 
-  // Fixed here; the service then refuses a lower-case key id and a made-up role ARN, next to their fields.
+  // Fixed; a lower-case key id and a made-up role ARN are the contract's too, refused in the page.
   await region.fill('eu-west-1');
   await region.press('Tab');
   await endpoint.fill('');
-  await form.getByRole('textbox', { name: 'Access key id' }).fill('akia-lower-case-key');
+  const keyId = form.getByRole('textbox', { name: 'Access key id' });
+  await keyId.fill('akia-lower-case-key');
   // By keyboard: the switch's input is visually hidden behind its label.
   await form.getByRole('switch', { name: 'Assume a role with these credentials' }).focus();
   await page.keyboard.press('Space');
   const roleArn = form.getByRole('textbox', { name: 'Role ARN' });
   await roleArn.fill('helpdesk-role');
   await form.getByRole('button', { name: 'Save connection' }).click();
-  await expect(form.getByRole('textbox', { name: 'Access key id' })).toHaveAccessibleDescription(/16–128 capital letters and digits/);
+  await expect(keyId).toHaveAccessibleDescription(/16–128 capital letters and digits/);
+  await expect(keyId).toBeFocused();
   await expect(roleArn).toHaveAccessibleDescription(/A role ARN looks like arn:aws:iam::123456789012:role\/Helpdesk/);
   await expect(region).not.toHaveAttribute('aria-invalid', 'true');
   // Fixing a field takes its message away.
   await roleArn.fill('arn:aws:iam::123456789012:role/Helpdesk');
   await expect(roleArn).not.toHaveAccessibleDescription(/A role ARN looks like/);
+  expect(saves, 'no save request while the page refuses the form').toEqual([]);
+
+  // A user name and password in the endpoint are refused by the privileged side alone: said on the field all the same.
+  await keyId.fill(KEY_ID);
+  await endpoint.fill('http://operator:hunter2@127.0.0.1:9229');
+  await form.getByRole('button', { name: 'Save connection' }).click();
+  await expect(endpoint).toHaveAccessibleDescription(/Remove the user name and password from the URL/);
+  await expect(endpoint).toHaveAttribute('aria-invalid', 'true');
+  await expect(endpoint).toBeFocused();
+  await expect(form.getByRole('status')).toContainText('Nothing was saved: correct the field marked above.');
+  expect(saves).toHaveLength(1);
+  // Its message stays until the field changes.
+  await roleArn.fill('arn:aws:iam::123456789012:role/HelpdeskOps');
+  await expect(endpoint).toHaveAttribute('aria-invalid', 'true');
+  await endpoint.fill('');
+  await expect(endpoint).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(form).not.toContainText('Nothing was saved');
 
   // Nothing was saved: Cancel goes back to the list, which has only the demo.
   await form.getByRole('button', { name: 'Cancel' }).click();

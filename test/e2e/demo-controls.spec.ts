@@ -92,6 +92,12 @@ test('the demo controls work by keyboard alone', async ({ page, appUrl }) => {
     await expect(target).toBeFocused();
   }
 
+  // Every fault the page sends, to prove a refused one never leaves it.
+  const injected: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/api/demo:injectFault') injected.push(request.postData() ?? '');
+  });
+
   await tabTo(page.getByRole('button', { name: 'Demo controls', exact: true }));
   await page.keyboard.press('Enter');
   const controls = controlsPanel(page);
@@ -125,20 +131,27 @@ test('the demo controls work by keyboard alone', async ({ page, appUrl }) => {
   await page.keyboard.press('ArrowUp');
   await expect(controls.getByRole('textbox', { name: 'Calls to affect' })).toHaveValue('3');
 
-  // No exception and no delay: the form says what is missing instead of sending.
+  // No exception and no delay: the contract's rule, said on the Exception field, which gets focus; nothing is sent.
   await tabTo(controls.getByRole('button', { name: 'Inject' }));
   await page.keyboard.press('Enter');
-  await expect(controls.getByRole('alert')).toHaveText('Choose an exception, a delay, or both.');
+  const exception = controls.getByRole('button', { name: /Exception$/ });
+  await expect(exception).toHaveAccessibleDescription('Choose an exception, a delay, or both.');
+  await expect(exception).toBeFocused();
+  await expect(controls.getByText('None: every call behaves normally.')).toBeVisible();
+  expect(injected).toEqual([]);
 
+  // A delay answers it: the message goes once the number is entered (on leaving its field).
   await tabTo(controls.getByRole('textbox', { name: 'Delay (ms)' }));
   await page.keyboard.type('250');
   await tabTo(controls.getByRole('button', { name: 'Inject' }));
+  await expect(exception).not.toHaveAccessibleDescription(/Choose an exception/);
   await page.keyboard.press('Enter');
   const fault = controls.getByRole('list', { name: 'Active faults' }).getByRole('listitem');
   await expect(fault).toContainText('ListUsers');
   await expect(fault).toContainText('no error');
   await expect(fault).toContainText('after 250 ms');
   await expect(fault).toContainText('3 calls left');
+  expect(injected).toHaveLength(1);
 
   await tabTo(controls.getByRole('button', { name: 'Clear faults' }));
   await page.keyboard.press('Enter');

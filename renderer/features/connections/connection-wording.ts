@@ -1,34 +1,10 @@
-import type { AwsProfile, Connection, ResponseOf } from '../../../shared/contract';
+import { CountryCode, type AwsProfile, type Connection, type ResponseOf } from '../../../shared/contract';
 
-// Words and checks for connections. The patterns mirror the contract's Region and EndpointUrl
-// (type-only imports keep zod out of the page); the privileged side checks everything again.
+// Words for connections. Whether a value is acceptable is the contract's to say (the connection form
+// checks with its schemas); the privileged side checks everything again.
 
 export type SecretStorage = ResponseOf<'connections:list'>['secretStorage'];
 export type TestResult = ResponseOf<'connections:test'>;
-
-/** The contract's Region pattern. */
-const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
-
-export function regionProblem(region: string): string | undefined {
-  if (region.trim() === '') return 'Choose a region, for example eu-west-1.';
-  if (!REGION_PATTERN.test(region.trim())) return 'A region looks like eu-west-1: letters, dashes and a number, no spaces or capitals.';
-  return undefined;
-}
-
-/** Empty is fine (the region's own Cognito endpoint); otherwise an http:// or https:// address. */
-export function endpointProblem(endpoint: string): string | undefined {
-  const text = endpoint.trim();
-  if (text === '') return undefined;
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return 'An endpoint is a full address such as https://cognito.example.com or http://127.0.0.1:9229.';
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'An endpoint starts with http:// or https://.';
-  if (url.username || url.password) return 'Leave user names and passwords out of the endpoint address.';
-  return undefined;
-}
 
 // Region names for ISO 3166 codes, from the browser's own data (no list to keep up to date).
 const REGION_NAMES = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
@@ -43,17 +19,21 @@ export function countryName(code: string): string {
 }
 
 /**
- * Empty is fine (then only numbers with + are phone numbers); otherwise two letters that name a
- * country. The contract's CountryCode pattern; the privileged side also checks phone numbering knows it.
+ * A country code the contract accepts but that names no country: the United Kingdom's common slip, or
+ * two letters the browser knows no country for. (The privileged side checks phone numbering knows it.)
  */
-export function countryProblem(country: string): string | undefined {
-  const code = country.trim().toUpperCase();
-  if (code === '') return undefined;
-  if (!/^[A-Z]{2}$/.test(code)) return 'A country is its two-letter code (ISO 3166), for example US or GB.';
-  // The most common slip: ISO 3166 names the United Kingdom GB.
-  if (code === 'UK') return 'The United Kingdom’s code is GB.';
-  if (countryName(code) === code) return `${code} is not a country code. Use two letters such as US or GB.`;
+export function countryHint(text: string): string | undefined {
+  const code = CountryCode.safeParse(text);
+  if (!code.success) return undefined;
+  if (code.data === 'UK') return 'The United Kingdom’s code is GB.';
+  if (countryName(code.data) === code.data) return `${code.data} is not a country code. Use two letters such as US or GB.`;
   return undefined;
+}
+
+/** " US is United States." for a typed code that names a country, else nothing: said under the field. */
+export function countrySentence(text: string): string {
+  const code = CountryCode.safeParse(text);
+  return code.success && !countryHint(text) ? ` ${code.data} is ${countryName(code.data)}.` : '';
 }
 
 /** Regions with Amazon Cognito user pools, most used first within each area. Any other region can be typed. */

@@ -1,16 +1,21 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Button, Form, Group, Input, Label, NumberField, Switch } from 'react-aria-components';
-import type { DemoFault, DemoOperation } from '../../../shared/contract';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useRef, useState } from 'react';
+import { Button, FieldError, Form, Group, Input, Label, NumberField, Switch } from 'react-aria-components';
+import { Controller, useForm } from 'react-hook-form';
+import type { DemoFault, DemoOperation, ParsedRequestOf } from '../../../shared/contract';
+import { CognitoErrorCode } from '../../../shared/errors';
 import { demoControlsQuery, useClearFaults, useInjectFault, useSetThrottling } from '../../api/queries';
+import { useFocusFirstInvalid } from '../../components/contract-form';
 import { ErrorNotice } from '../../components/error-notice';
 import { Loading } from '../../components/loading';
 import { SelectField, type SelectItem } from '../../components/select-field';
+import { faultFormSchema, INITIAL_FAULT, NO_EXCEPTION, type CognitoException } from './fault-request';
 
 // Lets a trainer make the offline emulator fail or slow down the way real Cognito can, so operators
 // practise reading the console's errors before they meet them on a live call.
 
-// The lists are typed against the contract (type-only imports) so the page stays free of zod.
+/** What each operation is for in the console, said under its name (every operation has one). */
 const OPERATIONS: Record<DemoOperation, string> = {
   ForgotPassword: 'Send a recovery code',
   ConfirmForgotPassword: 'Set the new password with the code',
@@ -26,38 +31,7 @@ const OPERATIONS: Record<DemoOperation, string> = {
   AdminSetUserPassword: 'Not used by the console',
 };
 
-type CognitoException = NonNullable<DemoFault['error']>;
-const EXCEPTIONS: Record<CognitoException, true> = {
-  CodeDeliveryFailure: true,
-  CodeMismatch: true,
-  ExpiredCode: true,
-  Forbidden: true,
-  InternalError: true,
-  InvalidEmailRoleAccessPolicy: true,
-  InvalidLambdaResponse: true,
-  InvalidParameter: true,
-  InvalidPassword: true,
-  InvalidSmsRoleAccessPolicy: true,
-  InvalidSmsRoleTrustRelationship: true,
-  LimitExceeded: true,
-  NotAuthorized: true,
-  OperationNotEnabled: true,
-  PasswordHistoryPolicyViolation: true,
-  ResourceNotFound: true,
-  TooManyFailedAttempts: true,
-  TooManyRequests: true,
-  UnexpectedLambda: true,
-  UserLambdaValidation: true,
-  UserNotConfirmed: true,
-  UserNotFound: true,
-  PreconditionNotMet: true,
-  UnsupportedUserState: true,
-  UsernameExists: true,
-};
-
-const NO_EXCEPTION = 'none';
 const POLL_MS = 2_000;
-
 
 const operationItems: SelectItem<DemoOperation>[] = (Object.keys(OPERATIONS) as DemoOperation[]).map((id) => ({
   id,
@@ -66,17 +40,8 @@ const operationItems: SelectItem<DemoOperation>[] = (Object.keys(OPERATIONS) as 
 }));
 const exceptionItems: SelectItem<CognitoException | typeof NO_EXCEPTION>[] = [
   { id: NO_EXCEPTION, label: 'None: delay only' },
-  ...(Object.keys(EXCEPTIONS) as CognitoException[]).map((id) => ({ id, label: `${id}Exception` })),
+  ...CognitoErrorCode.options.map((id) => ({ id, label: `${id}Exception` })),
 ];
-
-interface Draft {
-  operation: DemoOperation;
-  error: CognitoException | typeof NO_EXCEPTION;
-  count: number;
-  delayMs: number;
-}
-
-const INITIAL_DRAFT: Draft = { operation: 'ForgotPassword', error: 'CodeDeliveryFailure', count: 1, delayMs: 0 };
 
 /** "the next 2 ForgotPassword calls: wait 200 ms, then fail with CodeDeliveryFailureException" */
 function describeFault(fault: Pick<DemoFault, 'operation' | 'error' | 'delayMs' | 'remaining'>): string {
@@ -90,20 +55,13 @@ export default function DemoControls({ onClose }: { onClose: () => void }) {
   const inject = useInjectFault();
   const clear = useClearFaults();
   const throttling = useSetThrottling();
-  const [draft, setDraft] = useState<Draft>(INITIAL_DRAFT);
-  const [problem, setProblem] = useState<string>();
   const [announcement, setAnnouncement] = useState('');
+  const formRef = useRef<HTMLFormElement>(null);
+  const form = useForm({ resolver: zodResolver(faultFormSchema), defaultValues: INITIAL_FAULT, shouldFocusError: false });
 
-  const submit = () => {
-    const error = draft.error === NO_EXCEPTION ? undefined : draft.error;
-    if (error === undefined && draft.delayMs === 0) {
-      setProblem('Choose an exception, a delay, or both.');
-      return;
-    }
-    setProblem(undefined);
-    const fault = { operation: draft.operation, count: draft.count, ...(error ? { error } : {}), ...(draft.delayMs ? { delayMs: draft.delayMs } : {}) };
-    inject.mutate({ connectionId: 'demo', ...fault }, { onSuccess: () => setAnnouncement(`Injected: ${describeFault({ ...fault, remaining: fault.count })}.`) });
-  };
+  const injectFault = (fault: ParsedRequestOf<'demo:injectFault'>) =>
+    inject.mutate(fault, { onSuccess: () => setAnnouncement(`Injected: ${describeFault({ ...fault, remaining: fault.count })}.`) });
+  const refused = useFocusFirstInvalid(formRef, form.formState.errors);
 
   const faults = controls.data?.faults ?? [];
 
@@ -145,31 +103,40 @@ export default function DemoControls({ onClose }: { onClose: () => void }) {
           </p>
           {throttling.isError && <ErrorNotice error={throttling.error} channel="demo:setThrottling" title="Throttling was not changed" />}
 
-          <Form
-            className="fault-form"
-            aria-labelledby="inject-heading"
-            onSubmit={(event) => {
-              event.preventDefault();
-              submit();
-            }}
-          >
+          <Form ref={formRef} className="fault-form" aria-labelledby="inject-heading" onSubmit={(event) => void form.handleSubmit(injectFault, refused)(event)}>
             <h3 id="inject-heading">Inject a fault</h3>
-            <SelectField
-              label="Operation"
-              items={operationItems}
-              value={draft.operation}
-              onChange={(operation) => setDraft((d) => ({ ...d, operation }))}
+            <Controller
+              control={form.control}
+              name="operation"
+              render={({ field, fieldState }) => (
+                <SelectField label="Operation" items={operationItems} value={field.value} onChange={field.onChange} errorMessage={fieldState.error?.message} />
+              )}
             />
-            <SelectField label="Exception" items={exceptionItems} value={draft.error} onChange={(error) => setDraft((d) => ({ ...d, error }))} />
+            <Controller
+              control={form.control}
+              name="error"
+              render={({ field, fieldState }) => (
+                <SelectField label="Exception" items={exceptionItems} value={field.value} onChange={field.onChange} errorMessage={fieldState.error?.message} />
+              )}
+            />
             <div className="fault-numbers">
-              <WholeNumber label="Calls to affect" min={1} max={100} value={draft.count} onChange={(count) => setDraft((d) => ({ ...d, count }))} />
-              <WholeNumber label="Delay (ms)" min={0} max={60_000} value={draft.delayMs} onChange={(delayMs) => setDraft((d) => ({ ...d, delayMs }))} />
+              <Controller
+                control={form.control}
+                name="count"
+                render={({ field, fieldState }) => (
+                  <WholeNumber label="Calls to affect" min={1} max={100} value={field.value} onChange={field.onChange} errorMessage={fieldState.error?.message} />
+                )}
+              />
+              <Controller
+                control={form.control}
+                name="delayMs"
+                // The contract's "an exception, a delay, or both" sits on the Exception field: a delay answers it.
+                rules={{ deps: ['error'] }}
+                render={({ field, fieldState }) => (
+                  <WholeNumber label="Delay (ms)" min={0} max={60_000} value={field.value} onChange={field.onChange} errorMessage={fieldState.error?.message} />
+                )}
+              />
             </div>
-            {problem && (
-              <p className="field-error" role="alert">
-                {problem}
-              </p>
-            )}
             <Button type="submit" className="button button-primary" isPending={inject.isPending}>
               Inject
             </Button>
@@ -214,19 +181,23 @@ export default function DemoControls({ onClose }: { onClose: () => void }) {
 
 interface WholeNumberProps {
   label: string;
+  /** The field's own bounds, so the steppers and typing stay within them; the contract has the last word. */
   min: number;
   max: number;
   value: number;
   onChange: (value: number) => void;
+  errorMessage?: string | undefined;
 }
 
-function WholeNumber({ label, min, max, value, onChange }: WholeNumberProps) {
+function WholeNumber({ label, min, max, value, onChange, errorMessage }: WholeNumberProps) {
   return (
     <NumberField
       className="field number-field"
       minValue={min}
       maxValue={max}
       value={value}
+      isInvalid={Boolean(errorMessage)}
+      validationBehavior="aria"
       formatOptions={{ maximumFractionDigits: 0, useGrouping: false }}
       // Clearing the field gives NaN: fall back to the smallest allowed value.
       onChange={(next) => onChange(Number.isNaN(next) ? min : next)}
@@ -241,6 +212,7 @@ function WholeNumber({ label, min, max, value, onChange }: WholeNumberProps) {
           +
         </Button>
       </Group>
+      <FieldError className="field-error">{errorMessage}</FieldError>
     </NumberField>
   );
 }

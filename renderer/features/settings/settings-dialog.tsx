@@ -1,16 +1,18 @@
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
-import { Button, Dialog, FieldError, Heading, Input, Label, Modal, ModalOverlay, Switch, Text, TextField } from 'react-aria-components';
-import type { ResponseOf } from '../../../shared/contract';
-import { controlOrDirectionMessage, hasControlOrDirectionMarks } from '../../../shared/plain-text';
+import { Button, Dialog, Heading, Input, Label, Modal, ModalOverlay, Switch, Text, TextField } from 'react-aria-components';
+import { useFieldArray, useForm, useWatch } from 'react-hook-form';
+import { MAX_CALLER_CHECKS, Settings, type ParsedRequestOf, type ResponseOf } from '../../../shared/contract';
 import { settingsQuery, useUpdateSettings } from '../../api/queries';
+import { useFocusFirstInvalid } from '../../components/contract-form';
 import { ErrorNotice } from '../../components/error-notice';
+import { FormTextField } from '../../components/form-text-field';
 import { Loading } from '../../components/loading';
+import { settingsFormSchema, settingsFormValues } from './settings-request';
 
-// The limits mirror the contract's Settings schema (type-only imports keep zod out of the page).
-const MAX_DISPLAY_NAME = 100;
-const MAX_CHECKS = 20;
-const MAX_CHECK_LENGTH = 200;
+/** The contract's limit, said in the field's hint. */
+const MAX_DISPLAY_NAME = Settings.shape.operatorDisplayName.unwrap().maxLength;
 
 /**
  * Offered when caller verification is turned on with no checks at all; the operator can change every
@@ -22,7 +24,7 @@ const SUGGESTED_CHECKS = [
   'Caller answered a security question on file',
 ] as const;
 
-type Settings = ResponseOf<'settings:get'>;
+type SavedSettings = ResponseOf<'settings:get'>;
 
 /** The operator's own settings in a modal dialog: display name and caller verification. */
 export default function SettingsDialog({ onClose }: { onClose: () => void }) {
@@ -49,78 +51,22 @@ export default function SettingsDialog({ onClose }: { onClose: () => void }) {
   );
 }
 
-interface Check {
-  /** Stable across edits and removals, so each field keeps its focus and messages. */
-  key: number;
-  text: string;
-}
-
-interface Problems {
-  displayName?: string;
-  checks?: string;
-  byCheck: Map<number, string>;
-}
-
-function validate(displayName: string, enabled: boolean, checks: Check[]): Problems {
-  const problems: Problems = { byCheck: new Map() };
-  const name = displayName.trim();
-  if (name.length > MAX_DISPLAY_NAME) {
-    problems.displayName = `A display name has at most ${MAX_DISPLAY_NAME} characters; this one has ${name.length}.`;
-  } else if (hasControlOrDirectionMarks(name)) problems.displayName = controlOrDirectionMessage('A display name');
-  // Turned off, the list is kept for next time but not checked: the fields are not even shown.
-  if (!enabled) return problems;
-  if (checks.length === 0) problems.checks = 'Add at least one check, or turn caller verification off.';
-  if (checks.length > MAX_CHECKS) problems.checks = `Keep at most ${MAX_CHECKS} checks.`;
-  const seen = new Set<string>();
-  for (const check of checks) {
-    const text = check.text.trim();
-    const folded = text.toLocaleLowerCase();
-    if (text === '') problems.byCheck.set(check.key, 'Write the check, or remove it.');
-    else if (text.length > MAX_CHECK_LENGTH) {
-      problems.byCheck.set(check.key, `A check has at most ${MAX_CHECK_LENGTH} characters; this one has ${text.length}.`);
-    } else if (hasControlOrDirectionMarks(text)) problems.byCheck.set(check.key, controlOrDirectionMessage('A check'));
-    else if (seen.has(folded)) problems.byCheck.set(check.key, 'This check is already in the list.');
-    seen.add(folded);
-  }
-  return problems;
-}
-
-function hasProblems(problems: Problems): boolean {
-  return Boolean(problems.displayName || problems.checks || problems.byCheck.size > 0);
-}
-
-/** The checks worth keeping while verification is off: written, not too long, not repeated. */
-function keepableChecks(checks: Check[]): string[] {
-  const kept: string[] = [];
-  for (const check of checks) {
-    const text = check.text.trim();
-    if (text && text.length <= MAX_CHECK_LENGTH && !hasControlOrDirectionMarks(text) && !kept.some((k) => k.toLocaleLowerCase() === text.toLocaleLowerCase())) kept.push(text);
-  }
-  return kept.slice(0, MAX_CHECKS);
-}
-
-function SettingsForm({ saved, onClose }: { saved: Settings; onClose: () => void }) {
+function SettingsForm({ saved, onClose }: { saved: SavedSettings; onClose: () => void }) {
   const update = useUpdateSettings();
-  const nextKey = useRef(saved.callerVerification.checks.length);
   const formRef = useRef<HTMLFormElement>(null);
-  const [displayName, setDisplayName] = useState(saved.operatorDisplayName ?? '');
-  const [enabled, setEnabled] = useState(saved.callerVerification.enabled);
-  const [checks, setChecks] = useState<Check[]>(() => saved.callerVerification.checks.map((text, key) => ({ key, text })));
-  const [problems, setProblems] = useState<Problems | undefined>();
+  const addButtonRef = useRef<HTMLButtonElement>(null);
   const [announcement, setAnnouncement] = useState('');
-  // Once a save was refused, messages follow the edits; before that, nobody is told off while typing.
-  const shown = problems ? validate(displayName, enabled, checks) : undefined;
-
-  const newCheck = (text: string): Check => ({ key: nextKey.current++, text });
-
-  const focusLater = (selector: string) => {
-    window.requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>(selector)?.focus());
-  };
+  // Messages show once a save was refused and then follow the edits: nobody is told off while typing.
+  const form = useForm({ resolver: zodResolver(settingsFormSchema), defaultValues: settingsFormValues(saved), shouldFocusError: false });
+  const checks = useFieldArray({ control: form.control, name: 'callerVerification.checks' });
+  const { errors } = form.formState;
+  const enabled = useWatch({ control: form.control, name: 'callerVerification.enabled' });
+  const listProblem = errors.callerVerification?.checks?.root?.message ?? errors.callerVerification?.checks?.message;
 
   const toggle = (on: boolean) => {
-    setEnabled(on);
-    if (on && checks.length === 0) {
-      setChecks(SUGGESTED_CHECKS.map(newCheck));
+    form.setValue('callerVerification.enabled', on);
+    if (on && checks.fields.length === 0) {
+      checks.replace(SUGGESTED_CHECKS.map((text) => ({ text })));
       setAnnouncement(`Caller verification turned on, with ${SUGGESTED_CHECKS.length} suggested checks you can change. Save to keep it.`);
     } else {
       setAnnouncement(on ? 'Caller verification turned on. Save to keep it.' : 'Caller verification turned off. Save to keep it.');
@@ -128,60 +74,43 @@ function SettingsForm({ saved, onClose }: { saved: Settings; onClose: () => void
   };
 
   const addCheck = () => {
-    const check = newCheck('');
-    setChecks((list) => [...list, check]);
-    setAnnouncement(`Check ${checks.length + 1} added.`);
-    focusLater(`[data-check="${check.key}"]`);
+    // append() moves focus to the new check.
+    checks.append({ text: '' });
+    setAnnouncement(`Check ${checks.fields.length + 1} added.`);
   };
 
   const removeCheck = (index: number) => {
-    setChecks((list) => list.filter((_, i) => i !== index));
+    checks.remove(index);
     setAnnouncement(`Check ${index + 1} removed.`);
     // Focus the check that took its place, else the one before, else the add button.
-    const remaining = checks.filter((_, i) => i !== index);
-    const next = remaining[index] ?? remaining[index - 1];
-    focusLater(next ? `[data-check="${next.key}"]` : '[data-add-check]');
+    const remaining = checks.fields.length - 1;
+    const next = index < remaining ? index : index - 1;
+    window.requestAnimationFrame(() => {
+      if (next >= 0) form.setFocus(`callerVerification.checks.${next}.text`);
+      else addButtonRef.current?.focus();
+    });
   };
 
+  const save = (request: ParsedRequestOf<'settings:update'>) => update.mutate(request, { onSuccess: () => setAnnouncement('Settings saved.') });
+  // A list problem alone (no checks) has no field to focus: the add button answers it.
+  const refused = useFocusFirstInvalid(formRef, errors, addButtonRef);
   const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const found = validate(displayName, enabled, checks);
-    if (hasProblems(found)) {
-      setProblems(found);
-      setAnnouncement('');
-      const firstCheck = checks.find((c) => found.byCheck.has(c.key));
-      focusLater(found.displayName ? '[data-display-name]' : firstCheck ? `[data-check="${firstCheck.key}"]` : '[data-add-check]');
-      return;
-    }
-    setProblems(undefined);
-    update.mutate(
-      {
-        // An empty name clears it: the audit log then shows only the computer account.
-        operatorDisplayName: displayName.trim(),
-        callerVerification: { enabled, checks: enabled ? checks.map((c) => c.text.trim()) : keepableChecks(checks) },
-      },
-      { onSuccess: () => setAnnouncement('Settings saved.') },
-    );
+    // The last announcement ("Settings saved.") no longer holds.
+    setAnnouncement('');
+    void form.handleSubmit(save, refused)(event);
   };
 
   return (
     <form ref={formRef} className="settings-form" onSubmit={submit} noValidate>
       <section className="settings-section" aria-labelledby="settings-you-heading">
         <h3 id="settings-you-heading">You</h3>
-        <TextField
-          className="field"
-          value={displayName}
-          onChange={setDisplayName}
-          isInvalid={Boolean(shown?.displayName)}
-          validationBehavior="aria"
-        >
-          <Label>Display name</Label>
-          <Input className="input" data-display-name autoComplete="name" spellCheck={false} />
-          <Text slot="description" className="field-hint">
-            Recorded in the audit log next to your computer account. Up to {MAX_DISPLAY_NAME} characters; leave it empty to record the account only.
-          </Text>
-          <FieldError className="field-error">{shown?.displayName}</FieldError>
-        </TextField>
+        <FormTextField
+          control={form.control}
+          name="operatorDisplayName"
+          label="Display name"
+          description={`Recorded in the audit log next to your computer account. Up to ${MAX_DISPLAY_NAME} characters; leave it empty to record the account only.`}
+          input={{ className: 'input', autoComplete: 'name', spellCheck: false }}
+        />
         <TextField className="field" value={saved.osUser} isReadOnly>
           <Label>Computer account</Label>
           <Input className="input input-readonly" />
@@ -206,38 +135,31 @@ function SettingsForm({ saved, onClose }: { saved: Settings; onClose: () => void
         {enabled && (
           <div className="check-editor">
             <ol className="check-list" aria-label="Checks">
-              {checks.map((check, index) => {
-                const problem = shown?.byCheck.get(check.key);
-                return (
-                  <li key={check.key} className="check-item">
-                    <TextField
-                      className="field check-field"
-                      value={check.text}
-                      onChange={(text) => setChecks((list) => list.map((c) => (c.key === check.key ? { ...c, text } : c)))}
-                      isInvalid={Boolean(problem)}
-                      validationBehavior="aria"
-                    >
-                      <Label>Check {index + 1}</Label>
-                      <Input className="input" data-check={check.key} spellCheck={false} />
-                      <FieldError className="field-error">{problem}</FieldError>
-                    </TextField>
-                    <Button className="button button-quiet check-remove" onPress={() => removeCheck(index)} aria-label={`Remove check ${index + 1}`}>
-                      Remove
-                    </Button>
-                  </li>
-                );
-              })}
+              {checks.fields.map((check, index) => (
+                <li key={check.id} className="check-item">
+                  <FormTextField
+                    control={form.control}
+                    name={`callerVerification.checks.${index}.text`}
+                    label={`Check ${index + 1}`}
+                    className="field check-field"
+                    input={{ className: 'input', spellCheck: false }}
+                  />
+                  <Button className="button button-quiet check-remove" onPress={() => removeCheck(index)} aria-label={`Remove check ${index + 1}`}>
+                    Remove
+                  </Button>
+                </li>
+              ))}
             </ol>
-            {shown?.checks && (
+            {listProblem && (
               <p className="field-error" role="alert">
-                {shown.checks}
+                {listProblem}
               </p>
             )}
             <div className="actions">
-              <Button className="button button-secondary" data-add-check onPress={addCheck} isDisabled={checks.length >= MAX_CHECKS}>
+              <Button ref={addButtonRef} className="button button-secondary" onPress={addCheck} isDisabled={checks.fields.length >= MAX_CALLER_CHECKS}>
                 Add a check
               </Button>
-              {checks.length >= MAX_CHECKS && <span className="field-hint">That is the most: {MAX_CHECKS} checks.</span>}
+              {checks.fields.length >= MAX_CALLER_CHECKS && <span className="field-hint">That is the most: {MAX_CALLER_CHECKS} checks.</span>}
             </div>
           </div>
         )}

@@ -1,20 +1,7 @@
 import { useId, useState } from 'react';
-import {
-  Button,
-  Form,
-  Input,
-  Label,
-  ListBox,
-  ListBoxItem,
-  Popover,
-  Radio,
-  RadioGroup,
-  SearchField,
-  Select,
-  SelectValue,
-  Switch,
-} from 'react-aria-components';
-import type { SearchAttribute } from '../../../shared/contract';
+import { Button, Form, Input, Label, Radio, RadioGroup, SearchField, Switch } from 'react-aria-components';
+import { contract, type SearchAttribute } from '../../../shared/contract';
+import { SelectField, type SelectItem } from '../../components/select-field';
 import { normalizeSearchText } from './search-words';
 
 /** The one box (username, email or phone at once), or one attribute by exact match or prefix (advanced). */
@@ -32,7 +19,7 @@ interface Draft {
   match: 'exact' | 'prefix';
 }
 
-const ATTRIBUTES: { id: SearchAttribute; label: string; example: string }[] = [
+const ATTRIBUTES: (SelectItem<SearchAttribute> & { example: string })[] = [
   { id: 'username', label: 'Username', example: 'alice.smith' },
   { id: 'email', label: 'Email', example: 'alice@example.com' },
   { id: 'phone_number', label: 'Phone number', example: '+1 555 555 0100' },
@@ -41,6 +28,9 @@ const ATTRIBUTES: { id: SearchAttribute; label: string; example: string }[] = [
 ];
 
 const CALLER_EXAMPLE = 'alice.smith, alice@example.com or 555-555-0100';
+
+/** The contract's limit on search text: the box takes no more. */
+const MAX_SEARCH_TEXT = contract['users:find'].request.shape.text.maxLength ?? undefined;
 
 function toSearch(draft: Draft): UserSearch {
   const text = normalizeSearchText(draft.text);
@@ -81,7 +71,7 @@ export function UserSearchForm({ onSearch }: UserSearchFormProps) {
           <div className="search-input-wrap">
             <Input
               placeholder={`e.g. ${draft.advanced ? (attribute?.example ?? '') : CALLER_EXAMPLE}`}
-              maxLength={200}
+              maxLength={MAX_SEARCH_TEXT}
               autoComplete="off"
               spellCheck={false}
             />
@@ -107,28 +97,13 @@ export function UserSearchForm({ onSearch }: UserSearchFormProps) {
       </Switch>
       {draft.advanced && (
         <div className="search-options">
-          <Select
+          <SelectField
+            label="Search by"
             className="field field-compact"
+            items={ATTRIBUTES}
             value={draft.attribute}
-            onChange={(key) => setDraft((d) => ({ ...d, attribute: key as SearchAttribute }))}
-          >
-            <Label>Search by</Label>
-            <Button className="select-button">
-              <SelectValue />
-              <span aria-hidden="true" className="select-chevron">
-                ▾
-              </span>
-            </Button>
-            <Popover className="popover">
-              <ListBox className="select-list" items={ATTRIBUTES}>
-                {(item) => (
-                  <ListBoxItem id={item.id} className="select-item">
-                    {item.label}
-                  </ListBoxItem>
-                )}
-              </ListBox>
-            </Popover>
-          </Select>
+            onChange={(attribute) => setDraft((d) => ({ ...d, attribute }))}
+          />
           <RadioGroup
             className="radio-inline"
             orientation="horizontal"

@@ -1,0 +1,69 @@
+import { CallerVerificationSettings, contract, MAX_CALLER_CHECKS, type RequestOf, type ResponseOf } from '../../../shared/contract';
+import { contractFormSchema, type FormIssue } from '../../components/contract-form';
+
+// The settings form's values and the 'settings:update' request they make. The limits and the
+// plain-text rule are the contract's; the form adds what only matters while editing the list.
+
+export type SettingsFormValues = {
+  operatorDisplayName: string;
+  callerVerification: {
+    enabled: boolean;
+    /** Objects, so each check keeps its own field (and focus and message) through edits and removals. */
+    checks: { text: string }[];
+  };
+};
+
+const CallerCheck = CallerVerificationSettings.shape.checks.element;
+
+export function settingsFormValues(saved: ResponseOf<'settings:get'>): SettingsFormValues {
+  return {
+    operatorDisplayName: saved.operatorDisplayName ?? '',
+    callerVerification: { enabled: saved.callerVerification.enabled, checks: saved.callerVerification.checks.map((text) => ({ text })) },
+  };
+}
+
+/** The same check twice, whatever the case: the operator would tick the same thing twice. */
+function sameCheck(a: string, b: string): boolean {
+  return a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+}
+
+/** While verification is off the list is kept for next time, less what the contract would refuse and repeats. */
+export function keepableChecks(texts: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (const text of texts) {
+    const check = CallerCheck.safeParse(text);
+    if (check.success && !kept.some((k) => sameCheck(k, check.data))) kept.push(check.data);
+  }
+  return kept.slice(0, MAX_CALLER_CHECKS);
+}
+
+export function toSettingsRequest(values: SettingsFormValues): RequestOf<'settings:update'> {
+  const { enabled, checks } = values.callerVerification;
+  const texts = checks.map((check) => check.text);
+  return {
+    // Empty clears it: the audit log then shows only the computer account.
+    operatorDisplayName: values.operatorDisplayName,
+    callerVerification: { enabled, checks: enabled ? texts : keepableChecks(texts) },
+  };
+}
+
+/** What the list must be when verification is on (turned off, it is neither shown nor checked). */
+export function settingsFormIssues(values: SettingsFormValues): FormIssue[] {
+  const { enabled, checks } = values.callerVerification;
+  if (!enabled) return [];
+  if (checks.length === 0) return [{ path: ['callerVerification', 'checks'], message: 'Add at least one check, or turn caller verification off.' }];
+  const issues: FormIssue[] = [];
+  checks.forEach((check, index) => {
+    const repeated = check.text.trim() !== '' && checks.slice(0, index).some((earlier) => sameCheck(earlier.text, check.text));
+    if (repeated) issues.push({ path: ['callerVerification', 'checks', index, 'text'], message: 'This check is already in the list.' });
+  });
+  return issues;
+}
+
+export const settingsFormSchema = contractFormSchema({
+  request: contract['settings:update'].request,
+  toRequest: toSettingsRequest,
+  formIssues: settingsFormIssues,
+  // The contract's checks are strings; the form holds each in an object, under `text`.
+  fieldPath: (path) => (path[0] === 'callerVerification' && path[1] === 'checks' && typeof path[2] === 'number' ? [...path, 'text'] : path),
+});
