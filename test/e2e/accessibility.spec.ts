@@ -71,7 +71,7 @@ test('the focus ring stands out 3:1 from what it is drawn on, in light and dark'
     [page.getByRole('button', { name: 'Settings', exact: true }), 'a header button'],
     [page.getByRole('navigation', { name: 'User pools' }).getByRole('button', { name: /Acme Staff/ }), 'the chosen pool'],
     [page.getByRole('searchbox', { name: 'Search text' }), 'a text field'],
-    [page.getByRole('radio', { name: 'Starts with' }), 'the selected search match'],
+    [page.getByRole('switch', { name: /one attribute/ }), 'the advanced search switch'],
     [users.getByRole('option').first(), 'the selected user'],
   ];
   for (const colorScheme of SCHEMES) {

@@ -41,8 +41,9 @@ async function sidewaysScrollers(page: Page): Promise<string[]> {
 
 /** What keeps a control from being seen or used: outside the window, clipped by a scrolling box, or covered. */
 async function visibilityProblems(control: Locator): Promise<string[]> {
-  await control.scrollIntoViewIfNeeded();
   return control.evaluate((element) => {
+    // Scrolled to as an operator would: into the middle of its pane, not just its first visible pixel.
+    element.scrollIntoView({ block: 'center', inline: 'nearest' });
     const describe = (node: Element | null) => (node ? `${node.tagName.toLowerCase()}.${[...node.classList].join('.')} “${(node.textContent ?? '').trim().slice(0, 40)}”` : 'nothing');
     const box = element.getBoundingClientRect();
     const problems: string[] = [];

@@ -10,6 +10,7 @@ import { ConfirmDialog, ConfirmDialogActions } from '../../components/confirm-di
 import { ErrorNotice } from '../../components/error-notice';
 import { formatTime } from '../../components/format';
 import { scrollIntoPane } from '../../components/scroll-into-pane';
+import { focusUnmovedSinceOpening } from '../users/opening';
 import { secretWording, userExistenceWording } from '../pools/pool-wording';
 import { callerCheckState } from './action-record';
 import { Alternatives, type AlternativeOutcome } from './alternatives';
@@ -88,9 +89,10 @@ export default function RecoveryPanel({ connectionId, pool, username, invitation
   const clientChosen = clientId !== undefined;
   useEffect(() => {
     const block = blockRef.current;
+    scrollIntoPane(block);
+    if (!focusUnmovedSinceOpening()) return;
     const first = block?.querySelector<HTMLElement>(clientChosen ? '.ticket-field input' : '.client-choice input');
     first?.focus({ preventScroll: true });
-    scrollIntoPane(block);
     // Only when the user opens; choosing a client later keeps focus where the operator put it.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- deliberately once, on mount
   }, []);

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { readPlace, writePlace } from '../../components/place';
 import { PoolOverview } from '../pools/pool-details';
+import { noteUserOpened } from './opening';
 import { UserPanel } from './user-panel';
 import { UserResults } from './user-results';
 import { EMPTY_SEARCH, UserSearchForm, type UserSearch } from './user-search-form';
@@ -42,7 +43,10 @@ export function PoolWorkspace({ connectionId, poolId }: PoolWorkspaceProps) {
             poolId={poolId}
             search={search}
             selectedUsername={username}
-            onOpen={setUsername}
+            onOpen={(name) => {
+              noteUserOpened();
+              setUsername(name);
+            }}
           />
         </section>
         <div className="user-column">
