@@ -385,8 +385,8 @@ export const RecoveryVerdict = z.object({
 export type RecoveryVerdict = z.infer<typeof RecoveryVerdict>;
 
 const AuditFilters = {
-  username: z.string().max(128).optional(),
-  operator: z.string().max(200).optional(),
+  username: z.string().max(...atMost(128, 'A username')).optional(),
+  operator: z.string().max(...atMost(200, 'An operator')).optional(),
   outcome: AuditRecord.shape.outcome.optional(),
   /** ISO date-times, inclusive. */
   from: z.iso.datetime({ offset: true }).optional(),

@@ -1,13 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Button, FieldError, Input, Label, Text, TextField } from 'react-aria-components';
 import type { AuditOutcome } from '../../../shared/audit-record';
+import { contract } from '../../../shared/contract';
 import type { AuditFilters } from '../../api/queries';
 import { SelectField, type SelectItem } from '../../components/select-field';
 import { localInputToIso } from './audit-time';
 
-// The limits mirror the contract's audit filters (type-only imports keep zod out of the page).
-const MAX_USERNAME = 128;
-const MAX_OPERATOR = 200;
+// The contract's own rules and words for the audit filters.
+const FILTERS = contract['audit:list'].request.shape;
 
 type Outcome = 'any' | AuditOutcome;
 
@@ -36,9 +36,11 @@ function check(draft: Draft): { problems: Problems; filters: AuditFilters } {
   const filters: AuditFilters = {};
   const username = draft.username.trim();
   const operator = draft.operator.trim();
-  if (username.length > MAX_USERNAME) problems.username = `A username has at most ${MAX_USERNAME} characters.`;
+  const usernameCheck = FILTERS.username.safeParse(username);
+  if (!usernameCheck.success) problems.username = usernameCheck.error.issues[0]?.message;
   else if (username) filters.username = username;
-  if (operator.length > MAX_OPERATOR) problems.operator = `Search for at most ${MAX_OPERATOR} characters.`;
+  const operatorCheck = FILTERS.operator.safeParse(operator);
+  if (!operatorCheck.success) problems.operator = operatorCheck.error.issues[0]?.message;
   else if (operator) filters.operator = operator;
   if (draft.outcome !== 'any') filters.outcome = draft.outcome;
 

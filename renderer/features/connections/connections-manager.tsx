@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Button, Dialog, FieldError, Heading, Input, Label, Modal, ModalOverlay, TextField } from 'react-aria-components';
-import type { Connection } from '../../../shared/contract';
+import { contract, type Connection } from '../../../shared/contract';
 import { toApiCallError } from '../../api/client';
 import { connectionsQuery, useDeleteConnection, useRenameConnection } from '../../api/queries';
 import { BusyButton } from '../../components/busy-button';
@@ -237,9 +237,10 @@ function RenameForm({ connection, onDone }: { connection: Connection; onDone: (r
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (rename.isPending) return;
-    const trimmed = name.trim();
-    if (trimmed === '') return setProblem('Give the connection a name.');
-    if (trimmed.length > 80) return setProblem(`A name has at most 80 characters; this one has ${trimmed.length}.`);
+    // The contract's own rule and words for a connection name.
+    const checked = contract['connections:rename'].request.shape.name.safeParse(name);
+    if (!checked.success) return setProblem(checked.error.issues[0]?.message);
+    const trimmed = checked.data;
     setProblem(undefined);
     setFailure(undefined);
     rename.mutate(
