@@ -5,7 +5,7 @@ import { toApiCallError } from '../../api/client';
 import { useTestConnection } from '../../api/queries';
 import { BusyButton } from '../../components/busy-button';
 import { ErrorNotice } from '../../components/error-notice';
-import { useCopyToClipboard } from '../recovery/use-copy';
+import { CopyMessage, useCopyToClipboard } from '../../components/copy';
 import { ssoLoginCommand, type TestResult } from './connection-wording';
 
 /** The `aws sso login` command to run in a terminal, with a button that copies it. */
@@ -25,14 +25,7 @@ export function SsoLoginCommand({ command }: { command: string }) {
           Copy command
         </Button>
       </div>
-      <p role="status" className="copy-message copy-ok">
-        {outcome?.kind === 'copied' ? outcome.message : ''}
-      </p>
-      {outcome?.kind === 'failed' && (
-        <p role="alert" className="copy-message copy-failed">
-          {outcome.message}
-        </p>
-      )}
+      <CopyMessage outcome={outcome} />
     </div>
   );
 }

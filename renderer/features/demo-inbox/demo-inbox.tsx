@@ -4,7 +4,7 @@ import { Button } from 'react-aria-components';
 import type { DemoMessage } from '../../../shared/contract';
 import { demoInboxQuery, useClearInbox } from '../../api/queries';
 import { ErrorNotice } from '../../components/error-notice';
-import { CopyButton } from '../../components/copy-button';
+import { CopyButton } from '../../components/copy';
 import { formatDateTime, formatRemaining, formatTime } from '../../components/format';
 import { Loading } from '../../components/loading';
 import { useNow } from '../../components/use-now';

@@ -6,12 +6,12 @@ import { generatePassword, PASSWORD_ALPHABETS, type PasswordStyle } from '../../
 import { useRecoveryAction } from '../../api/queries';
 import { BusyButton } from '../../components/busy-button';
 import { ConfirmDialog, ConfirmDialogActions } from '../../components/confirm-dialog';
+import { CopyMessage, useCopyToClipboard } from '../../components/copy';
 import { ErrorNotice } from '../../components/error-notice';
 import { formatTime } from '../../components/format';
 import type { ActionRecord } from './action-record';
-import { CopyMessage } from './new-password-field';
 import { PasswordReadout, PasswordStyleChoice } from './password-readout';
-import { useCopyToClipboard } from './use-copy';
+
 
 export interface AlternativeTarget {
   connectionId: string;

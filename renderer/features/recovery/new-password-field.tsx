@@ -5,7 +5,7 @@ import { checkPassword, generatePassword, PASSWORD_ALPHABETS, type PasswordStyle
 import { PasswordChecklist } from './password-checklist';
 import { PasswordReadout, PasswordStyleChoice } from './password-readout';
 import type { StrengthEstimate } from './password-strength';
-import { useCopyToClipboard, type CopyOutcome } from './use-copy';
+import { CopyMessage, useCopyToClipboard } from '../../components/copy';
 import { usePasswordStrength, type StrengthState } from './use-password-strength';
 
 interface NewPasswordFieldProps {
@@ -104,22 +104,6 @@ export function NewPasswordField({ value, onChange, policy, username, showErrors
       <PasswordChecklist id={rulesId} checks={checks} />
       <StrengthMeter state={strength} />
     </div>
-  );
-}
-
-/** Success is announced politely; a refused copy is an alert, so nobody reads out an old clipboard. */
-export function CopyMessage({ outcome }: { outcome: CopyOutcome }) {
-  return (
-    <>
-      <p role="status" className="copy-message copy-ok">
-        {outcome?.kind === 'copied' ? outcome.message : ''}
-      </p>
-      {outcome?.kind === 'failed' && (
-        <p role="alert" className="copy-message copy-failed">
-          {outcome.message}
-        </p>
-      )}
-    </>
   );
 }
 

@@ -3,7 +3,7 @@ import { lazy, Suspense } from 'react';
 import { Button, Disclosure, DisclosurePanel, Heading } from 'react-aria-components';
 import type { UserDetails } from '../../../shared/contract';
 import { clientsQuery, poolQuery, userQuery } from '../../api/queries';
-import { CopyButton } from '../../components/copy-button';
+import { CopyButton } from '../../components/copy';
 import { ErrorNotice } from '../../components/error-notice';
 import { formatDateTime } from '../../components/format';
 import { Loading } from '../../components/loading';
