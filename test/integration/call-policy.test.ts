@@ -11,7 +11,7 @@ import { startTestBackend, type TestBackend } from './helpers/test-backend';
 const STAFF = DEMO_STAFF_POOL_ID;
 const CLIENT = DEMO_STAFF_PUBLIC_CLIENT_ID;
 // Short deadlines so the "no answer" cases end quickly; normal calls on a busy machine stay far below.
-const WRITE_DEADLINE_MS = 2_500;
+const WRITE_DEADLINE_MS = 4_000;
 
 let t: TestBackend;
 const standIns: StandIn[] = [];
@@ -104,19 +104,20 @@ describe('a call that can send a message or change a user is sent at most once',
     const [channel, request] = actionFor('AdminSetUserPassword', connectionId);
     const error = await t.fail(channel, request);
     expect(error.code).toBe('OutcomeUnknown');
-    expect(error.message).toMatch(/did not answer AdminSetUserPassword within 2.5 s/);
+    expect(error.message).toMatch(/did not answer AdminSetUserPassword within 4 s/);
     expect(error.message).toMatch(/may have set the temporary password/);
     expect(standIn.count('AdminSetUserPassword')).toBe(1);
   });
 
   it('TooManyRequests is the one answer a write is retried on (Cognito refused it before acting), with backoff', async () => {
+    // One throttled answer: the SDK's backoff before the retry (up to a second) stays well within the deadline.
     const { standIn, connectionId } = await connectionThrough((call, attempt) =>
-      call.operation === 'ForgotPassword' && attempt < 2 ? { status: 400, type: 'TooManyRequestsException', message: 'Too many requests' } : { forward: true },
+      call.operation === 'ForgotPassword' && attempt < 1 ? { status: 400, type: 'TooManyRequestsException', message: 'Too many requests' } : { forward: true },
     );
     const [channel, request] = actionFor('ForgotPassword', connectionId);
     const sent = await t.call(channel as 'recovery:forgotPassword', request as never);
     expect(sent.codeDeliveryDetails?.deliveryMedium).toBe('EMAIL');
-    expect(standIn.count('ForgotPassword')).toBe(3);
+    expect(standIn.count('ForgotPassword')).toBe(2);
   });
 
   it('nothing listening: a plain network failure that says nothing was sent, not an unknown outcome', async () => {
