@@ -5,6 +5,7 @@ import { ApiCallError } from './api/client';
 import { App } from './app';
 import { ErrorBoundary } from './components/error-boundary';
 import { labelLiveAnnouncements } from './components/live-announcer-names';
+import { LocaleProvider } from './i18n/locale-provider';
 import './styles.css';
 
 const queryClient = new QueryClient({
@@ -27,10 +28,12 @@ if (!root) throw new Error('The page is missing its #root element.');
 
 createRoot(root).render(
   <StrictMode>
-    <ErrorBoundary>
-      <QueryClientProvider client={queryClient}>
-        <App />
-      </QueryClientProvider>
-    </ErrorBoundary>
+    <QueryClientProvider client={queryClient}>
+      <LocaleProvider>
+        <ErrorBoundary>
+          <App />
+        </ErrorBoundary>
+      </LocaleProvider>
+    </QueryClientProvider>
   </StrictMode>,
 );

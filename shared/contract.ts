@@ -404,7 +404,15 @@ export const CallerVerificationSettings = z.object({
     .max(MAX_CALLER_CHECKS, `Keep at most ${MAX_CALLER_CHECKS} checks.`),
 });
 
+/** The languages the console speaks; the renderer holds their words. */
+export const UI_LANGUAGES = ['en', 'de'] as const;
+/** 'system' (or absent): the operating system's language (the browser's, in the browser shell). */
+export const LanguageSetting = z.enum(['system', ...UI_LANGUAGES]);
+export type LanguageSetting = z.infer<typeof LanguageSetting>;
+
 export const Settings = z.object({
+  /** The console's language, when the operator chose one over the system's. */
+  language: LanguageSetting.optional(),
   /** Shown and recorded next to the OS account name. */
   operatorDisplayName: plainText('A display name').trim().max(...atMost(100, 'A display name')).optional(),
   callerVerification: CallerVerificationSettings,
@@ -646,7 +654,11 @@ export const contract = {
     aws: [],
   }),
   'settings:update': operation({
-    request: z.strictObject({ operatorDisplayName: Settings.shape.operatorDisplayName, callerVerification: CallerVerificationSettings.optional() }),
+    request: z.strictObject({
+      operatorDisplayName: Settings.shape.operatorDisplayName,
+      callerVerification: CallerVerificationSettings.optional(),
+      language: LanguageSetting.optional(),
+    }),
     response: SettingsView,
     aws: [],
   }),

@@ -300,6 +300,7 @@ export function createRecoveryService({ connections, audit, settings, diagnostic
       const next = await settings.update({
         ...(change.operatorDisplayName !== undefined ? { operatorDisplayName: change.operatorDisplayName || undefined } : {}),
         ...(change.callerVerification ? { callerVerification: change.callerVerification } : {}),
+        ...(change.language ? { language: change.language } : {}),
       });
       return { ...next, osUser };
     },

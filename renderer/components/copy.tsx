@@ -1,5 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
+import { useT } from '../i18n/use-t';
+
+/** What can be copied; each language names it in its own words (common.copy.*). */
+export type CopyWhat = 'username' | 'email' | 'sub' | 'code' | 'temporaryPassword' | 'password' | 'command';
 
 export type CopyOutcome = { kind: 'copied' | 'failed'; message: string } | undefined;
 
@@ -8,7 +12,8 @@ export type CopyOutcome = { kind: 'copied' | 'failed'; message: string } | undef
  * can refuse (no permission, page not focused, not a secure context): the operator is told so,
  * instead of believing the password was copied.
  */
-export function useCopyToClipboard(what: string) {
+export function useCopyToClipboard(what: CopyWhat) {
+  const t = useT();
   const [outcome, setOutcome] = useState<CopyOutcome>();
   const mounted = useRef(true);
   useEffect(() => {
@@ -24,17 +29,12 @@ export function useCopyToClipboard(what: string) {
       try {
         if (!navigator.clipboard?.writeText) throw new Error('no clipboard');
         await navigator.clipboard.writeText(text);
-        if (mounted.current) setOutcome({ kind: 'copied', message: `${what} copied to the clipboard.` });
+        if (mounted.current) setOutcome({ kind: 'copied', message: t('common.copy.done', { what }) });
       } catch {
-        if (mounted.current) {
-          setOutcome({
-            kind: 'failed',
-            message: `Could not copy the ${what.toLowerCase()}: the clipboard refused. Show it and read it out, or select it and copy it by hand.`,
-          });
-        }
+        if (mounted.current) setOutcome({ kind: 'failed', message: t('common.copy.failed', { what }) });
       }
     },
-    [what],
+    [what, t],
   );
   const clear = useCallback(() => setOutcome(undefined), []);
   return { outcome, copy, clear };
@@ -63,17 +63,18 @@ export function CopyMessage({ outcome, inline = false }: { outcome: CopyOutcome;
 interface CopyButtonProps {
   /** What is copied, exactly. */
   text: string;
-  /** What it is, for the button's accessible name and the message: "Username". */
-  what: string;
+  /** What it is, for the button's accessible name and the message. */
+  what: CopyWhat;
 }
 
 /** A small button next to a value the operator often pastes elsewhere (a ticket, a chat). */
 export function CopyButton({ text, what }: CopyButtonProps) {
+  const t = useT();
   const { outcome, copy } = useCopyToClipboard(what);
-  const label = outcome?.kind === 'copied' ? 'Copied' : outcome?.kind === 'failed' ? 'Not copied' : 'Copy';
+  const label = outcome?.kind === 'copied' ? t('common.copied') : outcome?.kind === 'failed' ? t('common.notCopied') : t('common.copy');
   return (
     <span className="copy-inline">
-      <Button className="button button-quiet button-small" aria-label={`Copy ${what.toLowerCase()}`} onPress={() => void copy(text)}>
+      <Button className="button button-quiet button-small" aria-label={t('common.copy.label', { what })} onPress={() => void copy(text)}>
         {label}
       </Button>
       <CopyMessage outcome={outcome} inline />

@@ -1,4 +1,5 @@
 import { Component, type ReactNode } from 'react';
+import { useT } from '../i18n/use-t';
 
 interface ErrorBoundaryState {
   failed: boolean;
@@ -14,11 +15,16 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, ErrorBound
 
   override render() {
     if (!this.state.failed) return this.props.children;
-    return (
-      <div role="alert" className="notice notice-error crash">
-        <p className="notice-title">This screen ran into a problem.</p>
-        <p className="notice-guidance">Reload the page to carry on. Nothing was sent to Cognito by the failed screen.</p>
-      </div>
-    );
+    return <CrashNotice />;
   }
+}
+
+function CrashNotice() {
+  const t = useT();
+  return (
+    <div role="alert" className="notice notice-error crash">
+      <p className="notice-title">{t('common.crash.title')}</p>
+      <p className="notice-guidance">{t('common.crash.guidance')}</p>
+    </div>
+  );
 }

@@ -60,9 +60,7 @@ export function SelectField<T extends string>({
             return renderValue ? renderValue(selected) : selectedText;
           }}
         </SelectValue>
-        <span aria-hidden="true" className="select-chevron">
-          ▾
-        </span>
+        <span aria-hidden="true" className="select-chevron" />
       </Button>
       {description && (
         <Text slot="description" className="field-hint">

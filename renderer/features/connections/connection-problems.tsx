@@ -10,7 +10,7 @@ import { ssoLoginCommand, type TestResult } from './connection-wording';
 
 /** The `aws sso login` command to run in a terminal, with a button that copies it. */
 export function SsoLoginCommand({ command }: { command: string }) {
-  const { outcome, copy } = useCopyToClipboard('Command');
+  const { outcome, copy } = useCopyToClipboard('command');
   const id = useId();
   return (
     <div className="sso-command">

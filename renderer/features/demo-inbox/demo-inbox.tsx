@@ -109,7 +109,7 @@ function InboxMessage({ message, now }: { message: DemoMessage; now: number }) {
         <dt>{message.purpose === 'Invitation' ? 'Temporary password' : 'Code'}</dt>
         <dd>
           <code className="inbox-code">{message.code}</code>{' '}
-          <CopyButton text={message.code} what={message.purpose === 'Invitation' ? 'Temporary password' : 'Code'} />
+          <CopyButton text={message.code} what={message.purpose === 'Invitation' ? 'temporaryPassword' : 'code'} />
         </dd>
         <dt>Validity</dt>
         <dd>

@@ -233,7 +233,7 @@ function TemporaryPassword({ target, record, canAct, onDone, policy, isOpen: ope
   const [style, setStyle] = useState<PasswordStyle>('sayable');
   const [revealed, setRevealed] = useState(false);
   const [setAt, setSetAt] = useState<string>();
-  const { outcome, copy, clear } = useCopyToClipboard('Temporary password');
+  const { outcome, copy, clear } = useCopyToClipboard('temporaryPassword');
   const once = useOnce();
   const doneRef = useRef<HTMLParagraphElement>(null);
   const days = policy.temporaryPasswordValidityDays ?? 7;

@@ -30,7 +30,7 @@ export function NewPasswordField({ value, onChange, policy, username, showErrors
   const [style, setStyle] = useState<PasswordStyle>('sayable');
   /** The last generated password, while the field still holds it: it gets a readout. */
   const [generated, setGenerated] = useState('');
-  const { outcome, copy, clear } = useCopyToClipboard('Password');
+  const { outcome, copy, clear } = useCopyToClipboard('password');
   const rulesId = useId();
   const checks = checkPassword(value, policy);
   const meetsPolicy = checks.every((check) => check.met);

@@ -37,7 +37,7 @@ export function UserPanel({ connectionId, poolId, username }: UserPanelProps) {
     <article className="user-panel" aria-labelledby="user-heading">
       <header className="user-header">
         <h3 id="user-heading">{user.data.username}</h3>
-        <CopyButton text={user.data.username} what="Username" />
+        <CopyButton text={user.data.username} what="username" />
         <UserBadges user={user.data} />
       </header>
 
@@ -83,7 +83,7 @@ function UserFacts({ user }: { user: UserDetails }) {
         <dd>
           {user.email ? (
             <>
-              {user.email} <VerifiedMark verified={user.emailVerified} /> <CopyButton text={user.email} what="Email" />
+              {user.email} <VerifiedMark verified={user.emailVerified} /> <CopyButton text={user.email} what="email" />
             </>
           ) : (
             'None'
@@ -113,7 +113,7 @@ function UserFacts({ user }: { user: UserDetails }) {
           <>
             <dt>Sub</dt>
             <dd>
-              <span className="mono break">{user.sub}</span> <CopyButton text={user.sub} what="Sub" />
+              <span className="mono break">{user.sub}</span> <CopyButton text={user.sub} what="sub" />
             </dd>
           </>
         )}
