@@ -3,7 +3,7 @@ import { Button } from 'react-aria-components';
 import type { Channel } from '../../shared/contract';
 import { COGNITO_ERROR_CODES, type ApiError } from '../../shared/errors';
 import { toApiCallError, type ApiCallError } from '../api/client';
-import { retryWords } from './format';
+import { useFormat } from './format';
 import { scrollIntoPane } from './scroll-into-pane';
 
 interface ErrorNoticeProps {
@@ -39,6 +39,7 @@ const FALLBACK_TELL_CALLER = 'Bear with me a moment while I look into this.';
  * next, whether retrying helps (and when), and the ids for a support case. Never only the raw text.
  */
 export function ErrorNotice({ error, channel, title, titleIfUnknown, onRetry, takeFocus = false }: ErrorNoticeProps) {
+  const format = useFormat();
   const failure = toApiCallError(error, channel) as Explained;
   const unknown = failure.code === 'OutcomeUnknown';
   const tellCaller = failure.tellCaller?.trim() || FALLBACK_TELL_CALLER;
@@ -61,7 +62,7 @@ export function ErrorNotice({ error, channel, title, titleIfUnknown, onRetry, ta
         <dd className="notice-guidance">{failure.guidance}</dd>
         <dt>Try again?</dt>
         <dd className="notice-retry">
-          {unknown ? 'Not before you have checked: it may already have happened.' : retryWords(failure.retryable, failure.retryAfterSeconds)}
+          {unknown ? 'Not before you have checked: it may already have happened.' : format.retry(failure.retryable, failure.retryAfterSeconds)}
         </dd>
       </dl>
       {failure.issues && failure.issues.length > 0 && (

@@ -1,6 +1,8 @@
 import { UI_LANGUAGES } from '../../shared/contract';
 import deCommon from './catalogs/de/common.json';
+import deErrors from './catalogs/de/errors.json';
 import enCommon from './catalogs/en/common.json';
+import enErrors from './catalogs/en/errors.json';
 
 // The catalogs: one JSON file per area and language, flat ids prefixed by the area ("recovery.…").
 // English is the reference: its ids are the type every other language must fill completely (the type
@@ -8,6 +10,7 @@ import enCommon from './catalogs/en/common.json';
 
 export const en = {
   ...enCommon,
+  ...enErrors,
 };
 
 export type MessageId = keyof typeof en;
@@ -15,6 +18,7 @@ export type Catalog = Readonly<Record<MessageId, string>>;
 
 export const de: Catalog = {
   ...deCommon,
+  ...deErrors,
 };
 
 export type Language = (typeof UI_LANGUAGES)[number];

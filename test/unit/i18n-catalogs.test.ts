@@ -43,8 +43,9 @@ const sources = ['renderer', 'shared', 'electron'].flatMap((dir) => sourceFiles(
 const allSource = sources.join('\n');
 
 /** Ids built at run time from a template literal (`errors.${code}.message`), as patterns. */
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const templates = [...allSource.matchAll(/`([a-z][A-Za-z0-9]*\.[^`]*\$\{[^`]*)`/g)].map(
-  (match) => new RegExp(`^${(match[1] ?? '').replace(/\$\{[^}]*\}/g, '\u0000').replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\u0000/g, '[A-Za-z0-9-]+')}$`),
+  (match) => new RegExp(`^${(match[1] ?? '').split(/\$\{[^}]*\}/).map(escape).join('[A-Za-z0-9-]+')}$`),
 );
 
 describe('the catalogs', () => {

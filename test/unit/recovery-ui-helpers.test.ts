@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatWait, retryWords } from '../../renderer/components/format';
+import { formatters } from '../../renderer/components/format';
+import { translate } from '../support/translate';
 import { callerCheckState } from '../../renderer/features/recovery/action-record';
 import { cleanCodeInput, codeExpiresAt, normaliseCode } from '../../renderer/features/recovery/code-input';
 import { describeStrength, estimateStrength } from '../../renderer/features/recovery/password-strength';
@@ -25,6 +26,8 @@ describe('code input', () => {
 });
 
 describe('waits and retries in words', () => {
+  const t = translate('en');
+  const format = formatters(t);
   it.each([
     [3, 'a few seconds'],
     [30, 'about 30 seconds'],
@@ -35,15 +38,15 @@ describe('waits and retries in words', () => {
     [4 * 3600, 'about 4 hours'],
     [3 * 86_400, 'about 3 days'],
   ])('%i seconds is %s', (seconds, words) => {
-    expect(formatWait(seconds)).toBe(words);
+    expect(format.wait(seconds)).toBe(words);
   });
 
   it('says whether retrying helps, and when', () => {
-    expect(retryWords(true, 3600)).toBe('Yes, later. Try again in about an hour.');
-    expect(retryWords(true, undefined)).toMatch(/^Yes/);
-    expect(retryWords(false, undefined)).toMatch(/^No/);
+    expect(format.retry(true, 3600)).toBe('Yes, later. Try again in about an hour.');
+    expect(format.retry(true, undefined)).toMatch(/^Yes/);
+    expect(format.retry(false, undefined)).toMatch(/^No/);
     // A wait never makes a hopeless request worth repeating.
-    expect(retryWords(false, 60)).toMatch(/^No/);
+    expect(format.retry(false, 60)).toMatch(/^No/);
   });
 });
 
@@ -107,5 +110,25 @@ describe('password strength', () => {
       sequence: [{ pattern: 'dictionary', i: 0, j: 6, token: 'letmein', matchedWord: 'letmein', rank: 8, dictionaryName: 'passwords-common', reversed: false, l33t: false }],
     });
     expect(estimate).toMatchObject({ score: 0, label: 'Very weak', common: true, commonMatch: 'letmein', warning: 'This is a heavily used password.' });
+  });
+});
+
+describe('countdowns and waits in the page language', () => {
+  it.each([
+    ['en', 3_545_000, '59 min 05 s'],
+    ['en', 45_000, '45 s'],
+    ['en', 5 * 3_600_000 + 12 * 60_000, '5 h 12 min'],
+    ['en', 6 * 86_400_000 + 23 * 3_600_000, '6 days 23 h'],
+    ['de', 3_545_000, '59 Min. 05 Sek.'],
+    ['de', 6 * 86_400_000 + 23 * 3_600_000, '6 Tage 23 Std.'],
+  ] as const)('%s: %i ms left reads "%s"', (language, ms, words) => {
+    expect(formatters(translate(language)).remaining(ms)).toBe(words);
+  });
+
+  it('says a wait in German with German plurals', () => {
+    const format = formatters(translate('de'));
+    expect(format.wait(3600)).toBe('etwa eine Stunde');
+    expect(format.wait(4 * 3600)).toBe('etwa 4 Stunden');
+    expect(format.retry(true, 75)).toBe('Ja, später. Warten Sie etwa eine Minute und versuchen Sie es dann erneut.');
   });
 });

@@ -1,0 +1,16 @@
+import { createIntl } from 'react-intl';
+import { catalogs, type Language } from '../../renderer/i18n/messages';
+import { translator, type Translate } from '../../renderer/i18n/use-t';
+
+/** The page's `t` for one language, outside React: what an operator in that language reads. */
+export function translate(language: Language): Translate {
+  return translator(
+    createIntl({
+      locale: language,
+      messages: catalogs[language],
+      onError: (error) => {
+        throw error;
+      },
+    }),
+  );
+}
