@@ -16,6 +16,7 @@ import {
 import { AuditRecord } from './audit-record';
 import { controlOrDirectionMessage, hasControlOrDirectionMarks } from './plain-text';
 import { CognitoErrorCode, type Result } from './errors';
+import { FileProblem } from './file-problem';
 
 // The single source of truth for every operation between the renderer and the privileged side.
 // Both shells (IPC and HTTP) serve exactly these channels through one dispatcher.
@@ -421,8 +422,8 @@ export type Settings = z.infer<typeof Settings>;
 
 const SettingsView = Settings.extend({
   osUser: z.string(),
-  /** Set when the settings file was damaged: where it went, and that the strictest settings apply until saved. */
-  notice: z.string().optional(),
+  /** Set when the settings file was damaged: where it went; the strictest settings apply until saved. */
+  damagedFile: FileProblem.optional(),
 });
 
 function operation<Req extends z.ZodType, Res extends z.ZodType>(spec: {
@@ -445,8 +446,10 @@ export const contract = {
       /** AWS_PROFILE / AWS_REGION, to preselect in forms. */
       defaultProfile: z.string().optional(),
       defaultRegion: z.string().optional(),
-      /** A problem found at load (e.g. a corrupt connections file moved aside), in plain words. */
-      notice: z.string().optional(),
+      /** The saved connections file could not be used at load (moved aside when it could be). */
+      damagedFile: FileProblem.optional(),
+      /** Why typed-in keys are kept in memory only although this shell would encrypt them. */
+      memoryOnlyBecause: z.enum(['no-encryption', 'no-keyring']).optional(),
     }),
     aws: [],
   }),

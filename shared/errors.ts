@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { AuditAction } from './audit-record';
+import { FileProblem } from './file-problem';
 
 /**
  * Every error that can cross the boundary. Cognito exceptions keep their name without the
@@ -63,21 +65,119 @@ export const CognitoErrorCode = z.enum(COGNITO_ERROR_CODES);
 export const ErrorCode = z.enum([...COGNITO_ERROR_CODES, ...APP_ERROR_CODES]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
+/**
+ * Which situation of a code this is, where the words differ (the page words each one). A code
+ * without a cause has its standard words.
+ */
+export const ERROR_CAUSES = [
+  // NetworkError
+  'host-unreachable', // params.host (and networkReason when known)
+  'deadline', // params.operation, params.seconds: no answer in time, nothing changed
+  'page-unreachable', // the page could not reach Recovery Desk itself
+  // OutcomeUnknown: the answer was lost after the request may have reached Cognito
+  'no-answer-in-time', // params.operation, params.seconds
+  'server-error', // params.operation, params.httpStatus
+  'connection-cut', // params.operation
+  // InvalidParameter, by operation
+  'stale-page-marker', // a listing's next-page marker no longer fits
+  'rejected-value', // any operation but ForgotPassword and the listings
+  // AccessDenied
+  'iam-action', // params.iamAction (principal, resource when AWS named them)
+  'assume-role', // sts:AssumeRole refused
+  // Credentials
+  'profile', // params.profile (SsoLoginRequired, CredentialsExpired, CredentialsMissing)
+  'bad-signature', // CredentialsMissing: the secret does not belong to the key id
+  'unknown-key', // CredentialsMissing: key or session token unknown to AWS
+  'default-chain', // CredentialsMissing: the default chain found nothing
+  'code-rejected', // MfaCodeRequired: STS refused the code typed in
+  'fresh-code', // MfaCodeRequired: params.mfaSerial needs a new code
+  'offset', // ClockSkew: params.clockOffsetMinutes
+  'other-keyring', // SecretsUnavailable: sealed by another user, computer or keyring
+  // InvalidRequest
+  'schema', // the request failed the contract: see issues
+  'built-in-connection', // the demo connection cannot be edited
+  'keys-required', // typed-in keys need both parts
+  'endpoint-credentials', // an endpoint URL with a user name or password
+  'unknown-country', // params.country
+  'not-json', // the body is not JSON
+  'not-json-type', // Content-Type is not application/json
+  'too-large', // params.maxBytes
+  'not-post', // an operation called without POST
+  // CallerRejected
+  'wrong-address', // the request did not come from Recovery Desk's own address
+  'cross-site', // a request from another website
+  'malformed', // a malformed request target
+  'no-session', // no or a wrong session token
+  'wrong-sender', // IPC from a page that is not the app's
+  // Unexpected
+  'unchecked-answer', // the privileged side's answer failed the contract, so it was not shown
+  'no-answer', // the shell could not answer
+  'closing', // the app is closing, the request was not sent
+  'page', // something failed in the page itself
+  'page-refused', // the shell refused the page (HTTP 401/403)
+  'unreadable-answer', // params.httpStatus: an answer the page did not understand
+] as const;
+export const ErrorCause = z.enum(ERROR_CAUSES);
+export type ErrorCause = z.infer<typeof ErrorCause>;
+
+const Name = z.string().max(2048);
+
+/** The facts an error's words need. Names, numbers and places only: never a password, code, secret or key. */
+export const ErrorParams = z.strictObject({
+  /** The action whose outcome is in doubt (OutcomeUnknown). */
+  action: AuditAction.optional(),
+  /** The AWS API operation that failed, e.g. ForgotPassword. */
+  operation: Name.optional(),
+  seconds: z.number().nonnegative().optional(),
+  httpStatus: z.number().int().optional(),
+  /** host[:port] that could not be reached, and why. */
+  host: Name.optional(),
+  networkReason: z.enum(['refused', 'unresolved', 'timeout', 'cut', 'unreachable']).optional(),
+  /** AccessDenied: the IAM action refused, to whom, on what. */
+  iamAction: Name.optional(),
+  principal: Name.optional(),
+  resource: Name.optional(),
+  /** The shared-config profile behind the credentials. */
+  profile: Name.optional(),
+  /** The command that fixes it, to copy into a terminal (aws sso login --profile …). */
+  command: Name.optional(),
+  /** How far this computer's clock is from AWS's, in minutes: positive when it is ahead. */
+  clockOffsetMinutes: z.number().int().optional(),
+  mfaSerial: Name.optional(),
+  country: Name.optional(),
+  maxBytes: z.number().int().optional(),
+  connectionId: Name.optional(),
+  userPoolId: Name.optional(),
+  region: Name.optional(),
+  poolRegion: Name.optional(),
+  /** CallerNotVerified: how many checks were not ticked. */
+  missingChecks: z.number().int().optional(),
+  /** FilterTooLong: by how many characters. */
+  overBy: z.number().int().optional(),
+  /** DemoUnavailable: the damaged file and the folder to rename. */
+  file: FileProblem.optional(),
+  directory: Name.optional(),
+});
+export type ErrorParams = z.infer<typeof ErrorParams>;
+
+/**
+ * A failure as it crosses the boundary: a stable code, the facts its words need, and Cognito's own
+ * message for the record. The page says it in the operator's language; the privileged side sends
+ * no sentences.
+ */
 export const ApiError = z.object({
   code: ErrorCode,
-  /** What happened, in plain words. Never contains a password, code, secret or key. */
-  message: z.string(),
-  /** What the operator can do next. */
-  guidance: z.string(),
-  /** What the operator can say to the caller, in words a caller understands. */
-  tellCaller: z.string(),
+  cause: ErrorCause.optional(),
+  params: ErrorParams.optional(),
+  /** Cognito's own message (AWS's English), for the record, the log and a support case. Never a secret. */
+  detail: z.string().max(400).optional(),
   /** Where known: how long to wait before trying again. */
   retryAfterSeconds: z.number().int().positive().optional(),
   /** Whether repeating the same call later can succeed. */
   retryable: z.boolean(),
   /** AWS request id, for a support case. */
   requestId: z.string().optional(),
-  /** For InvalidRequest: which fields failed and why. */
+  /** For InvalidRequest: which fields failed and why (each message an id with its values: shared/message-ref.ts). */
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 export type ApiError = z.infer<typeof ApiError>;

@@ -15,8 +15,8 @@ export type CredentialSource =
   | {
       kind: 'access-keys';
       keys: () => Promise<AwsCredentialIdentity | undefined>;
-      /** Why the keys may be missing, said when they are. */
-      whenMissing: string;
+      /** The keys were sealed by another user, computer or keyring (else: kept in memory only, gone since a restart). */
+      sealedElsewhere: boolean;
     };
 
 export interface CredentialOptions {
@@ -45,7 +45,7 @@ export function createCredentialProvider(options: CredentialOptions): AwsCredent
     const code = unusedCode;
     unusedCode = undefined;
     if (code) return code;
-    throw new RecoveryDeskError('MfaCodeRequired', `This connection needs a fresh code from the MFA device ${serial}: test the connection and enter it.`);
+    throw new RecoveryDeskError('MfaCodeRequired', { cause: 'fresh-code', params: { mfaSerial: serial } });
   };
   const files = { filepath: paths.credentialsFile, configFilepath: paths.configFile };
 
@@ -71,7 +71,7 @@ export function createCredentialProvider(options: CredentialOptions): AwsCredent
     case 'access-keys':
       base = async () => {
         const keys = await source.keys();
-        if (!keys) throw new RecoveryDeskError('SecretsUnavailable', source.whenMissing);
+        if (!keys) throw new RecoveryDeskError('SecretsUnavailable', source.sealedElsewhere ? { cause: 'other-keyring' } : {});
         return keys;
       };
       break;

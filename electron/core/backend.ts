@@ -50,7 +50,7 @@ export function createBackend(options: BackendOptions): Backend {
     startDemo: options.startDemo,
     env,
     store,
-    vaultNotice: vault.notice,
+    memoryOnlyBecause: vault.memoryOnlyBecause,
     roleSessionName: roleSessionName(osUser),
     diagnostics,
     callPolicy: { ...DEFAULT_CALL_POLICY, ...options.callPolicy },

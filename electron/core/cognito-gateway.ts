@@ -105,22 +105,18 @@ export function certainlyNotActed(error: unknown): boolean {
   return false;
 }
 
-/** "15 s", "2.5 s". */
-function seconds(ms: number): string {
-  return `${Number((ms / 1000).toFixed(1))} s`;
+/** 15, 2.5: a deadline in seconds, as the operator reads it. */
+function seconds(ms: number): number {
+  return Number((ms / 1000).toFixed(1));
 }
 
 function unknownOutcome(error: unknown, operation: string, deadlineMs: number, timedOut: boolean): RecoveryDeskError {
   const e = (error ?? {}) as SdkFailure;
   const status = e.$metadata?.httpStatusCode;
-  const why = timedOut
-    ? `Cognito did not answer ${operation} within ${seconds(deadlineMs)}`
-    : status !== undefined && status >= 500
-      ? `Cognito answered ${operation} with a server error (HTTP ${status})`
-      : `the connection was lost while waiting for Cognito's answer to ${operation}`;
-  return new RecoveryDeskError('OutcomeUnknown', `${why[0]?.toUpperCase()}${why.slice(1)}: the request may have reached Cognito and acted.`, {
-    ...(e.$metadata?.requestId ? { requestId: e.$metadata.requestId } : {}),
-  });
+  const requestId = e.$metadata?.requestId ? { requestId: e.$metadata.requestId } : {};
+  if (timedOut) return new RecoveryDeskError('OutcomeUnknown', { cause: 'no-answer-in-time', params: { operation, seconds: seconds(deadlineMs) }, ...requestId });
+  if (status !== undefined && status >= 500) return new RecoveryDeskError('OutcomeUnknown', { cause: 'server-error', params: { operation, httpStatus: status }, ...requestId });
+  return new RecoveryDeskError('OutcomeUnknown', { cause: 'connection-cut', params: { operation }, ...requestId });
 }
 
 /** Pool and app-client facts: read once per connection and reused for `ttlMs`. Secrets stay in this process. */
@@ -187,7 +183,7 @@ export function createCognitoGateway({ connectionId, config, policy, diagnostics
       let error: unknown = caught;
       if (kind === 'write' && !certainlyNotActed(caught)) error = unknownOutcome(caught, operation, deadlineMs, timedOut);
       else if (timedOut) {
-        error = new RecoveryDeskError('NetworkError', `Cognito did not answer ${operation} within ${seconds(deadlineMs)}. Nothing was changed.`);
+        error = new RecoveryDeskError('NetworkError', { cause: 'deadline', params: { operation, seconds: seconds(deadlineMs) } });
       }
       const failure = toApiError(error);
       const sdk = (caught ?? {}) as SdkFailure;

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { AssumeRole, ConnectionId, CountryCode, EndpointUrl, Region, type ParsedRequestOf } from '../../shared/contract';
+import type { FileProblem } from '../../shared/file-problem';
+import { messageRef } from '../../shared/message-ref';
 import { RecoveryDeskError } from './errors';
 import { jsonFile } from './json-file';
 import { isPhoneCountry } from './phone-numbers';
@@ -59,8 +61,8 @@ export interface ConnectionStore {
   remove(connectionId: string): Promise<boolean>;
   /** Remembers the account the last successful test reported. */
   setAccountId(connectionId: string, accountId: string): Promise<void>;
-  /** Set when the file on disk was unreadable at load (and moved aside). */
-  problem(): Promise<string | undefined>;
+  /** Set when the file on disk was unreadable at load (and moved aside when it could be). */
+  problem(): Promise<FileProblem | undefined>;
   readonly storage: SecretVault['storage'];
 }
 
@@ -79,7 +81,7 @@ interface StoreOptions {
  */
 export function openConnectionStore({ path, vault, reservedIds }: StoreOptions): ConnectionStore {
   let records: StoredConnection[] = [];
-  let problem: string | undefined;
+  let problem: FileProblem | undefined;
   // Keys this process can use now, by connection id (opened from disk or typed in since start).
   const keysById = new Map<string, AccessKeys>();
   let loading: Promise<void> | undefined;
@@ -87,13 +89,13 @@ export function openConnectionStore({ path, vault, reservedIds }: StoreOptions):
   const file = jsonFile<ConnectionsFile>({
     path,
     schema: ConnectionsFile.refine((f) => !f.connections.some((c) => reservedIds.includes(c.id)), { message: 'A saved connection uses a built-in id.' }),
-    label: 'The saved connections file',
+    file: 'connections',
   });
 
   async function load(): Promise<void> {
     const read = await file.read();
     if (read.problem) {
-      problem = read.movedTo ? `${read.problem} Add your connections again.` : `${read.problem} Saved connections are not available; saving one replaces the file.`;
+      problem = read.problem;
       return;
     }
     records = read.value?.connections ?? [];
@@ -126,12 +128,10 @@ export function openConnectionStore({ path, vault, reservedIds }: StoreOptions):
 
   function find(connectionId: string): StoredConnection {
     if (reservedIds.includes(connectionId)) {
-      throw new RecoveryDeskError('InvalidRequest', 'This connection comes with Recovery Desk: it cannot be edited, renamed or deleted.', {
-        guidance: 'Add a new connection instead.',
-      });
+      throw new RecoveryDeskError('InvalidRequest', { cause: 'built-in-connection' });
     }
     const record = records.find((r) => r.id === connectionId);
-    if (!record) throw new RecoveryDeskError('ConnectionNotFound');
+    if (!record) throw new RecoveryDeskError('ConnectionNotFound', { params: { connectionId } });
     return record;
   }
 
@@ -158,8 +158,9 @@ export function openConnectionStore({ path, vault, reservedIds }: StoreOptions):
     const secretAccessKey = source.secretAccessKey ?? stored?.secretAccessKey;
     const missing = [...(accessKeyId ? [] : ['source.accessKeyId']), ...(secretAccessKey ? [] : ['source.secretAccessKey'])];
     if (!accessKeyId || !secretAccessKey) {
-      throw new RecoveryDeskError('InvalidRequest', 'Enter both the access key id and the secret access key.', {
-        issues: missing.map((p) => ({ path: p, message: 'Required with typed-in keys.' })),
+      throw new RecoveryDeskError('InvalidRequest', {
+        cause: 'keys-required',
+        issues: missing.map((p) => ({ path: p, message: messageRef('validation.keys.required') })),
       });
     }
     // A session token belongs to the key pair it was issued with: a new key id drops the old token.
@@ -188,13 +189,17 @@ export function openConnectionStore({ path, vault, reservedIds }: StoreOptions):
       const existing = request.connectionId === undefined ? undefined : find(request.connectionId);
       const endpointUrl = request.endpoint ? new URL(request.endpoint) : undefined;
       if (endpointUrl && (endpointUrl.username !== '' || endpointUrl.password !== '')) {
-        throw new RecoveryDeskError('InvalidRequest', 'An endpoint URL must not contain a user name or password.', {
-          issues: [{ path: 'endpoint', message: 'Remove the user name and password from the URL.' }],
+        throw new RecoveryDeskError('InvalidRequest', {
+          cause: 'endpoint-credentials',
+          issues: [{ path: 'endpoint', message: messageRef('validation.endpoint.credentials') }],
         });
       }
       if (request.defaultCountry && !isPhoneCountry(request.defaultCountry)) {
-        throw new RecoveryDeskError('InvalidRequest', `${request.defaultCountry} is not a country whose phone numbers Recovery Desk can read.`, {
-          issues: [{ path: 'defaultCountry', message: `${request.defaultCountry} is not a country code for phone numbers. Use its two-letter ISO 3166 code, for example US, or GB for the United Kingdom.` }],
+        const country = request.defaultCountry;
+        throw new RecoveryDeskError('InvalidRequest', {
+          cause: 'unknown-country',
+          params: { country },
+          issues: [{ path: 'defaultCountry', message: messageRef('validation.country.unknown', { country }) }],
         });
       }
       const id = existing?.id ?? newId(request.name);
@@ -204,11 +209,9 @@ export function openConnectionStore({ path, vault, reservedIds }: StoreOptions):
       if (request.source.kind === 'access-keys') {
         keys = mergeKeys(existing?.id, request.source);
         if (!keys && existing?.source.kind !== 'access-keys') {
-          throw new RecoveryDeskError('InvalidRequest', 'Enter the access key id and the secret access key.', {
-            issues: [
-              { path: 'source.accessKeyId', message: 'Required when a connection starts using typed-in keys.' },
-              { path: 'source.secretAccessKey', message: 'Required when a connection starts using typed-in keys.' },
-            ],
+          throw new RecoveryDeskError('InvalidRequest', {
+            cause: 'keys-required',
+            issues: ['source.accessKeyId', 'source.secretAccessKey'].map((path) => ({ path, message: messageRef('validation.keys.requiredToStart') })),
           });
         }
         const typed = keys !== undefined && keys !== keysById.get(id);

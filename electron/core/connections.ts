@@ -9,6 +9,7 @@ import type { DemoEnvironment, StartDemoEnvironment } from './demo-environment';
 import type { DiagnosticLog } from './diagnostics';
 import { RecoveryDeskError, withCallContext } from './errors';
 import { isPhoneCountry } from './phone-numbers';
+import type { MemoryOnlyReason } from './secret-vault';
 
 export const DEMO_CONNECTION_ID = 'demo';
 export const ENVIRONMENT_CONNECTION_ID = 'aws-environment';
@@ -40,7 +41,7 @@ interface RegistryOptions {
   env: NodeJS.ProcessEnv;
   store: ConnectionStore;
   /** Said in connections:list when the shell keeps secrets in memory although it would encrypt them. */
-  vaultNotice?: string | undefined;
+  memoryOnlyBecause?: MemoryOnlyReason | undefined;
   /** RoleSessionName for assumed roles that name none (shows in CloudTrail). */
   roleSessionName?: string;
   /** Default: from `env`, as the SDK finds the files. */
@@ -78,7 +79,7 @@ export function createConnectionRegistry({
   startDemo,
   env,
   store,
-  vaultNotice,
+  memoryOnlyBecause,
   roleSessionName,
   paths: givenPaths,
   diagnostics,
@@ -175,7 +176,7 @@ export function createConnectionRegistry({
 
   async function get(connectionId: string): Promise<Connection> {
     const connection = (await allConnections()).find((c) => c.id === connectionId);
-    if (!connection) throw new RecoveryDeskError('ConnectionNotFound', `There is no connection "${connectionId}".`);
+    if (!connection) throw new RecoveryDeskError('ConnectionNotFound', { params: { connectionId } });
     return connection;
   }
 
@@ -194,7 +195,7 @@ export function createConnectionRegistry({
       return { connection, source: { kind: 'default-chain', profile: environmentProfile }, endpoint: environmentEndpoint };
     }
     const saved = await store.get(connectionId);
-    if (!saved) throw new RecoveryDeskError('ConnectionNotFound', `There is no connection "${connectionId}".`);
+    if (!saved) throw new RecoveryDeskError('ConnectionNotFound', { params: { connectionId } });
     const source: CredentialSource =
       saved.source.kind === 'profile'
         ? { kind: 'profile', profile: saved.source.profile }
@@ -203,9 +204,7 @@ export function createConnectionRegistry({
           : {
               kind: 'access-keys',
               keys: () => store.keys(connectionId),
-              whenMissing: saved.source.sealed
-                ? 'The access keys of this connection were encrypted by another user, computer or keyring, and cannot be opened here.'
-                : 'The access keys of this connection were kept in memory only and are gone since Recovery Desk restarted.',
+              sealedElsewhere: Boolean(saved.source.sealed),
             };
     return { connection, source, assumeRole: saved.assumeRole, endpoint: saved.endpoint };
   }
@@ -278,13 +277,14 @@ export function createConnectionRegistry({
 
   return {
     async list() {
-      const notice = [await store.problem(), vaultNotice].filter(Boolean).join(' ');
+      const damagedFile = await store.problem();
       return {
         connections: await allConnections(),
         secretStorage: store.storage,
         ...(environmentProfile ? { defaultProfile: environmentProfile } : {}),
         ...(environmentRegion ? { defaultRegion: environmentRegion } : {}),
-        ...(notice ? { notice } : {}),
+        ...(damagedFile ? { damagedFile } : {}),
+        ...(memoryOnlyBecause ? { memoryOnlyBecause } : {}),
       };
     },
     get,
@@ -398,9 +398,7 @@ function refuseOtherRegion(userPoolId: string, region: string): void {
   const poolRegion = userPoolId.slice(0, Math.max(0, userPoolId.indexOf('_')));
   // Emulators may use other prefixes (cognito-local's "local_"): only a real region is compared.
   if (!Region.safeParse(poolRegion).success || poolRegion === region) return;
-  throw new RecoveryDeskError('WrongRegion', `The user pool ${userPoolId} is in ${poolRegion}, but this connection is set to ${region}. Nothing was sent.`, {
-    guidance: `Pick a connection set to ${poolRegion}, or edit this connection and set its region to ${poolRegion}.`,
-  });
+  throw new RecoveryDeskError('WrongRegion', { params: { userPoolId, poolRegion, region } });
 }
 
 function hostOf(endpoint: string): string {

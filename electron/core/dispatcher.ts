@@ -48,7 +48,7 @@ export function createDispatcher(service: RecoveryDeskService, diagnostics: Diag
       diagnostics.error('response-schema-failure', new Error('The response did not match the contract.'), {
         issues: checked.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), code: issue.code })),
       });
-      return failure(apiError('Unexpected', { message: 'Recovery Desk produced an answer it could not check, so it was not shown.', guidance: 'Try again; if it keeps failing, report it with the time (the diagnostic log has the details).' }));
+      return failure(apiError('Unexpected', { cause: 'unchecked-answer' }));
     });
   };
 }
@@ -62,11 +62,7 @@ function invalidRequest(error: z.ZodError): ApiError {
     path: issue.path.map(String).join('.') || '(request)',
     message: issue.message,
   }));
-  return apiError('InvalidRequest', {
-    message: `The request was not sent: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
-    guidance: 'Correct the highlighted fields and try again. Nothing was sent to Cognito.',
-    issues,
-  });
+  return apiError('InvalidRequest', { cause: 'schema', issues });
 }
 
 export type { Channel };

@@ -68,11 +68,7 @@ export function createInflightTracker(): InflightTracker {
 
 const closing: Result<never> = {
   ok: false,
-  error: apiError('Unexpected', {
-    message: 'Recovery Desk is closing, so this request was not sent.',
-    guidance: 'Start Recovery Desk again and repeat the last step.',
-    retryable: false,
-  }),
+  error: apiError('Unexpected', { cause: 'closing', retryable: false }),
 };
 
 /** The dispatcher both shells serve: every call tracked, and refused once the backend is closing. */

@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { z } from 'zod';
+import type { FileProblem } from '../../shared/file-problem';
 
 // The one owner of every JSON file in the data dir: validated on load, written whole (temporary file,
 // fsync, rename) with owner-only permissions, one write at a time per file, and a damaged file
@@ -13,12 +14,12 @@ export const PRIVATE_FILE_MODE = 0o600;
 export const PRIVATE_DIR_MODE = 0o700;
 const LEFTOVER_AGE_MS = 60_000;
 
-/** What reading found. `problem` says, in plain words, what was wrong and where the file went. */
+/** What reading found. `problem` says what was wrong and where the file went (the page words it). */
 export interface JsonRead<T> {
   /** Undefined when there is no file, or it was damaged. */
   value: T | undefined;
   /** Set when the file existed but could not be used. */
-  problem?: string;
+  problem?: FileProblem;
   /** Where a damaged file was moved, when it could be moved. */
   movedTo?: string;
 }
@@ -26,8 +27,8 @@ export interface JsonRead<T> {
 export interface JsonFileOptions<T> {
   path: string;
   schema: z.ZodType<T>;
-  /** What the file is, for problem messages: "The settings file". */
-  label: string;
+  /** Which file it is, named in its problems. */
+  file: FileProblem['file'];
   /**
    * What to do with a damaged file: move it aside (the default: the caller starts afresh and says so),
    * or leave it where it is (the caller refuses to go on, naming it: the demo's pool files, where
@@ -51,15 +52,22 @@ export interface JsonFile<T> {
   writeSync(value: T): void;
 }
 
-export function jsonFile<T>({ path, schema, label, whenDamaged = 'move-aside', reviver, replacer, indent = 2 }: JsonFileOptions<T>): JsonFile<T> {
-  function interpret(text: string): { ok: true; value: T } | { ok: false; reason: string } {
+/** A file problem in English, for the diagnostic log and a terminal (the page words it in the operator's language). */
+export function describeFileProblem({ file, path, reason, errno, where, movedTo }: FileProblem): string {
+  const why = { empty: 'it is empty', 'not-json': 'it is not valid JSON', invalid: `its content is not valid${where ? ` (${where})` : ''}`, unreadable: `it could not be read (${errno ?? 'error'})` }[reason];
+  return `The ${file} file ${path} could not be used: ${why}${movedTo ? `; it was moved to ${movedTo}` : ''}.`;
+}
+
+export function jsonFile<T>({ path, schema, file, whenDamaged = 'move-aside', reviver, replacer, indent = 2 }: JsonFileOptions<T>): JsonFile<T> {
+  type Damage = Pick<FileProblem, 'reason' | 'where'>;
+  function interpret(text: string): { ok: true; value: T } | { ok: false; damage: Damage } {
     let raw: unknown;
     try {
       raw = JSON.parse(text, reviver);
     } catch (error) {
       // Anything but a SyntaxError came from the reviver, which refused a value of well-formed JSON.
-      if (!(error instanceof SyntaxError)) return { ok: false, reason: `its content is not valid (${(error as Error).message})` };
-      return { ok: false, reason: text.trim() === '' ? 'it is empty' : 'it is not valid JSON' };
+      if (!(error instanceof SyntaxError)) return { ok: false, damage: { reason: 'invalid', where: (error as Error).message.slice(0, 400) } };
+      return { ok: false, damage: { reason: text.trim() === '' ? 'empty' : 'not-json' } };
     }
     const parsed = schema.safeParse(raw);
     if (parsed.success) return { ok: true, value: parsed.data };
@@ -67,18 +75,18 @@ export function jsonFile<T>({ path, schema, label, whenDamaged = 'move-aside', r
       .slice(0, 3)
       .map((issue) => issue.path.join('.') || '(top level)')
       .join(', ');
-    return { ok: false, reason: `its content is not valid (${where})` };
+    return { ok: false, damage: { reason: 'invalid', where } };
   }
 
   const asidePath = () => `${path}.damaged-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-  const damaged = (reason: string, movedTo: string | undefined): JsonRead<T> => ({
+  const damaged = (damage: Damage, movedTo: string | undefined): JsonRead<T> => ({
     value: undefined,
-    problem: movedTo ? `${label} ${path} could not be used (${reason}) and was moved to ${movedTo}.` : `${label} ${path} could not be used (${reason}).`,
+    problem: { file, path, ...damage, ...(movedTo ? { movedTo } : {}) },
     ...(movedTo ? { movedTo } : {}),
   });
   const unreadable = (error: unknown): JsonRead<T> => ({
     value: undefined,
-    problem: `${label} ${path} could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+    problem: { file, path, reason: 'unreadable', errno: (error as NodeJS.ErrnoException).code ?? 'error' },
   });
 
   function serialize(value: T): string {
@@ -114,13 +122,13 @@ export function jsonFile<T>({ path, schema, label, whenDamaged = 'move-aside', r
   function conclude(text: string): JsonRead<T> {
     const result = interpret(text);
     if (result.ok) return { value: result.value };
-    if (whenDamaged === 'leave') return damaged(result.reason, undefined);
+    if (whenDamaged === 'leave') return damaged(result.damage, undefined);
     const aside = asidePath();
     try {
       renameSync(path, aside);
-      return damaged(result.reason, aside);
+      return damaged(result.damage, aside);
     } catch {
-      return damaged(result.reason, undefined);
+      return damaged(result.damage, undefined);
     }
   }
 

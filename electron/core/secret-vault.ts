@@ -7,17 +7,20 @@ export interface SecretVault {
   readonly storage: 'encrypted' | 'memory-only';
   seal(plain: string): Promise<string | undefined>;
   open(sealed: string): Promise<string | undefined>;
-  /** Why secrets are memory-only although the shell would encrypt them, in plain words. */
-  readonly notice?: string;
+  /** Why secrets are memory-only although the shell would encrypt them (the page words it). */
+  readonly memoryOnlyBecause?: MemoryOnlyReason;
 }
 
+/** no-encryption: the system offers none; no-keyring: Linux without GNOME Keyring or KWallet running. */
+export type MemoryOnlyReason = 'no-encryption' | 'no-keyring';
+
 /** The browser shell's vault (and the tests'): typed-in secrets are never written to disk. */
-export function createMemoryVault(notice?: string): SecretVault {
+export function createMemoryVault(because?: MemoryOnlyReason): SecretVault {
   return {
     storage: 'memory-only',
     seal: async () => undefined,
     open: async () => undefined,
-    ...(notice ? { notice } : {}),
+    ...(because ? { memoryOnlyBecause: because } : {}),
   };
 }
 
@@ -42,11 +45,11 @@ export function createSafeStorageVault(safeStorage: SafeStorageLike, platform: N
     available = false;
   }
   if (!available) {
-    return createMemoryVault('This computer offers Recovery Desk no way to encrypt saved secrets, so typed-in access keys are kept in memory only and must be entered again after a restart.');
+    return createMemoryVault('no-encryption');
   }
   // Linux without a keyring falls back to a fixed, well-known key: that is obfuscation, not encryption.
   if (platform === 'linux' && safeStorage.getSelectedStorageBackend?.() === 'basic_text') {
-    return createMemoryVault('No keyring (GNOME Keyring, KWallet) is running, so typed-in access keys are kept in memory only and must be entered again after a restart.');
+    return createMemoryVault('no-keyring');
   }
   return {
     storage: 'encrypted',

@@ -14,7 +14,7 @@ import type { AuditTrail } from './audit-trail';
 import type { CognitoGateway } from './cognito-gateway';
 import { toAppClient, toPoolDetails, toUserDetails, toUserSummary } from './cognito-mapping';
 import { DEMO_CONNECTION_ID, type ConnectionRegistry } from './connections';
-import { outcomeUnknownWords, RecoveryDeskError, suggestsChangedFacts, toApiError } from './errors';
+import { RecoveryDeskError, suggestsChangedFacts, toApiError } from './errors';
 import { assessRecovery } from './recovery-verdict';
 import type { DiagnosticLog } from './diagnostics';
 import { computeSecretHash } from './secret-hash';
@@ -91,7 +91,7 @@ export function createRecoveryService({ connections, audit, settings, diagnostic
       if (current.callerVerification.enabled) {
         const ticked = new Set(target.callerVerification ?? []);
         const missing = current.callerVerification.checks.filter((check) => !ticked.has(check));
-        if (missing.length > 0) throw new RecoveryDeskError('CallerNotVerified', `Caller verification is required: ${missing.length} check(s) not ticked. Nothing was sent.`);
+        if (missing.length > 0) throw new RecoveryDeskError('CallerNotVerified', { params: { missingChecks: missing.length } });
       }
       result = await run();
     } catch (caught) {
@@ -99,7 +99,8 @@ export function createRecoveryService({ connections, audit, settings, diagnostic
       // A changed secret, deleted client or new recovery setting: read the facts afresh next time.
       await forgetUser();
       if (suggestsChangedFacts(failure.code)) (await connections.client(target.connectionId).catch(() => undefined))?.facts.forgetPool(target.userPoolId);
-      const error = failure.code === 'OutcomeUnknown' ? new RecoveryDeskError('OutcomeUnknown', `${failure.message} ${outcomeUnknownWords[action].message}`, { ...outcomeUnknownWords[action].overrides, ...(failure.requestId ? { requestId: failure.requestId } : {}) }) : caught;
+      // What may have happened depends on the action: the page words it from the action named here.
+      const error = failure.code === 'OutcomeUnknown' ? new RecoveryDeskError('OutcomeUnknown', { ...failure, params: { ...failure.params, action } }) : caught;
       // The Cognito error is what the operator needs; a failed audit write must not hide it.
       const outcome = failure.code === 'OutcomeUnknown' ? 'unknown' : 'failure';
       await audit.record(subject, action, { outcome, code: failure.code, requestId: failure.requestId }).catch((auditError: unknown) => diagnostics.error('audit-write-failed', auditError, { action }));
@@ -110,7 +111,7 @@ export function createRecoveryService({ connections, audit, settings, diagnostic
       await audit.record(subject, action, { outcome: 'success', code: 'OK', requestId: result.requestId });
     } catch (auditError) {
       diagnostics.error('audit-write-failed', auditError, { action });
-      throw new RecoveryDeskError('AuditUnavailable');
+      throw new RecoveryDeskError('AuditUnavailable', { params: { action } });
     }
     return result;
   }
@@ -293,8 +294,8 @@ export function createRecoveryService({ connections, audit, settings, diagnostic
     'audit:export': (request) => audit.export(request),
 
     async 'settings:get'() {
-      const notice = await settings.problem();
-      return { ...(await settings.get()), osUser, ...(notice ? { notice } : {}) };
+      const damagedFile = await settings.problem();
+      return { ...(await settings.get()), osUser, ...(damagedFile ? { damagedFile } : {}) };
     },
     async 'settings:update'(change) {
       const next = await settings.update({

@@ -1,4 +1,5 @@
 import { Settings } from '../../shared/contract';
+import type { FileProblem } from '../../shared/file-problem';
 import { jsonFile } from './json-file';
 
 const DEFAULT_CHECKS = [
@@ -20,7 +21,7 @@ export interface SettingsStore {
   get(): Promise<Settings>;
   update(change: Partial<Settings>): Promise<Settings>;
   /** Set while the settings in force are the strictest because the file could not be used; cleared by a save. */
-  problem(): Promise<string | undefined>;
+  problem(): Promise<FileProblem | undefined>;
 }
 
 /**
@@ -29,15 +30,16 @@ export interface SettingsStore {
  * aside, and the operator is told where, until the settings are saved again.
  */
 export function openSettingsStore(path: string): SettingsStore {
-  const file = jsonFile({ path, schema: Settings, label: 'The settings file' });
-  let problem: string | undefined;
+  const file = jsonFile({ path, schema: Settings, file: 'settings' });
+  let problem: FileProblem | undefined;
   let current: Promise<Settings> | undefined;
 
   async function load(): Promise<Settings> {
     const read = await file.read();
     if (read.value) return read.value;
     if (!read.problem) return DEFAULT_SETTINGS;
-    problem = `${read.problem} Until the settings are saved again, the strictest apply: caller verification is required.`;
+    // Until the settings are saved again, the strictest apply: caller verification is required.
+    problem = read.problem;
     return STRICTEST_SETTINGS;
   }
 

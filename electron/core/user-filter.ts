@@ -15,7 +15,7 @@ export function buildUserFilter(attribute: SearchAttribute, match: 'exact' | 'pr
   const escaped = value.replace(/[\\"]/g, (c) => `\\${c}`);
   const filter = `${attribute} ${match === 'exact' ? '=' : '^='} "${escaped}"`;
   if (filter.length > MAX_FILTER_LENGTH) {
-    throw new RecoveryDeskError('FilterTooLong', `The search is ${filter.length - MAX_FILTER_LENGTH} characters too long for a Cognito filter (256 at most, quotes and escapes included).`);
+    throw new RecoveryDeskError('FilterTooLong', { params: { overBy: filter.length - MAX_FILTER_LENGTH } });
   }
   return filter;
 }

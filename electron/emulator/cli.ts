@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { DemoMessage } from '../../shared/contract';
 import { defaultDataDir, resolveDataDir } from '../core/data-dir';
 import { RecoveryDeskError } from '../core/errors';
+import { describeFileProblem } from '../core/json-file';
 import { EMULATOR_USAGE, EmulatorCliError, parseEmulatorArgs } from './cli-args';
 import { startDemoEmulator, type DemoEmulator } from './index';
 import { buildDemoSeed } from './seed';
@@ -117,8 +118,13 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     process.stderr.write(`${error.message}\n`);
     process.exit(2);
   }
-  process.stderr.write(`The emulator could not start: ${error instanceof Error ? error.message : String(error)}\n`);
-  // A damaged data file: the message names it, the guidance says what to do.
-  if (error instanceof RecoveryDeskError && error.overrides.guidance) process.stderr.write(`${error.overrides.guidance}\n`);
+  // A damaged data file: name it, and say what to do.
+  const damaged = error instanceof RecoveryDeskError ? error.facts.params : undefined;
+  if (damaged?.file && damaged.directory) {
+    process.stderr.write(`The emulator could not start: ${describeFileProblem(damaged.file)}\n`);
+    process.stderr.write(`Rename or delete the folder ${damaged.directory} (it holds only demo data): the next start seeds the demo afresh. Keep the damaged file if you want to look into it.\n`);
+  } else {
+    process.stderr.write(`The emulator could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
   process.exit(1);
 });

@@ -1,6 +1,7 @@
 import { chmod, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import type { FileProblem } from '../../shared/file-problem';
 import { RecoveryDeskError } from '../core/errors';
 import { jsonFile, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, type JsonFile } from '../core/json-file';
 
@@ -47,7 +48,7 @@ export class DurableDataStoreFactory {
     const file = jsonFile<DataRoot>({
       path: join(this.directory, `${id}.json`),
       schema: rootHolding(defaults),
-      label: "The demo emulator's data file",
+      file: 'demo-data',
       whenDamaged: 'leave',
       reviver: reviveDates,
       replacer: serializeDates,
@@ -171,8 +172,7 @@ function serializeDates(this: unknown, key: string, value: unknown): unknown {
   return date.toISOString();
 }
 
-function demoUnavailable(problem: string, directory: string): RecoveryDeskError {
-  return new RecoveryDeskError('DemoUnavailable', `${problem} The demo does not start on a damaged file, so that nothing is silently lost.`, {
-    guidance: `Rename or delete the folder ${directory} (it holds only demo data): the next start seeds the demo afresh. Keep the damaged file if you want to look into it.`,
-  });
+/** The demo does not start on a damaged file, so that nothing is silently lost; the folder to rename is named. */
+function demoUnavailable(problem: FileProblem, directory: string): RecoveryDeskError {
+  return new RecoveryDeskError('DemoUnavailable', { params: { file: problem, directory } });
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { DemoMessage } from '../../shared/contract';
 import { maskDestination } from '../../shared/recovery-rules';
-import { jsonFile, type JsonFile } from '../core/json-file';
+import { describeFileProblem, jsonFile, type JsonFile } from '../core/json-file';
 
 // The codes the emulator "delivered", kept in memory and on disk so a restarted shell (the browser
 // one restarts often) still shows them. Newest first.
@@ -47,9 +47,9 @@ export class DemoInbox {
    * demo codes); `report` is told where the file went.
    */
   static async open(path: string, report: (problem: string) => void): Promise<DemoInbox> {
-    const file = jsonFile({ path, schema: InboxFile, label: 'The demo inbox file' });
+    const file = jsonFile({ path, schema: InboxFile, file: 'demo-inbox' });
     const { value, problem } = await file.read();
-    if (problem) report(problem);
+    if (problem) report(describeFileProblem(problem));
     const messages = (value?.messages ?? []).slice(0, MAX_MESSAGES).map((message) => ({
       ...message,
       maskedDestination: message.maskedDestination ?? maskDestination(message.deliveryMedium, message.destination),

@@ -13,19 +13,12 @@ export type Handler = (request: unknown) => Promise<Result<unknown>>;
 
 const rejectedSender: Result<never> = {
   ok: false,
-  error: apiError('CallerRejected', {
-    message: 'This page is not allowed to call Recovery Desk.',
-    guidance: 'Use the Recovery Desk window; restart the app if this keeps happening.',
-  }),
+  error: apiError('CallerRejected', { cause: 'wrong-sender' }),
 };
 
 const unexpected: Result<never> = {
   ok: false,
-  error: apiError('Unexpected', {
-    message: 'Recovery Desk could not answer that request.',
-    guidance: 'Try again; if it keeps failing, restart Recovery Desk.',
-    retryable: false,
-  }),
+  error: apiError('Unexpected', { cause: 'no-answer', retryable: false }),
 };
 
 type Diagnostics = Pick<DiagnosticLog, 'warn' | 'error'>;

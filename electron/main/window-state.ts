@@ -79,7 +79,7 @@ export function placeWindow(saved: WindowState | undefined, workArea: Rect | und
   return { x: saved.bounds.x, y: saved.bounds.y, width, height, maximized: saved.maximized };
 }
 
-const stateFile = (file: string) => jsonFile({ path: file, schema: WindowStateSchema, label: 'The window state file' });
+const stateFile = (file: string) => jsonFile({ path: file, schema: WindowStateSchema, file: 'window-state' });
 
 /** Reads and validates the saved state; any problem (no file, bad JSON, bad values) means none. */
 export function loadWindowState(file: string): WindowState | undefined {

@@ -5,10 +5,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { isChannel } from '../../shared/contract';
-import type { ApiError, Result } from '../../shared/errors';
+import type { ApiError, ErrorCause, Result } from '../../shared/errors';
 import type { DiagnosticLog } from '../core/diagnostics';
 import type { Dispatcher } from '../core/dispatcher';
-import { apiError } from '../core/errors';
+import { apiError, type ErrorFacts } from '../core/errors';
 import { BASE_HEADERS } from './security-headers';
 
 export const DEFAULT_HOST = '127.0.0.1';
@@ -73,7 +73,7 @@ export async function createWebServer(options: WebServerOptions): Promise<WebSer
     handleRequest(req, res).catch((error: unknown) => {
       options.diagnostics?.error('web-request-failed', error, { method: req.method, path: pathOf(req) });
       // Never echo an internal error: it could carry paths or request details.
-      if (!res.headersSent) sendJson(res, 500, failure('Unexpected', 'Recovery Desk could not answer that request.', 'Try again; if it keeps failing, restart Recovery Desk.'));
+      if (!res.headersSent) sendJson(res, 500, failure('Unexpected', { cause: 'no-answer' }));
       else res.destroy();
     });
   });
@@ -103,15 +103,15 @@ export async function createWebServer(options: WebServerOptions): Promise<WebSer
     // DNS rebinding: a page on evil.example resolving to 127.0.0.1 still sends its own Host.
     const hostHeader = req.headers.host?.toLowerCase();
     if (hostHeader === undefined || !allowedHosts.has(hostHeader)) {
-      return refuse(res, isApi, 403, 'This request did not come from Recovery Desk\u2019s own address.');
+      return refuse(res, isApi, 403, 'wrong-address', 'This request did not come from Recovery Desk\u2019s own address.');
     }
     // Another site's page (or a sandboxed frame: Origin "null") may not drive the API or load pages.
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedOrigins.has(origin.toLowerCase())) {
-      return refuse(res, isApi, 403, 'Requests from other websites are refused.');
+      return refuse(res, isApi, 403, 'cross-site', 'Requests from other websites are refused.');
     }
     // Origin-form only ("/path"); absolute-form and "*" targets are proxy-style requests.
-    if (!pathname.startsWith('/')) return refuse(res, isApi, 400, 'Malformed request target.');
+    if (!pathname.startsWith('/')) return refuse(res, isApi, 400, 'malformed', 'Malformed request target.');
 
     if (isApi) return handleApi(req, res, pathname);
     return handleStatic(req, res, pathname);
@@ -120,31 +120,31 @@ export async function createWebServer(options: WebServerOptions): Promise<WebSer
   async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, pathname: string): Promise<void> {
     if (req.method !== 'POST') {
       res.setHeader('Allow', 'POST');
-      return sendJson(res, 405, failure('InvalidRequest', 'Recovery Desk operations are called with POST.', 'Use the Recovery Desk page; it calls the API correctly.'));
+      return sendJson(res, 405, failure('InvalidRequest', { cause: 'not-post' }));
     }
     if (!hasValidToken(req.headers.authorization, token)) {
       res.setHeader('WWW-Authenticate', 'Bearer');
-      return sendJson(res, 401, failure('CallerRejected', 'This page is not signed in to this Recovery Desk session.', 'Open the address Recovery Desk printed when it started (it ends with #token=\u2026). Each launch has a new one.'));
+      return sendJson(res, 401, failure('CallerRejected', { cause: 'no-session' }));
     }
     const channel = decodeSegment(pathname.slice('/api/'.length));
     if (channel === undefined || !isChannel(channel)) {
-      return sendJson(res, 404, failure('UnknownOperation', 'Recovery Desk has no such operation.', 'Reload the page; it and the app may be out of step.'));
+      return sendJson(res, 404, failure('UnknownOperation'));
     }
     // A JSON content type keeps plain HTML forms (which cannot send one) away from the API.
     const contentType = (req.headers['content-type'] ?? '').split(';', 1)[0]?.trim().toLowerCase();
     if (contentType !== 'application/json') {
-      return sendJson(res, 415, failure('InvalidRequest', 'Requests must be JSON.', 'Send the request with Content-Type: application/json.'));
+      return sendJson(res, 415, failure('InvalidRequest', { cause: 'not-json-type' }));
     }
     const body = await readBody(req, maxBodyBytes);
     if (body === 'too-large') {
-      return sendJson(res, 413, failure('InvalidRequest', `The request is larger than ${maxBodyBytes} bytes, so it was not read or sent.`, 'Send less data in one request.'));
+      return sendJson(res, 413, failure('InvalidRequest', { cause: 'too-large', params: { maxBytes: maxBodyBytes } }));
     }
     let request: unknown;
     if (body.length > 0) {
       try {
         request = JSON.parse(body.toString('utf8'));
       } catch {
-        return sendJson(res, 400, failure('InvalidRequest', 'The request is not valid JSON.', 'Reload the page and try again.'));
+        return sendJson(res, 400, failure('InvalidRequest', { cause: 'not-json' }));
       }
     }
     const result = await options.dispatch(channel, request);
@@ -311,13 +311,14 @@ function decodeSegment(value: string): string | undefined {
   }
 }
 
-function refuse(res: http.ServerResponse, isApi: boolean, status: number, message: string): void {
-  if (isApi) sendJson(res, status, failure('CallerRejected', message, 'Open Recovery Desk at the address it printed when it started.'));
-  else sendText(res, status, message);
+/** An API call gets the cause (the page words it); a page load gets plain text, in English like the other HTTP answers. */
+function refuse(res: http.ServerResponse, isApi: boolean, status: number, cause: ErrorCause, text: string): void {
+  if (isApi) sendJson(res, status, failure('CallerRejected', { cause }));
+  else sendText(res, status, text);
 }
 
-function failure(code: ApiError['code'], message: string, guidance: string): Result<never> {
-  return { ok: false, error: apiError(code, { message, guidance, retryable: false }) };
+function failure(code: ApiError['code'], facts: ErrorFacts = {}): Result<never> {
+  return { ok: false, error: apiError(code, { retryable: false, ...facts }) };
 }
 
 function writeBaseHeaders(res: http.ServerResponse): void {

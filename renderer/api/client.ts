@@ -2,11 +2,9 @@ import type { Channel, RequestOf, ResponseOf } from '../../shared/contract';
 import type { ApiError, ErrorCode } from '../../shared/errors';
 import { transport } from './transport';
 
-/** A failed call, thrown so react-query's error states carry the whole ApiError. */
+/** A failed call, thrown so react-query's error states carry the whole ApiError (the page words it). */
 export class ApiCallError extends Error {
   readonly code: ErrorCode;
-  readonly guidance: string;
-  readonly tellCaller: string;
   readonly retryable: boolean;
   readonly retryAfterSeconds: number | undefined;
   readonly requestId: string | undefined;
@@ -14,17 +12,16 @@ export class ApiCallError extends Error {
 
   constructor(
     readonly channel: Channel,
-    error: ApiError,
+    readonly failure: ApiError,
   ) {
-    super(error.message);
+    // For the developer console only: the page shows the failure in the operator's words.
+    super([failure.code, failure.cause].filter(Boolean).join(' '));
     this.name = 'ApiCallError';
-    this.code = error.code;
-    this.guidance = error.guidance;
-    this.tellCaller = error.tellCaller;
-    this.retryable = error.retryable;
-    this.retryAfterSeconds = error.retryAfterSeconds;
-    this.requestId = error.requestId;
-    this.issues = error.issues;
+    this.code = failure.code;
+    this.retryable = failure.retryable;
+    this.retryAfterSeconds = failure.retryAfterSeconds;
+    this.requestId = failure.requestId;
+    this.issues = failure.issues;
   }
 }
 
@@ -38,11 +35,5 @@ export async function call<C extends Channel>(channel: C, request: RequestOf<C>)
 /** Anything thrown by a query or mutation, as something the UI can always show. */
 export function toApiCallError(error: unknown, channel: Channel): ApiCallError {
   if (error instanceof ApiCallError) return error;
-  return new ApiCallError(channel, {
-    code: 'Unexpected',
-    message: 'Something went wrong in the page.',
-    guidance: 'Try again. If it keeps happening, reload the page.',
-    tellCaller: 'Something went wrong on my side. Bear with me while I try again.',
-    retryable: true,
-  });
+  return new ApiCallError(channel, { code: 'Unexpected', cause: 'page', retryable: true });
 }

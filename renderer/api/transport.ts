@@ -51,32 +51,14 @@ function httpTransport(): Transport {
         credentials: 'omit',
       });
     } catch {
-      return failure({
-        code: 'NetworkError',
-        message: 'The page could not reach Recovery Desk.',
-        guidance: 'Check that Recovery Desk is still running, then try again.',
-        retryable: true,
-        tellCaller: 'Bear with me a moment, my console lost its connection.',
-      });
+      return failure({ code: 'NetworkError', cause: 'page-unreachable', retryable: true });
     }
     const body: unknown = await response.json().catch(() => undefined);
     if (isResult(body)) return body;
     if (response.status === 401 || response.status === 403) {
-      return failure({
-        code: 'Unexpected',
-        message: 'Recovery Desk did not accept this page.',
-        guidance: 'Open the address Recovery Desk printed when it started; it carries a one-time key for this session.',
-        retryable: false,
-        tellCaller: 'One moment, my console needs a refresh.',
-      });
+      return failure({ code: 'Unexpected', cause: 'page-refused', retryable: false });
     }
-    return failure({
-      code: 'Unexpected',
-      message: `Recovery Desk answered in a way the page did not understand (HTTP ${response.status}).`,
-      guidance: 'Try again. If it keeps happening, restart Recovery Desk.',
-      retryable: true,
-      tellCaller: 'Something went wrong on my side. Bear with me while I try again.',
-    });
+    return failure({ code: 'Unexpected', cause: 'unreadable-answer', params: { httpStatus: response.status }, retryable: true });
   };
 }
 

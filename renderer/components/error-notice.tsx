@@ -1,8 +1,10 @@
 import { useEffect, useRef } from 'react';
 import { Button } from 'react-aria-components';
 import type { Channel } from '../../shared/contract';
-import { COGNITO_ERROR_CODES, type ApiError } from '../../shared/errors';
-import { toApiCallError, type ApiCallError } from '../api/client';
+import { COGNITO_ERROR_CODES } from '../../shared/errors';
+import { toApiCallError } from '../api/client';
+import { useT } from '../i18n/use-t';
+import { errorWords } from './error-words';
 import { useFormat } from './format';
 import { scrollIntoPane } from './scroll-into-pane';
 
@@ -28,21 +30,16 @@ export function errorName(code: string): string {
   return COGNITO_CODES.has(code) ? `${code}Exception` : code;
 }
 
-/** Every ApiError carries these; read them off the thrown error whichever way it was built. */
-type Explained = ApiCallError & Partial<Pick<ApiError, 'tellCaller' | 'retryAfterSeconds'>>;
-
-/** Said when an error reached the page without words for the caller (it should not happen). */
-const FALLBACK_TELL_CALLER = 'Bear with me a moment while I look into this.';
-
 /**
- * A failed call, in the operator's words: what happened, what to say to the caller, what to do
- * next, whether retrying helps (and when), and the ids for a support case. Never only the raw text.
+ * A failed call, in the operator's words: what happened (and Cognito's own words), what to say to
+ * the caller, what to do next, whether retrying helps (and when), and the ids for a support case.
  */
 export function ErrorNotice({ error, channel, title, titleIfUnknown, onRetry, takeFocus = false }: ErrorNoticeProps) {
+  const t = useT();
   const format = useFormat();
-  const failure = toApiCallError(error, channel) as Explained;
+  const { failure } = toApiCallError(error, channel);
   const unknown = failure.code === 'OutcomeUnknown';
-  const tellCaller = failure.tellCaller?.trim() || FALLBACK_TELL_CALLER;
+  const words = errorWords(t, failure, (chunks) => <code>{chunks}</code>);
   const ref = useRef<HTMLDivElement>(null);
   // Each new failure (a new error object) takes focus again.
   useEffect(() => {
@@ -54,33 +51,35 @@ export function ErrorNotice({ error, channel, title, titleIfUnknown, onRetry, ta
     <div ref={ref} role="alert" tabIndex={takeFocus ? -1 : undefined} className={`notice ${unknown ? 'notice-warning notice-unknown' : 'notice-error'}`}>
       <p className="notice-title">{unknown && titleIfUnknown ? titleIfUnknown : title}</p>
       <dl className="notice-parts">
-        <dt>What happened</dt>
-        <dd className="notice-message">{failure.message}</dd>
-        <dt>Tell the caller</dt>
-        <dd className="notice-tell">“{tellCaller}”</dd>
-        <dt>Next step</dt>
-        <dd className="notice-guidance">{failure.guidance}</dd>
-        <dt>Try again?</dt>
-        <dd className="notice-retry">
-          {unknown ? 'Not before you have checked: it may already have happened.' : format.retry(failure.retryable, failure.retryAfterSeconds)}
-        </dd>
+        <dt>{t('errors.notice.whatHappened')}</dt>
+        <dd className="notice-message">{words.message}</dd>
+        {failure.detail && (
+          <>
+            <dt>{t('errors.notice.cognitoSaid')}</dt>
+            {/* AWS's own words, in AWS's English: quoted as they came, marked so screen readers read them in English. */}
+            <dd className="notice-detail">
+              <q lang="en">{failure.detail}</q>
+            </dd>
+          </>
+        )}
+        <dt>{t('errors.notice.tellCaller')}</dt>
+        <dd className="notice-tell">{t('errors.notice.quote', { words: words.tellCaller })}</dd>
+        <dt>{t('errors.notice.nextStep')}</dt>
+        <dd className="notice-guidance">{words.guidance}</dd>
+        <dt>{t('errors.notice.tryAgain')}</dt>
+        <dd className="notice-retry">{unknown ? t('errors.notice.notBeforeChecked') : format.retry(failure.retryable, failure.retryAfterSeconds)}</dd>
       </dl>
       {failure.issues && failure.issues.length > 0 && (
-        <ul className="notice-issues" aria-label="Fields to correct">
+        <ul className="notice-issues" aria-label={t('errors.notice.fieldsToCorrect')}>
           {failure.issues.map((issue) => (
-            <li key={`${issue.path}:${issue.message}`}>
-              {issue.path}: {issue.message}
-            </li>
+            <li key={`${issue.path}:${issue.message}`}>{t('errors.notice.issue', { path: issue.path, message: t.ref(issue.message) })}</li>
           ))}
         </ul>
       )}
-      <p className="notice-meta">
-        Error {errorName(failure.code)}
-        {failure.requestId && <> · AWS request id {failure.requestId}</>}
-      </p>
+      <p className="notice-meta">{t('errors.notice.meta', { name: errorName(failure.code), requestId: failure.requestId ?? 'none' })}</p>
       {onRetry && failure.retryable && (
         <Button className="button button-secondary" onPress={onRetry}>
-          Try again
+          {t('errors.notice.tryAgainButton')}
         </Button>
       )}
     </div>

@@ -1,8 +1,10 @@
 import { UI_LANGUAGES } from '../../shared/contract';
 import deCommon from './catalogs/de/common.json';
 import deErrors from './catalogs/de/errors.json';
+import deValidation from './catalogs/de/validation.json';
 import enCommon from './catalogs/en/common.json';
 import enErrors from './catalogs/en/errors.json';
+import enValidation from './catalogs/en/validation.json';
 
 // The catalogs: one JSON file per area and language, flat ids prefixed by the area ("recovery.…").
 // English is the reference: its ids are the type every other language must fill completely (the type
@@ -11,6 +13,7 @@ import enErrors from './catalogs/en/errors.json';
 export const en = {
   ...enCommon,
   ...enErrors,
+  ...enValidation,
 };
 
 export type MessageId = keyof typeof en;
@@ -19,6 +22,7 @@ export type Catalog = Readonly<Record<MessageId, string>>;
 export const de: Catalog = {
   ...deCommon,
   ...deErrors,
+  ...deValidation,
 };
 
 export type Language = (typeof UI_LANGUAGES)[number];

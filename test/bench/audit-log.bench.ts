@@ -42,7 +42,7 @@ sampler.unref();
 
 async function call<C extends Channel>(site: Site, channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
   const result = await site.backend.dispatch(channel, request);
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
+  if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
   return result.data as ResponseOf<C>;
 }
 

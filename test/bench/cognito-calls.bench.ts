@@ -22,7 +22,7 @@ const report: string[] = [];
 
 async function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
   const result = await backend.dispatch(channel, request);
-  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
+  if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
   return result.data as ResponseOf<C>;
 }
 

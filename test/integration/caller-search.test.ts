@@ -183,7 +183,7 @@ describe('the environment connection', () => {
       });
       try {
         const result = await backend.dispatch('connections:list', {});
-        if (!result.ok) throw new Error(result.error.message);
+        if (!result.ok) throw new Error(JSON.stringify(result.error));
         const environment = (result.data as ResponseOf<'connections:list'>).connections.find((c) => c.id === 'aws-environment');
         expect(environment, String(value)).toBeDefined();
         expect(environment?.defaultCountry, String(value)).toBe(expected);

@@ -12,6 +12,7 @@ import { createMemoryVault, type SecretVault } from '../../electron/core/secret-
 import { DEMO_STAFF_CLIENT_SECRET, DEMO_STAFF_SECRET_CLIENT_ID, startDemoEmulator, type DemoEmulator } from '../../electron/emulator';
 import { startFailingCognito, startRecordingProxy, type StandIn } from './helpers/cognito-stand-ins';
 import { startStsStandIn, STS_STAND_IN_USER_ACCOUNT, type StsStandIn } from './helpers/sts-stand-in';
+import { wordsFor } from '../support/translate';
 
 // Connections the way AWS users already connect: profiles from temporary shared config files, role
 // chains, IAM Identity Center, typed-in keys, roles on top, custom endpoints; all through the
@@ -192,7 +193,7 @@ async function openDesk(options: { dataDir?: string; vault?: SecretVault; env?: 
     demoEndpoint: () => demo?.endpoint,
     async call(channel, request) {
       const result = await dispatch(channel, request);
-      if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
+      if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
       return result.data as ResponseOf<typeof channel>;
     },
     async fail(channel, request) {
@@ -338,8 +339,8 @@ describe('profiles from the shared config and credentials files', () => {
       const seenBefore = secondProxy.seen.length;
       const error = await desk.fail('pools:list', { connectionId: saved.id });
       expect(error.code).toBe('SsoLoginRequired');
-      expect(error.message).toContain(`aws sso login --profile ${profile}`);
-      expect(error.guidance).toContain(`aws sso login --profile ${profile}`);
+      expect(wordsFor(error).message).toContain(`aws sso login --profile ${profile}`);
+      expect(wordsFor(error).guidance).toContain(`aws sso login --profile ${profile}`);
       expect(JSON.stringify(error)).not.toContain('expired-sso-access-token');
       const tested = await desk.fail('connections:test', { connectionId: saved.id });
       expect(tested.code).toBe('SsoLoginRequired');
@@ -479,7 +480,7 @@ describe('typed-in access keys and a role on top', () => {
     const seenBefore = secondProxy.seen.length;
     const error = await restarted.fail('pools:list', { connectionId: saved.id });
     expect(error.code).toBe('SecretsUnavailable');
-    expect(error.guidance).toMatch(/enter the access key id and secret access key again/i);
+    expect(wordsFor(error).guidance).toMatch(/enter the access key id and secret access key again/i);
     expect((await restarted.fail('connections:test', { connectionId: saved.id })).code).toBe('SecretsUnavailable');
     expect(secondProxy.seen.length).toBe(seenBefore);
 
@@ -500,7 +501,7 @@ describe('typed-in access keys and a role on top', () => {
     expect((await browser.call('connections:list', {})).connections.find((c) => c.id === saved.id)).toMatchObject({ secretStorage: 'encrypted', secretsAvailable: false });
     const error = await browser.fail('pools:list', { connectionId: saved.id });
     expect(error.code).toBe('SecretsUnavailable');
-    expect(error.message).toMatch(/encrypted by another/);
+    expect(wordsFor(error).message).toMatch(/encrypted by another/);
     // An edit that types no keys keeps the sealed ones for the desktop.
     await browser.call('connections:rename', { connectionId: saved.id, name: 'Desktop keys, renamed' });
     await browser.call('connections:save', { connectionId: saved.id, name: 'Desktop keys, edited', region: 'us-east-1', endpoint: secondProxy.endpoint, source: { kind: 'access-keys' } });
@@ -575,7 +576,7 @@ describe('saved connections', () => {
       await writeFile(join(dataDir, 'connections.json'), content);
       const desk = await openDesk({ dataDir });
       const listed = await desk.call('connections:list', {});
-      expect(listed.notice).toMatch(/could not be used \(.+\) and was moved to .*connections\.json\.damaged-.*Add your connections again/);
+      expect(listed.damagedFile).toMatchObject({ file: 'connections', movedTo: expect.stringMatching(/connections\.json\.damaged-/) });
       expect(listed.connections.map((c) => c.id)).toEqual(['demo']);
       const files = await readdir(dataDir);
       expect(files.filter((f) => f.startsWith('connections.json.damaged-'))).toHaveLength(1);
@@ -635,7 +636,7 @@ describe('saved connections', () => {
       ] as const) {
         const error = await desk.fail(channel, request);
         expect(error.code).toBe('InvalidRequest');
-        expect(error.message).toMatch(/comes with Recovery Desk/);
+        expect(wordsFor(error).message).toMatch(/comes with Recovery Desk/);
       }
     }
     // The environment's default chain with AWS_PROFILE signs with that profile's keys.
@@ -670,8 +671,8 @@ describe('failures, each with its own guidance', () => {
     for (const secret of [TYPED.accessKeyId, TYPED.secretAccessKey, TYPED.sessionToken, EXPIRED_KEY.id, EXPIRED_KEY.secret, EXPIRED_KEY.token, BASE_KEY.secret]) {
       expect(json).not.toContain(secret);
     }
-    expect(error.guidance).not.toBe('');
-    expect(error.tellCaller).not.toBe('');
+    expect(wordsFor(error).guidance).not.toBe('');
+    expect(wordsFor(error).tellCaller).not.toBe('');
   };
 
   it('expired credentials: STS refuses the source profile\'s expired session', async () => {
@@ -679,7 +680,7 @@ describe('failures, each with its own guidance', () => {
     const saved = await desk.call('connections:save', { name: 'Expired', region: 'us-east-1', endpoint: secondProxy.endpoint, source: profileSource('expired-role') });
     const error = await desk.fail('pools:list', { connectionId: saved.id });
     expect(error).toMatchObject({ code: 'CredentialsExpired', retryable: false });
-    expect(error.message).toContain('expired-role');
+    expect(wordsFor(error).message).toContain('expired-role');
     noSecretsIn(error);
     expect((await desk.fail('connections:test', { connectionId: saved.id })).code).toBe('CredentialsExpired');
   });
@@ -708,14 +709,14 @@ describe('failures, each with its own guidance', () => {
       const saved = await desk.call('connections:save', { name: 'Denied', region: 'us-east-1', endpoint: standIn.endpoint, source: { kind: 'access-keys', ...TYPED } });
       const listUsers = await desk.fail('users:search', { connectionId: saved.id, userPoolId: STAFF });
       expect(listUsers.code).toBe('AccessDenied');
-      expect(listUsers.message).toContain('cognito-idp:ListUsers');
-      expect(listUsers.message).toContain(`arn:aws:iam::${ACCOUNT}:user/helpdesk`);
-      expect(listUsers.guidance).toContain('cognito-idp:ListUsers');
+      expect(wordsFor(listUsers).message).toContain('cognito-idp:ListUsers');
+      expect(wordsFor(listUsers).message).toContain(`arn:aws:iam::${ACCOUNT}:user/helpdesk`);
+      expect(wordsFor(listUsers).guidance).toContain('cognito-idp:ListUsers');
       expect(listUsers.requestId).toMatch(/^stand-in-\d+$/);
       noSecretsIn(listUsers);
       const describePool = await desk.fail('pools:describe', { connectionId: saved.id, userPoolId: STAFF });
       expect(describePool.code).toBe('AccessDenied');
-      expect(describePool.message).toContain('cognito-idp:DescribeUserPool');
+      expect(wordsFor(describePool).message).toContain('cognito-idp:DescribeUserPool');
     } finally {
       await standIn.close();
     }
@@ -726,8 +727,8 @@ describe('failures, each with its own guidance', () => {
     const saved = await desk.call('connections:save', { name: 'Not for you', region: 'us-east-1', endpoint: secondProxy.endpoint, source: profileSource('denied-role') });
     const error = await desk.fail('pools:list', { connectionId: saved.id });
     expect(error.code).toBe('AccessDenied');
-    expect(error.message).toContain('sts:AssumeRole');
-    expect(error.message).toContain(DENIED_ROLE);
+    expect(wordsFor(error).message).toContain('sts:AssumeRole');
+    expect(wordsFor(error).message).toContain(DENIED_ROLE);
     noSecretsIn(error);
   });
 
@@ -737,15 +738,15 @@ describe('failures, each with its own guidance', () => {
     const seenBefore = secondProxy.seen.length;
     const error = await desk.fail('pools:describe', { connectionId: saved.id, userPoolId: STAFF });
     expect(error.code).toBe('WrongRegion');
-    expect(error.message).toContain('us-east-1');
-    expect(error.message).toContain('eu-west-1');
+    expect(wordsFor(error).message).toContain('us-east-1');
+    expect(wordsFor(error).message).toContain('eu-west-1');
     expect((await desk.fail('recovery:forgotPassword', { connectionId: saved.id, userPoolId: STAFF, clientId: STAFF_PUBLIC, username: 'alice.verified' })).code).toBe('WrongRegion');
     expect(secondProxy.seen.length).toBe(seenBefore);
     noSecretsIn(error);
 
     const missing = await desk.fail('pools:describe', { connectionId: 'demo', userPoolId: 'us-east-1_NoSuchPool' });
     expect(missing.code).toBe('ResourceNotFound');
-    expect(missing.guidance).toMatch(/region/);
+    expect(wordsFor(missing).guidance).toMatch(/region/);
   });
 
   it('an endpoint that is down is a network error naming the host', async () => {
@@ -754,7 +755,7 @@ describe('failures, each with its own guidance', () => {
     const saved = await desk.call('connections:save', { name: 'Down', region: 'us-east-1', endpoint: `http://127.0.0.1:${port}`, source: { kind: 'access-keys', ...TYPED } });
     const error = await desk.fail('pools:list', { connectionId: saved.id });
     expect(error).toMatchObject({ code: 'NetworkError', retryable: true });
-    expect(error.message).toContain(`127.0.0.1:${port}`);
+    expect(wordsFor(error).message).toContain(`127.0.0.1:${port}`);
     noSecretsIn(error);
     expect((await desk.fail('connections:test', { connectionId: saved.id })).code).toBe('NetworkError');
   });
@@ -766,7 +767,7 @@ describe('failures, each with its own guidance', () => {
       const saved = await desk.call('connections:save', { name: 'Skewed', region: 'us-east-1', endpoint: standIn.endpoint, source: { kind: 'access-keys', ...TYPED } });
       const error = await desk.fail('pools:list', { connectionId: saved.id });
       expect(error.code).toBe('ClockSkew');
-      expect(error.guidance).toMatch(/clock/);
+      expect(wordsFor(error).guidance).toMatch(/clock/);
       noSecretsIn(error);
     } finally {
       await standIn.close();
@@ -778,7 +779,7 @@ describe('failures, each with its own guidance', () => {
     const saved = await desk.call('connections:save', { name: 'Typo', region: 'us-east-1', endpoint: secondProxy.endpoint, source: profileSource('no-such-profile') });
     const error = await desk.fail('pools:list', { connectionId: saved.id });
     expect(error.code).toBe('CredentialsMissing');
-    expect(error.message).toContain('no-such-profile');
+    expect(wordsFor(error).message).toContain('no-such-profile');
     noSecretsIn(error);
   });
 
@@ -790,7 +791,7 @@ describe('failures, each with its own guidance', () => {
       const saved = await desk.call('connections:save', { name: 'No STS', region: 'us-east-1', endpoint: secondProxy.endpoint, source: profileSource('helpdesk-role') });
       const error = await desk.fail('connections:test', { connectionId: saved.id });
       expect(error.code).toBe('NetworkError');
-      expect(error.message).toContain(`127.0.0.1:${port}`);
+      expect(wordsFor(error).message).toContain(`127.0.0.1:${port}`);
     } finally {
       setProcessEnv({ AWS_ENDPOINT_URL_STS: sts.endpoint });
     }

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { RecoveryDeskError } from '../../electron/core/errors';
 import { DEMO_STAFF_POOL_ID, startDemoEmulator } from '../../electron/emulator';
 import { startTestBackend } from './helpers/test-backend';
+import { wordsFor } from '../support/translate';
 
 // How the demo emulator keeps its files: owner-only, and a damaged pool or app client file stops the
 // start, named and left in place, instead of being silently replaced by the seed's defaults.
@@ -54,9 +55,7 @@ describe('demo emulator files', () => {
       const before = await folderContents(folder);
 
       const error = await startFailure(dataDir);
-      expect(error.code).toBe('DemoUnavailable');
-      expect(error.message).toContain(path);
-      expect(error.overrides.guidance).toContain(folder);
+      expect(error).toMatchObject({ code: 'DemoUnavailable', facts: { params: { file: { file: 'demo-data', path }, directory: folder } } });
       expect(await folderContents(folder)).toEqual(before);
     });
   });
@@ -79,9 +78,8 @@ describe('demo emulator files', () => {
       await writeFile(path, '');
 
       const error = await desk.fail('pools:list', { connectionId: 'demo' });
-      expect(error).toMatchObject({ code: 'DemoUnavailable', retryable: false });
-      expect(error.message).toContain(path);
-      expect(error.guidance).toContain(join(desk.dataDir, 'emulator'));
+      expect(error).toMatchObject({ code: 'DemoUnavailable', retryable: false, params: { file: { file: 'demo-data', path }, directory: join(desk.dataDir, 'emulator') } });
+      expect(wordsFor(error).guidance).toContain(join(desk.dataDir, 'emulator'));
     } finally {
       await desk.close();
     }
@@ -95,7 +93,7 @@ describe('demo emulator files', () => {
     const emulator = await startDemoEmulator({ dataDir, throttling: false, onProblem: (problem) => problems.push(problem) });
     await emulator.close();
     expect(emulator.inbox()).toEqual([]);
-    expect(problems).toEqual([expect.stringMatching(/^The demo inbox file .*emulator-inbox\.json could not be used \(it is not valid JSON\) and was moved to .*emulator-inbox\.json\.damaged-/)]);
+    expect(problems).toEqual([expect.stringMatching(/^The demo-inbox file .*emulator-inbox\.json could not be used: it is not valid JSON; it was moved to .*emulator-inbox\.json\.damaged-/)]);
     expect((await readdir(dataDir)).filter((name) => name.startsWith('emulator-inbox.json.damaged-'))).toHaveLength(1);
   });
 

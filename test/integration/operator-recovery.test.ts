@@ -7,6 +7,7 @@ import { COGNITO_ERROR_CODES } from '../../shared/errors';
 import { createBackend } from '../../electron/core/backend';
 import { startDemoEmulator } from '../../electron/emulator';
 import { startTestBackend, type TestBackend } from './helpers/test-backend';
+import { wordsFor } from '../support/translate';
 
 // The operator-grade layer through the dispatcher, as both shells use it, against the real
 // emulator: verdicts for every seeded case, guidance for every error, the alternatives, and the
@@ -121,7 +122,7 @@ describe('the alternatives', () => {
   it('refuses to resend an invitation to a user who already set a password, with guidance', async () => {
     const error = await fail('recovery:resendInvitation', onStaff('alice.verified'));
     expect(error.code).toBe('UnsupportedUserState');
-    expect(error.guidance).toMatch(/FORCE_CHANGE_PASSWORD/);
+    expect(wordsFor(error).guidance).toMatch(/FORCE_CHANGE_PASSWORD/);
   });
 
   it('resets as administrator: RESET_REQUIRED, a code that ConfirmForgotPassword accepts, then CONFIRMED', async () => {
@@ -144,7 +145,7 @@ describe('the alternatives', () => {
   it('refuses a temporary password below the pool policy in Cognito\'s words', async () => {
     const error = await fail('recovery:setTemporaryPassword', { ...onStaff('carol.unverified'), temporaryPassword: 'short1' });
     expect(error.code).toBe('InvalidPassword');
-    expect(error.message).toMatch(/Password does not conform to policy/);
+    expect(error.detail).toMatch(/Password does not conform to policy/);
   });
 });
 
@@ -159,9 +160,9 @@ describe('guidance for every error', () => {
     const error = await fail('recovery:forgotPassword', { connectionId: 'demo', userPoolId: STAFF, clientId: STAFF_PUBLIC, username: 'alice.verified' });
     // AWS answers InternalError with HTTP 500: the request may have been acted on, so the outcome is unknown.
     expect(error.code).toBe(code === 'InternalError' ? 'OutcomeUnknown' : code);
-    expect(error.message).not.toBe('');
-    expect(error.tellCaller).not.toBe('');
-    expect(error.guidance).not.toBe('');
+    expect(wordsFor(error).message).not.toBe('');
+    expect(wordsFor(error).tellCaller).not.toBe('');
+    expect(wordsFor(error).guidance).not.toBe('');
     expect(typeof error.retryable).toBe('boolean');
   });
 
@@ -278,14 +279,15 @@ describe('settings and caller verification', () => {
     const other = createBackend({ dataDir: dir, env: {}, startDemo: () => startDemoEmulator({ dataDir: dir, throttling: false }) });
     try {
       const result = await other.dispatch('settings:get', {});
-      if (!result.ok) throw new Error(result.error.message);
+      if (!result.ok) throw new Error(JSON.stringify(result.error));
       const settings = result.data as ResponseOf<'settings:get'>;
       expect(settings.callerVerification.enabled).toBe(true);
       expect(settings.callerVerification.checks.length).toBeGreaterThan(0);
       const kept = (await readdir(dir)).filter((name) => name.startsWith('settings.json.damaged-'));
       expect(kept).toHaveLength(1);
-      expect(settings.notice).toContain(join(dir, kept[0] ?? ''));
-      expect(settings.notice).toMatch(/caller verification is required/);
+      expect(settings.damagedFile).toMatchObject({ file: 'settings', movedTo: join(dir, kept[0] ?? '') });
+      // Until saved again, the strictest settings apply.
+      expect(settings.callerVerification.enabled).toBe(true);
       expect(await readFile(join(dir, kept[0] ?? ''), 'utf8')).toBe(content);
 
       const refused = await other.dispatch('recovery:forgotPassword', { connectionId: 'demo', userPoolId: STAFF, clientId: STAFF_PUBLIC, username: 'alice.verified' });
@@ -294,7 +296,7 @@ describe('settings and caller verification', () => {
       await other.dispatch('settings:update', { callerVerification: { enabled: false, checks: settings.callerVerification.checks } });
       const saved = await other.dispatch('settings:get', {});
       expect(saved).toMatchObject({ ok: true, data: { callerVerification: { enabled: false } } });
-      expect((saved as { data: { notice?: string } }).data.notice).toBeUndefined();
+      expect((saved as { data: { damagedFile?: unknown } }).data.damagedFile).toBeUndefined();
     } finally {
       await other.close();
       await rm(dir, { recursive: true, force: true });
@@ -308,7 +310,7 @@ describe('settings and caller verification', () => {
     const other = createBackend({ dataDir: dir, env: {}, startDemo: () => startDemoEmulator({ dataDir: dir, throttling: false }) });
     try {
       const result = await other.dispatch('settings:get', {});
-      expect(result).toMatchObject({ ok: true, data: { callerVerification: { enabled: true }, notice: expect.stringMatching(/could not be read \(EISDIR\)/) } });
+      expect(result).toMatchObject({ ok: true, data: { callerVerification: { enabled: true }, damagedFile: { file: 'settings', reason: 'unreadable', errno: 'EISDIR' } } });
     } finally {
       await other.close();
       await rm(dir, { recursive: true, force: true });

@@ -164,7 +164,7 @@ describe('createWebServer (stub dispatch)', () => {
   });
 
   it('passes Result errors through with 200, accepts a same-origin Origin and an encoded channel', async () => {
-    behaviour = async () => ({ ok: false, error: { code: 'UserNotFound', message: 'No such user.', guidance: 'Check the name.', tellCaller: 'Could you spell it?', retryable: false } });
+    behaviour = async () => ({ ok: false, error: { code: 'UserNotFound', detail: 'User does not exist.', retryable: false } });
     const reply = await api(port, 'users%3Aget', web.token, { connectionId: 'demo' }, { Origin: `http://127.0.0.1:${port}` });
     expect(reply.status).toBe(200);
     expect(reply.json()).toMatchObject({ ok: false, error: { code: 'UserNotFound' } });
@@ -244,7 +244,7 @@ describe('createWebServer (stub dispatch)', () => {
     const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${web.token}` };
     const declared = await send(port, { method: 'POST', path: '/api/users:search', headers, body: big });
     expect(declared.status).toBe(413);
-    expect(declared.json()).toMatchObject({ ok: false, error: { code: 'InvalidRequest', message: expect.stringMatching(/larger than 1048576 bytes/) } });
+    expect(declared.json()).toMatchObject({ ok: false, error: { code: 'InvalidRequest', cause: 'too-large', params: { maxBytes: 1_048_576 } } });
 
     const chunked = await new Promise<number>((resolve, reject) => {
       const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/api/users:search', headers: { ...headers, 'Transfer-Encoding': 'chunked' }, agent: false }, (res) => {

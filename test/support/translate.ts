@@ -1,4 +1,6 @@
 import { createIntl } from 'react-intl';
+import type { ApiError } from '../../shared/errors';
+import { errorWords } from '../../renderer/components/error-words';
 import { catalogs, type Language } from '../../renderer/i18n/messages';
 import { translator, type Translate } from '../../renderer/i18n/use-t';
 
@@ -13,4 +15,9 @@ export function translate(language: Language): Translate {
       },
     }),
   );
+}
+
+/** A failure as the operator reads it in `language`: what happened, what to do, what to tell the caller. */
+export function wordsFor(failure: ApiError, language: Language = 'en') {
+  return errorWords(translate(language), failure);
 }

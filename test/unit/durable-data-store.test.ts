@@ -102,13 +102,13 @@ describe('DurableDataStoreFactory', () => {
   });
 
   it.each([
-    ['empty', '', 'it is empty'],
-    ['torn', '{"Users": {"alice": {"Username": "al', 'it is not valid JSON'],
-    ['not JSON', 'garbage', 'it is not valid JSON'],
-    ['an empty object, which StormDB replaced by the defaults', '{}', 'its content is not valid (Users, Options)'],
-    ['missing the users', '{"Options": {"Id": "us-east-1_Test"}}', 'its content is not valid (Users)'],
-    ['holding a date that is none', '{"Options": {"Id": "us-east-1_Test"}, "Users": {"alice": {"UserCreateDate": null}}}', 'its content is not valid (UserCreateDate should hold a date, found null)'],
-  ])('refuses a file that is %s with DemoUnavailable naming it, and leaves it in place', async (_kind, content, reason) => {
+    ['empty', '', { reason: 'empty' }],
+    ['torn', '{"Users": {"alice": {"Username": "al', { reason: 'not-json' }],
+    ['not JSON', 'garbage', { reason: 'not-json' }],
+    ['an empty object, which StormDB replaced by the defaults', '{}', { reason: 'invalid', where: 'Users, Options' }],
+    ['missing the users', '{"Options": {"Id": "us-east-1_Test"}}', { reason: 'invalid', where: 'Users' }],
+    ['holding a date that is none', '{"Options": {"Id": "us-east-1_Test"}, "Users": {"alice": {"UserCreateDate": null}}}', { reason: 'invalid', where: 'UserCreateDate should hold a date, found null' }],
+  ] as const)('refuses a file that is %s with DemoUnavailable naming it, and leaves it in place', async (_kind, content, damage) => {
     const path = join(dir, 'us-east-1_Test.json');
     await writeFile(path, content);
     const opening = new DurableDataStoreFactory(dir).create(ctx, 'us-east-1_Test', POOL_DEFAULTS);
@@ -117,8 +117,7 @@ describe('DurableDataStoreFactory', () => {
       (refused: unknown) => refused,
     );
     expect(error).toBeInstanceOf(RecoveryDeskError);
-    expect(error).toMatchObject({ code: 'DemoUnavailable', message: expect.stringContaining(`The demo emulator's data file ${path} could not be used (${reason}).`) });
-    expect((error as RecoveryDeskError).overrides.guidance).toContain(dir);
+    expect(error).toMatchObject({ code: 'DemoUnavailable', facts: { params: { file: { file: 'demo-data', path, ...damage }, directory: dir } } });
     expect(await readFile(path, 'utf8')).toBe(content);
     expect(await readdir(dir)).toEqual(['us-east-1_Test.json']);
   });

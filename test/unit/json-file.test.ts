@@ -17,14 +17,14 @@ afterEach(async () => {
 
 describe('jsonFile', () => {
   it('reads nothing (and no problem) when there is no file', async () => {
-    const file = jsonFile({ path: join(dir, 'thing.json'), schema: Thing, label: 'The thing file' });
+    const file = jsonFile({ path: join(dir, 'thing.json'), schema: Thing, file: 'settings' });
     expect(await file.read()).toEqual({ value: undefined });
     expect(file.readSync()).toEqual({ value: undefined });
   });
 
   it('writes owner-only, in a folder it creates owner-only, and reads back what it wrote', async () => {
     const path = join(dir, 'nested', 'thing.json');
-    const file = jsonFile({ path, schema: Thing, label: 'The thing file' });
+    const file = jsonFile({ path, schema: Thing, file: 'settings' });
     await file.write({ name: 'a', count: 1 });
     expect((await file.read()).value).toEqual({ name: 'a', count: 1 });
     if (process.platform !== 'win32') {
@@ -37,7 +37,7 @@ describe('jsonFile', () => {
 
   it('refuses to write a value its schema refuses, and keeps the file as it was', async () => {
     const path = join(dir, 'thing.json');
-    const file = jsonFile({ path, schema: Thing, label: 'The thing file' });
+    const file = jsonFile({ path, schema: Thing, file: 'settings' });
     await file.write({ name: 'a', count: 1 });
     await expect(file.write({ name: 'b', count: 1.5 })).rejects.toThrow();
     expect(JSON.parse(await readFile(path, 'utf8'))).toEqual({ name: 'a', count: 1 });
@@ -45,23 +45,23 @@ describe('jsonFile', () => {
 
   it('keeps the last of many concurrent writes, whole', async () => {
     const path = join(dir, 'thing.json');
-    const file = jsonFile({ path, schema: Thing, label: 'The thing file' });
+    const file = jsonFile({ path, schema: Thing, file: 'settings' });
     await Promise.all(Array.from({ length: 20 }, (_, i) => file.write({ name: 'x'.repeat(1000 * (20 - i)), count: i })));
     expect((await file.read()).value?.count).toBe(19);
   });
 
   it.each([
-    ['empty', '', 'it is empty'],
-    ['torn', '{"name": "a", "cou', 'it is not valid JSON'],
-    ['of the wrong shape', '{"name": 3}', 'its content is not valid (name, count)'],
-  ])('moves a %s file aside and says where', async (_kind, content, reason) => {
+    ['empty', '', { reason: 'empty' }],
+    ['torn', '{"name": "a", "cou', { reason: 'not-json' }],
+    ['of the wrong shape', '{"name": 3}', { reason: 'invalid', where: 'name, count' }],
+  ] as const)('moves a %s file aside and says where', async (_kind, content, damage) => {
     const path = join(dir, 'thing.json');
     await writeFile(path, content);
-    const file = jsonFile({ path, schema: Thing, label: 'The thing file' });
+    const file = jsonFile({ path, schema: Thing, file: 'settings' });
     const read = await file.read();
     expect(read.value).toBeUndefined();
     expect(read.movedTo).toMatch(/thing\.json\.damaged-/);
-    expect(read.problem).toBe(`The thing file ${path} could not be used (${reason}) and was moved to ${read.movedTo}.`);
+    expect(read.problem).toEqual({ file: 'settings', path, ...damage, movedTo: read.movedTo });
     expect(await readFile(read.movedTo ?? '', 'utf8')).toBe(content);
     expect(await readdir(dir)).not.toContain('thing.json');
   });
@@ -73,16 +73,16 @@ describe('jsonFile', () => {
       if (key.endsWith('Date') && typeof value !== 'string') throw new Error(`${key} should hold a date`);
       return value;
     };
-    const file = jsonFile({ path, schema: Thing, label: 'The dated file', whenDamaged: 'leave', reviver });
-    expect((await file.read()).problem).toBe(`The dated file ${path} could not be used (its content is not valid (seenDate should hold a date)).`);
+    const file = jsonFile({ path, schema: Thing, file: 'settings', whenDamaged: 'leave', reviver });
+    expect((await file.read()).problem).toEqual({ file: 'settings', path, reason: 'invalid', where: 'seenDate should hold a date' });
   });
 
   it('leaves a damaged file in place when asked to, naming it', async () => {
     const path = join(dir, 'pool.json');
     await writeFile(path, '');
-    const file = jsonFile({ path, schema: Thing, label: 'The demo pool file', whenDamaged: 'leave' });
-    expect(await file.read()).toEqual({ value: undefined, problem: `The demo pool file ${path} could not be used (it is empty).` });
-    expect(file.readSync().problem).toContain(path);
+    const file = jsonFile({ path, schema: Thing, file: 'settings', whenDamaged: 'leave' });
+    expect(await file.read()).toEqual({ value: undefined, problem: { file: 'settings', path, reason: 'empty' } });
+    expect(file.readSync().problem?.path).toBe(path);
     expect(await readdir(dir)).toEqual(['pool.json']);
   });
 
@@ -97,7 +97,7 @@ describe('jsonFile', () => {
     await writeFile(join(dir, 'pool.json.424242'), '{"na'); // being written right now
     await writeFile(join(dir, 'other.json.1234567'), 'x');
     await utimes(join(dir, 'other.json.1234567'), old, old);
-    const file = jsonFile({ path, schema: Thing, label: 'The pool file' });
+    const file = jsonFile({ path, schema: Thing, file: 'settings' });
     expect((await file.read()).value).toEqual({ name: 'a', count: 1 });
     expect((await readdir(dir)).sort()).toEqual(['other.json.1234567', 'pool.json', 'pool.json.424242']);
   });

@@ -21,7 +21,7 @@ describe('secret vaults', () => {
     expect(vault.storage).toBe('memory-only');
     expect(await vault.seal('secret')).toBeUndefined();
     expect(await vault.open('anything')).toBeUndefined();
-    expect(vault.notice).toBeUndefined();
+    expect(vault.memoryOnlyBecause).toBeUndefined();
   });
 
   it('safeStorage seals to base64 and opens it again', async () => {
@@ -35,13 +35,13 @@ describe('secret vaults', () => {
   it('falls back to memory only, and says so, when the OS offers no encryption', () => {
     const vault = createSafeStorageVault(fakeSafeStorage({ available: false }), 'linux');
     expect(vault.storage).toBe('memory-only');
-    expect(vault.notice).toMatch(/memory only/);
+    expect(vault.memoryOnlyBecause).toBe('no-encryption');
   });
 
   it('treats Linux basic_text (a fixed, public key) as no encryption', () => {
     const vault = createSafeStorageVault(fakeSafeStorage({ backend: 'basic_text' }), 'linux');
     expect(vault.storage).toBe('memory-only');
-    expect(vault.notice).toMatch(/keyring/);
+    expect(vault.memoryOnlyBecause).toBe('no-keyring');
     expect(createSafeStorageVault(fakeSafeStorage({ backend: 'basic_text' }), 'win32').storage).toBe('encrypted');
   });
 

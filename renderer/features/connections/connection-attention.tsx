@@ -5,6 +5,8 @@ import type { Connection } from '../../../shared/contract';
 import type { ErrorCode } from '../../../shared/errors';
 import { ApiCallError } from '../../api/client';
 import { retryConnectionQueries } from '../../api/queries';
+import { errorWords } from '../../components/error-words';
+import { useT } from '../../i18n/use-t';
 import { ConnectionErrorNotice, MfaCodeForm } from './connection-problems';
 
 /** Failures the operator can fix from here, whichever screen's call ran into them. */
@@ -28,6 +30,7 @@ function requestConnectionId(request: unknown): string | undefined {
  */
 export function ConnectionAttention({ connection, onReenterKeys }: { connection: Connection; onReenterKeys: (connectionId: string) => void }) {
   const queryClient = useQueryClient();
+  const t = useT();
   const [attention, setAttention] = useState<Attention>();
 
   useEffect(() => {
@@ -65,7 +68,7 @@ export function ConnectionAttention({ connection, onReenterKeys }: { connection:
       {error.code === 'MfaCodeRequired' && (
         <MfaCodeForm
           connection={connection}
-          reason={`${error.message} Type the code to go on; the calls that failed are then tried again.`}
+          reason={`${errorWords(t, error.failure).message} Type the code to go on; the calls that failed are then tried again.`}
           onConnected={clear}
         />
       )}
@@ -87,8 +90,8 @@ export function ConnectionAttention({ connection, onReenterKeys }: { connection:
       {error.code === 'SecretsUnavailable' && (
         <div className="notice notice-warning">
           <p className="notice-title">The keys of this connection are gone</p>
-          <p>{error.message}</p>
-          <p className="notice-guidance">{error.guidance}</p>
+          <p>{errorWords(t, error.failure).message}</p>
+          <p className="notice-guidance">{errorWords(t, error.failure).guidance}</p>
           <Button className="button button-primary" onPress={() => onReenterKeys(connection.id)}>
             Re-enter keys
           </Button>

@@ -4,6 +4,8 @@ import { Button } from 'react-aria-components';
 import { connectionsQuery } from '../../api/queries';
 import { ErrorNotice } from '../../components/error-notice';
 import { SelectField } from '../../components/select-field';
+import { connectionsNotice } from '../../components/error-words';
+import { useT } from '../../i18n/use-t';
 import { describeConnection, pickerMeta } from './connection-wording';
 
 export { describeConnection } from './connection-wording';
@@ -57,7 +59,8 @@ export function ConnectionPicker({ connectionId, onChange }: ConnectionPickerPro
 /** A problem found while loading the connections (e.g. a damaged file set aside), until dismissed. */
 export function ConnectionsNotice() {
   const connections = useQuery(connectionsQuery());
-  const notice = connections.data?.notice;
+  const t = useT();
+  const notice = connections.data && connectionsNotice(t, connections.data);
   const [dismissed, setDismissed] = useState<string>();
   if (!notice || notice === dismissed) return null;
   return (

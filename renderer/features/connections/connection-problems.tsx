@@ -6,7 +6,7 @@ import { useTestConnection } from '../../api/queries';
 import { BusyButton } from '../../components/busy-button';
 import { ErrorNotice } from '../../components/error-notice';
 import { CopyMessage, useCopyToClipboard } from '../../components/copy';
-import { ssoLoginCommand, type TestResult } from './connection-wording';
+import type { TestResult } from './connection-wording';
 
 /** The `aws sso login` command to run in a terminal, with a button that copies it. */
 export function SsoLoginCommand({ command }: { command: string }) {
@@ -40,7 +40,7 @@ interface ConnectionErrorNoticeProps {
 /** The usual error notice; for an expired SSO sign-in, also the command that renews it. */
 export function ConnectionErrorNotice({ error, channel, title, onRetry }: ConnectionErrorNoticeProps) {
   const failure = toApiCallError(error, channel);
-  const command = failure.code === 'SsoLoginRequired' ? ssoLoginCommand(failure.message, failure.guidance) : undefined;
+  const command = failure.code === 'SsoLoginRequired' ? failure.failure.params?.command : undefined;
   return (
     <div className="connection-error">
       <ErrorNotice error={error} channel={channel} title={title} {...(onRetry ? { onRetry } : {})} />

@@ -7,6 +7,8 @@ import { connectionsQuery, useDeleteConnection, useRenameConnection } from '../.
 import { BusyButton } from '../../components/busy-button';
 import { ErrorNotice } from '../../components/error-notice';
 import { Loading } from '../../components/loading';
+import { connectionsNotice } from '../../components/error-words';
+import { useT } from '../../i18n/use-t';
 import { ConnectionForm } from './connection-form';
 import { ConnectionTest } from './connection-test';
 import { kindWords, secretsWords, storageSentence } from './connection-wording';
@@ -30,6 +32,7 @@ const cardHeadingId = (connectionId: string) => `connection-card-${connectionId}
 /** The saved and built-in connections: add, edit, rename, delete and test them. */
 export default function ConnectionsManager({ currentConnectionId, editConnectionId, onClose, onChanged }: ConnectionsManagerProps) {
   const connections = useQuery(connectionsQuery());
+  const t = useT();
   const [view, setView] = useState<View>(editConnectionId ? { name: 'edit', connectionId: editConnectionId } : { name: 'list' });
   const [announcement, setAnnouncement] = useState('');
   const dialogRef = useRef<HTMLElement>(null);
@@ -88,10 +91,10 @@ export default function ConnectionsManager({ currentConnectionId, editConnection
               <p className="field-hint">
                 Where Recovery Desk sends its calls, and with which credentials. {storageSentence(data.secretStorage)}
               </p>
-              {data.notice && (
+              {connectionsNotice(t, data) && (
                 <div className="notice notice-warning" role="status">
                   <p className="notice-title">About your saved connections</p>
-                  <p>{data.notice}</p>
+                  <p>{connectionsNotice(t, data)}</p>
                 </div>
               )}
               <ul className="connection-cards" aria-label="Connections">

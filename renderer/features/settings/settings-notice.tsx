@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Button } from 'react-aria-components';
 import { settingsQuery } from '../../api/queries';
+import { settingsNotice } from '../../components/error-words';
+import { useT } from '../../i18n/use-t';
 
 /**
  * Shown while the settings file could not be used: where it went, and that the strictest settings
@@ -9,7 +11,8 @@ import { settingsQuery } from '../../api/queries';
  */
 export function SettingsNotice({ onOpenSettings }: { onOpenSettings: () => void }) {
   const settings = useQuery(settingsQuery());
-  const notice = settings.data?.notice;
+  const t = useT();
+  const notice = settingsNotice(t, settings.data?.damagedFile);
   if (!notice) return null;
   return (
     <div className="notice notice-warning settings-notice" role="status">

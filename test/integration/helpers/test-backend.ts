@@ -38,7 +38,7 @@ export async function startTestBackend(
     emulator: () => emulator,
     async call(channel, request) {
       const result = await backend.dispatch(channel, request);
-      if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
+      if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
       return result.data as ResponseOf<typeof channel>;
     },
     async fail(channel, request) {
