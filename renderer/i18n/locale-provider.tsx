@@ -7,14 +7,16 @@ import { catalogs, en } from './messages';
 import { pseudoCatalog } from './pseudo';
 
 /**
- * Every word of the page in the operator's language: the one chosen in Settings, else the system's
- * (the browser's). Dates, times and numbers follow the same locale. A missing message is an error
- * (the end-to-end tests fail on any console error), never silently English.
+ * Every word of the page in the operator's language: the one chosen in Settings, else the system's.
+ * The desktop shell names the operating system's languages (settings:get), which Chromium's
+ * navigator.languages in Electron need not reflect; the browser shell does not, and the browser's
+ * languages are the system's there. Dates, times and numbers follow the same locale. A missing
+ * message is an error (the end-to-end tests fail on any console error), never silently English.
  */
 export function LocaleProvider({ children }: { children: ReactNode }) {
   const settings = useQuery(settingsQuery());
   const pseudo = pseudoLocaleRequested();
-  const language = chooseLanguage(settings.data?.language, navigator.languages);
+  const language = chooseLanguage(settings.data?.language, [...(settings.data?.systemLanguages ?? []), ...navigator.languages]);
   const messages = useMemo(() => (pseudo ? pseudoCatalog(en) : catalogs[language]), [pseudo, language]);
   const locale = pseudo ? PSEUDO_LOCALE : language;
   // Screen readers pick their voice, and the browser its hyphenation, by the page's language.
