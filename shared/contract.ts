@@ -424,6 +424,11 @@ const SettingsView = Settings.extend({
   osUser: z.string(),
   /** Set when the settings file was damaged: where it went; the strictest settings apply until saved. */
   damagedFile: FileProblem.optional(),
+  /**
+   * The desktop shell only: the operating system's preferred languages, most preferred first, so the
+   * page follows the system as the menus do (Chromium's navigator.languages in Electron need not).
+   */
+  systemLanguages: z.array(z.string()).optional(),
 });
 
 function operation<Req extends z.ZodType, Res extends z.ZodType>(spec: {

@@ -1,5 +1,6 @@
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
+import type { Settings } from '../../shared/contract';
 import { openAuditTrail } from './audit-trail';
 import { openConnectionStore } from './connection-store';
 import { DEFAULT_CALL_POLICY, type CallPolicy } from './cognito-gateway';
@@ -10,7 +11,7 @@ import { createDispatcher, type Dispatcher } from './dispatcher';
 import { createInflightTracker, trackedDispatcher, withTimeout } from './inflight';
 import { createRecoveryService } from './service';
 import { createMemoryVault, type SecretVault } from './secret-vault';
-import { openSettingsStore } from './settings-store';
+import { openSettingsStore, type SettingsStore } from './settings-store';
 
 export interface BackendOptions {
   /** All state lives here, the emulator's included. */
@@ -22,6 +23,11 @@ export interface BackendOptions {
   vault?: SecretVault;
   /** Deadlines and fact-cache time of every Cognito call; tests shorten them. */
   callPolicy?: Partial<CallPolicy>;
+  /**
+   * The operating system's preferred languages, most preferred first, for the page to follow. The
+   * desktop shell passes Electron's; the browser shell leaves them out (the browser's are the page's).
+   */
+  systemLanguages?: readonly string[];
 }
 
 /** How long closing waits for calls in flight (a recovery action's deadline and then some), and again for the rest to close. */
@@ -32,11 +38,19 @@ export interface Backend {
   dispatch: Dispatcher;
   /** The shells log what they refuse here too. */
   diagnostics: DiagnosticLog;
+  /** The operator's settings, for the shell's own use: the desktop's menus speak the language chosen there. */
+  settings: SettingsWatch;
   /**
    * Refuses new calls, waits (at most `timeoutMs`) for those in flight, so a recovery action already
    * sent gets its audit record, then closes the emulator, the audit log and the diagnostic log.
    */
   close(timeoutMs?: number): Promise<void>;
+}
+
+export interface SettingsWatch {
+  get(): Promise<Settings>;
+  /** Calls `listener` after each saved change (whoever made it); the returned function stops it. */
+  onChange(listener: (settings: Settings) => void): () => void;
 }
 
 /** Composes the privileged side once; both shells call this and serve `dispatch`. */
@@ -56,14 +70,15 @@ export function createBackend(options: BackendOptions): Backend {
     callPolicy: { ...DEFAULT_CALL_POLICY, ...options.callPolicy },
   });
   const audit = openAuditTrail(join(options.dataDir, 'audit', 'audit-log.jsonl'));
-  const settings = openSettingsStore(join(options.dataDir, 'settings.json'));
-  const service = createRecoveryService({ connections, audit, settings, diagnostics, osUser });
+  const settings = watchSettings(openSettingsStore(join(options.dataDir, 'settings.json')), diagnostics);
+  const service = createRecoveryService({ connections, audit, settings: settings.store, diagnostics, osUser, systemLanguages: options.systemLanguages });
   const inflight = createInflightTracker();
   let closing: Promise<void> | undefined;
   diagnostics.info('backend-started', { dataDir: options.dataDir });
   return {
     dispatch: trackedDispatcher(createDispatcher(service, diagnostics), inflight),
     diagnostics,
+    settings: settings.watch,
     close(timeoutMs = CLOSE_TIMEOUT_MS) {
       closing ??= (async () => {
         inflight.stopAccepting();
@@ -75,6 +90,36 @@ export function createBackend(options: BackendOptions): Backend {
         await diagnostics.close();
       })();
       return closing;
+    },
+  };
+}
+
+/** The store as the service uses it, announcing each saved change to the shell's listeners. */
+function watchSettings(file: SettingsStore, diagnostics: DiagnosticLog): { store: SettingsStore; watch: SettingsWatch } {
+  const listeners = new Set<(settings: Settings) => void>();
+  const store: SettingsStore = {
+    ...file,
+    async update(change) {
+      const next = await file.update(change);
+      for (const listener of listeners) {
+        try {
+          listener(next);
+        } catch (error) {
+          // The change is saved: a listener's failure (the menu, say) must not undo the answer.
+          diagnostics.error('settings-listener-failed', error);
+        }
+      }
+      return next;
+    },
+  };
+  return {
+    store,
+    watch: {
+      get: () => file.get(),
+      onChange(listener) {
+        listeners.add(listener);
+        return () => void listeners.delete(listener);
+      },
     },
   };
 }

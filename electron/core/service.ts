@@ -44,10 +44,14 @@ export interface ServiceOptions {
   diagnostics: DiagnosticLog;
   /** The operating-system account running Recovery Desk. */
   osUser: string;
+  /** The operating system's preferred languages, most preferred first: the desktop shell says, the browser shell does not. */
+  systemLanguages?: readonly string[] | undefined;
 }
 
 /** Implements every contract channel on validated input. With the connection test (connections.ts), the only code that talks to Cognito. */
-export function createRecoveryService({ connections, audit, settings, diagnostics, osUser }: ServiceOptions): RecoveryDeskService {
+export function createRecoveryService({ connections, audit, settings, diagnostics, osUser, systemLanguages }: ServiceOptions): RecoveryDeskService {
+  /** What the settings view adds from the shell: who runs the app, and in which languages the system speaks. */
+  const shellFacts = { osUser, ...(systemLanguages ? { systemLanguages: [...systemLanguages] } : {}) };
   const cognito = (connectionId: string) => connections.client(connectionId);
   // The schemas already pin demo channels to 'demo'; this keeps the rule true if they change.
   const demo = async (connectionId: string) => {
@@ -295,7 +299,7 @@ export function createRecoveryService({ connections, audit, settings, diagnostic
 
     async 'settings:get'() {
       const damagedFile = await settings.problem();
-      return { ...(await settings.get()), osUser, ...(damagedFile ? { damagedFile } : {}) };
+      return { ...(await settings.get()), ...shellFacts, ...(damagedFile ? { damagedFile } : {}) };
     },
     async 'settings:update'(change) {
       const next = await settings.update({
@@ -303,7 +307,7 @@ export function createRecoveryService({ connections, audit, settings, diagnostic
         ...(change.callerVerification ? { callerVerification: change.callerVerification } : {}),
         ...(change.language ? { language: change.language } : {}),
       });
-      return { ...next, osUser };
+      return { ...next, ...shellFacts };
     },
 
     async 'demo:inbox'({ connectionId }) {

@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, safeStorage, session, shell } from 'electron';
+import type { LanguageSetting } from '../../shared/contract';
+import { chooseLanguage, type UiLanguage } from '../../shared/ui-language';
 import { createBackend, type Backend } from '../core/backend';
 import { findDataDirArg, resolveDataDir } from '../core/data-dir';
 import { createSafeStorageVault } from '../core/secret-vault';
@@ -8,6 +10,7 @@ import { startDemoEmulator } from '../emulator';
 import { resolveAppLocation } from './app-location';
 import { createSenderCheck, registerContractHandlers } from './ipc';
 import { aboutPanelOptions, buildMenuTemplate } from './menu';
+import { MENU_WORDS, type MenuWords } from './menu-words';
 import { createQuitSequence } from './quit-sequence';
 import { createMainWindow, hardenContents, hardenSession, isAppWebContents, rememberPlacement, restoredPlacement } from './window';
 import { WINDOW_STATE_FILE } from './window-state';
@@ -29,8 +32,22 @@ const QUIT_TIMEOUT_MS = 12_000;
 let backend: Backend | undefined;
 let mainWindow: BrowserWindow | undefined;
 
+/** The operating system's preferred languages, most preferred first; none when it cannot say. */
+function preferredSystemLanguages(): string[] {
+  try {
+    return app.getPreferredSystemLanguages();
+  } catch {
+    return [];
+  }
+}
+
+/** The language the menus, the About panel and the dialogs speak, once the settings are read. */
+let language: UiLanguage | undefined;
+/** Their words: before the settings are read (a failed start), the system's language. */
+const words = (): MenuWords => MENU_WORDS[language ?? chooseLanguage(undefined, preferredSystemLanguages())];
+
 function fail(message: string): void {
-  dialog.showErrorBox('Recovery Desk could not start', message);
+  dialog.showErrorBox(words().startFailed, message);
   app.exit(1);
 }
 
@@ -62,14 +79,18 @@ if (dataDir === undefined) {
 } else {
   const windowStateFile = path.join(dataDir, WINDOW_STATE_FILE);
   const openMainWindow = (): BrowserWindow => {
-    const window = createMainWindow({ location, preloadPath, placement: restoredPlacement(windowStateFile), devTools: development });
+    const window = createMainWindow({ location, preloadPath, placement: restoredPlacement(windowStateFile), devTools: development, words });
     rememberPlacement(window, windowStateFile);
     mainWindow = window;
     return window;
   };
 
+  /** Set once the first window is open (the app ready, the settings read, the handlers registered). */
+  let started = false;
+
   app.on('second-instance', () => {
-    if (!app.isReady()) return;
+    // Before the first window, the launch under way opens it anyway.
+    if (!started) return;
     // On macOS the app can run with its window closed: a second launch opens it again.
     if (!mainWindow || mainWindow.isDestroyed()) {
       openMainWindow();
@@ -99,16 +120,34 @@ if (dataDir === undefined) {
 
   app
     .whenReady()
-    .then(() => {
+    .then(async () => {
       hardenSession(session.defaultSession, location);
-      app.setAboutPanelOptions(aboutPanelOptions({ platform: process.platform, version: app.getVersion(), electronVersion: process.versions.electron }));
-      // Typed-in AWS keys: encrypted by the OS (safeStorage) in connections.json, or memory only where it cannot.
-      const running = createBackend({ dataDir, startDemo: ({ onProblem }) => startDemoEmulator({ dataDir, onProblem }), vault: createSafeStorageVault(safeStorage) });
+      // Read once the app is ready; the page is told them too (settings:get), so it follows the system as the menus do.
+      const systemLanguages = preferredSystemLanguages();
+      const running = createBackend({
+        dataDir,
+        startDemo: ({ onProblem }) => startDemoEmulator({ dataDir, onProblem }),
+        // Typed-in AWS keys: encrypted by the OS (safeStorage) in connections.json, or memory only where it cannot.
+        vault: createSafeStorageVault(safeStorage),
+        systemLanguages,
+      });
       backend = running;
       const openDiagnosticLogFolder = () => void shell.openPath(running.diagnostics.directory);
-      Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ platform: process.platform, development, openDiagnosticLogFolder })));
+      /** The menu and the About panel in the language the setting picks; rebuilt only when that changes. */
+      const speak = (setting: LanguageSetting | undefined) => {
+        const next = chooseLanguage(setting, systemLanguages);
+        if (next === language) return;
+        language = next;
+        const platform = process.platform;
+        app.setAboutPanelOptions(aboutPanelOptions({ platform, version: app.getVersion(), electronVersion: process.versions.electron, words: MENU_WORDS[next] }));
+        Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ platform, development, words: MENU_WORDS[next], openDiagnosticLogFolder })));
+      };
+      // The operator's choice in Settings applies at once, wherever it was made.
+      running.settings.onChange((settings) => speak(settings.language));
+      speak(await running.settings.get().then((settings) => settings.language, () => undefined));
       registerContractHandlers(running.dispatch, createSenderCheck(location, isAppWebContents), running.diagnostics);
       openMainWindow();
+      started = true;
 
       app.on('activate', () => {
         if (BrowserWindow.getAllWindows().length === 0) openMainWindow();

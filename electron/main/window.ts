@@ -1,6 +1,7 @@
 import { BrowserWindow, dialog, screen, shell, type DownloadItem, type Session, type WebContents, type WebFrameMain } from 'electron';
 import { CONTENT_SECURITY_POLICY, devContentSecurityPolicy } from '../web/security-headers';
 import { isAppUrl, isExternalWebUrl, isOwnBlobUrl, type AppLocation } from './app-location';
+import { MENU_WORDS, type MenuWords } from './menu-words';
 import { DEFAULT_SIZE, loadWindowState, MIN_SIZE, placeWindow, saveWindowState, type WindowPlacement } from './window-state';
 
 // Every window gets the same hardening; ipc.ts trusts only webContents registered here.
@@ -20,9 +21,11 @@ export interface MainWindowOptions {
   placement?: WindowPlacement;
   /** Unpackaged runs only: a packaged app has no developer tools at all. */
   devTools?: boolean;
+  /** The words of the operator's language at the moment a dialog asks (it can change while the window is open). English when absent. */
+  words?: () => MenuWords;
 }
 
-export function createMainWindow({ location, preloadPath, placement, devTools = false }: MainWindowOptions): BrowserWindow {
+export function createMainWindow({ location, preloadPath, placement, devTools = false, words = () => MENU_WORDS.en }: MainWindowOptions): BrowserWindow {
   const { maximized, ...bounds } = placement ?? { ...DEFAULT_SIZE, maximized: false };
   const window = new BrowserWindow({
     ...bounds,
@@ -51,7 +54,7 @@ export function createMainWindow({ location, preloadPath, placement, devTools = 
   });
   appContents.add(window.webContents);
   hardenContents(window.webContents, location);
-  askBeforeLeavingAReset(window);
+  askBeforeLeavingAReset(window, words);
   window.once('ready-to-show', () => {
     if (maximized) window.maximize();
     window.show();
@@ -60,23 +63,22 @@ export function createMainWindow({ location, preloadPath, placement, devTools = 
   return window;
 }
 
-export const LEAVE_BUTTONS = ['Leave', 'Stay'] as const;
-
 /**
  * The page refuses to unload while a reset is under way (a code sent, a ticket noted); Electron then
  * asks nothing on its own (a browser would), so the question is asked here. Leaving goes ahead; staying
  * keeps the window, the page and the call as they were.
  */
-function askBeforeLeavingAReset(window: BrowserWindow): void {
+function askBeforeLeavingAReset(window: BrowserWindow, words: () => MenuWords): void {
   window.webContents.on('will-prevent-unload', (event) => {
+    const { leave, stay, leaveQuestion, leaveDetail } = words();
     const choice = dialog.showMessageBoxSync(window, {
       type: 'question',
-      buttons: [...LEAVE_BUTTONS],
+      buttons: [leave, stay],
       defaultId: 1,
       cancelId: 1,
       title: 'Recovery Desk',
-      message: 'Leave this password reset?',
-      detail: 'A reset is under way: the code, the password and the ticket typed here will be lost.',
+      message: leaveQuestion,
+      detail: leaveDetail,
     });
     if (choice === 0) event.preventDefault();
   });

@@ -1,13 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { MenuItemConstructorOptions } from 'electron';
+import type { AboutPanelOptionsOptions, MenuItemConstructorOptions } from 'electron';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { channels } from '../../shared/contract';
+import type { BackendOptions } from '../../electron/core/backend';
+import { channels, type Settings } from '../../shared/contract';
 
 // electron/main/index.ts, the desktop shell's lifecycle, run against a recording stand-in for the
 // `electron` module (no binary here: see desktop-shell.test.ts) with the backend replaced, so the
-// wiring can be checked: single instance, menu, About panel, IPC, and quitting with calls in flight.
+// wiring can be checked: single instance, menu, About panel (in the operator's language), IPC, and
+// quitting with calls in flight.
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -94,6 +96,8 @@ const electron = vi.hoisted(() => {
     getPath: () => '/nonexistent',
     setPath: () => undefined,
     getVersion: () => '9.8.7',
+    // French first: a language the console does not speak, so the next one (English) is chosen.
+    getPreferredSystemLanguages: () => ['fr-CA', 'en-US', 'de-DE'],
     isReady: () => true,
     whenReady: () => Promise.resolve(),
     on(event: string, listener: Listener) {
@@ -129,7 +133,19 @@ const electron = vi.hoisted(() => {
 
 const backend = vi.hoisted(() => {
   let release: () => void = () => undefined;
+  const settingsListeners: Array<(settings: Settings) => void> = [];
   return {
+    /** What the shell passed to createBackend. */
+    options: undefined as BackendOptions | undefined,
+    /** A change saved through settings:update, as the backend announces it. */
+    changeSettings: (settings: Settings) => settingsListeners.forEach((listener) => listener(settings)),
+    settings: {
+      get: vi.fn(async (): Promise<Settings> => ({ callerVerification: { enabled: false, checks: [] } })),
+      onChange: (listener: (settings: Settings) => void) => {
+        settingsListeners.push(listener);
+        return () => undefined;
+      },
+    },
     /** close() (which waits for calls in flight, in the core) resolves at `finishClosing()`. */
     finishClosing: () => release(),
     dispatch: vi.fn(async (channel: string) => ({ ok: true as const, data: { channel } })),
@@ -139,7 +155,12 @@ const backend = vi.hoisted(() => {
 });
 
 vi.mock('electron', () => electron.module);
-vi.mock('../../electron/core/backend', () => ({ createBackend: () => backend }));
+vi.mock('../../electron/core/backend', () => ({
+  createBackend: (options: BackendOptions) => {
+    backend.options = options;
+    return backend;
+  },
+}));
 vi.mock('../../electron/emulator', () => ({ startDemoEmulator: () => Promise.reject(new Error('not in this test')) }));
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'recovery-desk-desktop-main-'));
@@ -167,7 +188,7 @@ describe('the desktop shell starting', () => {
 
   it('installs the menu (no developer items when packaged) and the About panel', () => {
     const menu = electron.state.menu as MenuItemConstructorOptions[];
-    expect(menu.map((item) => item.label ?? item.role)).toEqual(expect.arrayContaining(['File', 'Edit', 'View', 'windowMenu', 'help']));
+    expect(menu.map((item) => item.label)).toEqual(expect.arrayContaining(['File', 'Edit', 'View', 'Window', 'Help']));
     expect(JSON.stringify(menu)).not.toMatch(/toggleDevTools|"reload"|forceReload/);
     expect(electron.state.about).toMatchObject({ applicationName: 'Recovery Desk', applicationVersion: '9.8.7' });
   });
@@ -176,6 +197,30 @@ describe('the desktop shell starting', () => {
     expect(mainWindow?.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, devTools: false });
     expect([...electron.state.ipcHandlers.keys()].sort()).toEqual([...channels].sort());
     expect(await invoke('pools:list', { connectionId: 'demo' })).toEqual({ ok: true, data: { channel: 'pools:list' } });
+  });
+});
+
+describe('the language of the menus, the About panel and the page', () => {
+  const menuLabels = () => (electron.state.menu as MenuItemConstructorOptions[]).map((item) => item.label);
+
+  it('tells the page the system’s languages, through the backend', () => {
+    expect(backend.options?.systemLanguages).toEqual(['fr-CA', 'en-US', 'de-DE']);
+  });
+
+  it('rebuilds the menu and the About panel at once when the operator picks another language', () => {
+    backend.changeSettings({ language: 'de', callerVerification: { enabled: false, checks: [] } });
+    expect(menuLabels()).toEqual(['Datei', 'Bearbeiten', 'Ansicht', 'Fenster', 'Hilfe']);
+    expect((electron.state.about as AboutPanelOptionsOptions).copyright).toMatch(/^Copyright © Mitwirkende von Recovery Desk/);
+
+    // Back to the system's: the first of its languages we speak, English here.
+    backend.changeSettings({ language: 'system', callerVerification: { enabled: false, checks: [] } });
+    expect(menuLabels()).toEqual(['File', 'Edit', 'View', 'Window', 'Help']);
+  });
+
+  it('leaves the menu alone when a change does not touch the language', () => {
+    const before = electron.state.menu;
+    backend.changeSettings({ operatorDisplayName: 'Robin', callerVerification: { enabled: true, checks: ['Caller confirmed the ticket number'] } });
+    expect(electron.state.menu).toBe(before);
   });
 });
 

@@ -111,6 +111,7 @@ type FakeContents = InstanceType<typeof electron.FakeContents>;
 vi.mock('electron', () => electron.module);
 
 const { createMainWindow, hardenSession, isAppWebContents, rememberPlacement, restoredPlacement } = await import('../../electron/main/window');
+const { MENU_WORDS } = await import('../../electron/main/menu-words');
 const { loadWindowState } = await import('../../electron/main/window-state');
 const { createSenderCheck, registerContractHandlers } = await import('../../electron/main/ipc');
 const { isOwnBlobUrl, resolveAppLocation } = await import('../../electron/main/app-location');
@@ -129,8 +130,8 @@ beforeEach(() => {
   electron.state.workArea = { x: 0, y: 0, width: 1920, height: 1040 };
 });
 
-function openWindow() {
-  createMainWindow({ location, preloadPath: '/opt/recovery-desk/out/preload/index.js' });
+function openWindow(words?: () => (typeof MENU_WORDS)['en']) {
+  createMainWindow({ location, preloadPath: '/opt/recovery-desk/out/preload/index.js', ...(words ? { words } : {}) });
   const window = electron.state.windows.at(-1);
   if (!window) throw new Error('no window created');
   return window;
@@ -152,6 +153,21 @@ describe('leaving a reset under way', () => {
 
   it('stays when the operator says Stay or dismisses the question', () => {
     expect(leave(1).preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('asks in the language of the moment, which the operator may have changed since the window opened', () => {
+    let language: 'en' | 'de' = 'en';
+    const { contents } = openWindow(() => MENU_WORDS[language]);
+    language = 'de';
+    electron.state.messageBoxAnswer = 1;
+    contents.listeners.get('will-prevent-unload')?.({ preventDefault: vi.fn() });
+    expect(electron.state.messageBoxes.at(-1)).toMatchObject({
+      message: 'Diese Passwortzurücksetzung verlassen?',
+      detail: 'Eine Zurücksetzung läuft: Der Code, das Passwort und das Ticket, die Sie hier eingegeben haben, gehen verloren.',
+      buttons: ['Verlassen', 'Bleiben'],
+      cancelId: 1,
+      defaultId: 1,
+    });
   });
 });
 
