@@ -1,7 +1,9 @@
 import { UI_LANGUAGES } from '../../shared/contract';
 import deCommon from './catalogs/de/common.json';
+import deConnections from './catalogs/de/connections.json';
 import deErrors from './catalogs/de/errors.json';
 import enCommon from './catalogs/en/common.json';
+import enConnections from './catalogs/en/connections.json';
 import enErrors from './catalogs/en/errors.json';
 
 // The catalogs: one JSON file per area and language, flat ids prefixed by the area ("recovery.…").
@@ -11,6 +13,7 @@ import enErrors from './catalogs/en/errors.json';
 export const en = {
   ...enCommon,
   ...enErrors,
+  ...enConnections,
 };
 
 export type MessageId = keyof typeof en;
@@ -19,6 +22,7 @@ export type Catalog = Readonly<Record<MessageId, string>>;
 export const de: Catalog = {
   ...deCommon,
   ...deErrors,
+  ...deConnections,
 };
 
 export type Language = (typeof UI_LANGUAGES)[number];

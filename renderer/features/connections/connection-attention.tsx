@@ -5,6 +5,7 @@ import type { Connection } from '../../../shared/contract';
 import type { ErrorCode } from '../../../shared/errors';
 import { ApiCallError } from '../../api/client';
 import { retryConnectionQueries } from '../../api/queries';
+import { useT } from '../../i18n/use-t';
 import { ConnectionErrorNotice, MfaCodeForm } from './connection-problems';
 
 /** Failures the operator can fix from here, whichever screen's call ran into them. */
@@ -27,6 +28,7 @@ function requestConnectionId(request: unknown): string | undefined {
  * out: the code prompt, the `aws sso login` command, or the keys form. Any later success clears it.
  */
 export function ConnectionAttention({ connection, onReenterKeys }: { connection: Connection; onReenterKeys: (connectionId: string) => void }) {
+  const t = useT();
   const queryClient = useQueryClient();
   const [attention, setAttention] = useState<Attention>();
 
@@ -60,18 +62,18 @@ export function ConnectionAttention({ connection, onReenterKeys }: { connection:
   return (
     <section className="connection-attention" aria-labelledby="connection-attention-heading">
       <h2 id="connection-attention-heading" className="connection-attention-title">
-        {connection.name} needs your attention
+        {t('connections.attention.title', { name: connection.name })}
       </h2>
       {error.code === 'MfaCodeRequired' && (
         <MfaCodeForm
           connection={connection}
-          reason={`${error.message} Type the code to go on; the calls that failed are then tried again.`}
+          reason={t('connections.attention.mfaReason', { reason: error.message })}
           onConnected={clear}
         />
       )}
       {error.code === 'SsoLoginRequired' && (
         <>
-          <ConnectionErrorNotice error={error} channel={error.channel} title="The SSO sign-in has expired" />
+          <ConnectionErrorNotice error={error} channel={error.channel} title={t('connections.attention.ssoExpired')} />
           <Button
             className="button button-primary"
             onPress={() => {
@@ -80,17 +82,17 @@ export function ConnectionAttention({ connection, onReenterKeys }: { connection:
               void retryConnectionQueries(queryClient, connection.id);
             }}
           >
-            I have signed in: try again
+            {t('connections.attention.signedIn')}
           </Button>
         </>
       )}
       {error.code === 'SecretsUnavailable' && (
         <div className="notice notice-warning">
-          <p className="notice-title">The keys of this connection are gone</p>
+          <p className="notice-title">{t('connections.attention.keysGone')}</p>
           <p>{error.message}</p>
           <p className="notice-guidance">{error.guidance}</p>
           <Button className="button button-primary" onPress={() => onReenterKeys(connection.id)}>
-            Re-enter keys
+            {t('connections.connection.reenterKeys')}
           </Button>
         </div>
       )}
