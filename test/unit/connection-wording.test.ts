@@ -102,9 +102,10 @@ describe('connection words', () => {
     expect(testResultLines(seven, keys, en)).toEqual([en('connections.test.customEndpoint'), 'It sees 7 user pools, among them a, b, c, d, and e.']);
     expect(testResultLines({ poolCount: 2, samplePools: ['Acme Staff', 'Acme Customers'], testedAt }, demo, de)).toEqual([
       'Die Offline-Demo antwortet.',
-      'Die Verbindung sieht 2 Benutzerpools: Acme Staff und Acme Customers.',
+      'Über diese Verbindung sind 2 Benutzerpools sichtbar: Acme Staff und Acme Customers.',
     ]);
-    expect(testResultLines(seven, keys, de)[1]).toBe('Die Verbindung sieht 7 Benutzerpools, darunter a, b, c, d und e.');
+    expect(testResultLines({ poolCount: 1, samplePools: ['Acme Staff'], testedAt }, demo, de)[1]).toBe('Über diese Verbindung ist 1 Benutzerpool sichtbar: Acme Staff.');
+    expect(testResultLines(seven, keys, de)[1]).toBe('Über diese Verbindung sind 7 Benutzerpools sichtbar, darunter a, b, c, d und e.');
   });
 
   it('finds the aws sso login command an error names', () => {
