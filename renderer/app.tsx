@@ -6,8 +6,7 @@ import { connectionsQuery } from './api/queries';
 import { Loading } from './components/loading';
 import { readPlace, writePlace } from './components/place';
 import { ConnectionAttention } from './features/connections/connection-attention';
-import { ConnectionPicker, ConnectionsNotice } from './features/connections/connection-picker';
-import { connectionDetails } from './features/connections/connection-wording';
+import { ConnectionInfo, ConnectionPicker, ConnectionsNotice } from './features/connections/connection-picker';
 import type { ConnectionChange } from './features/connections/connections-manager';
 import { PoolList } from './features/pools/pool-list';
 import { SettingsNotice } from './features/settings/settings-notice';
@@ -147,15 +146,7 @@ export function App() {
         <h2 id="pools-heading">User pools</h2>
         {connection && (
           // Where the pools below come from: what the picker does not already say.
-          <p className="connection-info">
-            {connectionDetails(connection)}
-            {connection.endpoint && (
-              <span className="mono break">
-                {connectionDetails(connection) ? ' · ' : ''}
-                {connection.endpoint}
-              </span>
-            )}
-          </p>
+          <ConnectionInfo connection={connection} />
         )}
         {connectionId ? (
           <PoolList

@@ -1,8 +1,10 @@
 import { UI_LANGUAGES } from '../../shared/contract';
 import deCommon from './catalogs/de/common.json';
+import deConnections from './catalogs/de/connections.json';
 import deErrors from './catalogs/de/errors.json';
 import deValidation from './catalogs/de/validation.json';
 import enCommon from './catalogs/en/common.json';
+import enConnections from './catalogs/en/connections.json';
 import enErrors from './catalogs/en/errors.json';
 import enValidation from './catalogs/en/validation.json';
 
@@ -14,6 +16,7 @@ export const en = {
   ...enCommon,
   ...enErrors,
   ...enValidation,
+  ...enConnections,
 };
 
 export type MessageId = keyof typeof en;
@@ -23,6 +26,7 @@ export const de: Catalog = {
   ...deCommon,
   ...deErrors,
   ...deValidation,
+  ...deConnections,
 };
 
 export type Language = (typeof UI_LANGUAGES)[number];

@@ -417,7 +417,7 @@ test('profiles: SSO and role kinds listed, the region follows the profile, an ex
     await sso.getByRole('button', { name: 'Test Helpdesk SSO' }).click();
     const failure = sso.getByRole('alert');
     await expect(failure).toContainText('Error SsoLoginRequired');
-    await expect(sso.locator('code')).toHaveText('aws sso login --profile helpdesk-sso');
+    await expect(sso.locator('.sso-command-text')).toHaveText('aws sso login --profile helpdesk-sso');
     await sso.getByRole('button', { name: 'Copy command' }).click();
     await expect(sso.getByRole('status').filter({ hasText: 'Command copied to the clipboard.' })).toBeVisible();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('aws sso login --profile helpdesk-sso');

@@ -9,6 +9,11 @@ import {
   type ConnectionFormContext,
   type ConnectionFormValues,
 } from '../../renderer/features/connections/connection-request';
+import type { Translate } from '../../renderer/i18n/use-t';
+import { translate } from '../support/translate';
+
+const en = translate('en');
+const de = translate('de');
 
 const profiles = [
   { name: 'default', kind: 'static', region: 'us-east-1' },
@@ -33,9 +38,9 @@ function form(change: (values: ConnectionFormValues) => void = () => {}): Connec
   return values;
 }
 
-/** Each refused field's path and message, in the contract's order (focus follows the page's). */
-function refusals(values: ConnectionFormValues, with_: ConnectionFormContext = context): string[][] {
-  return connectionFormSchema(with_).safeParse(values).error?.issues.map((issue) => [issue.path.join('.'), issue.message]) ?? [];
+/** Each refused field's path and message, in the contract's order (focus follows the page's), in a language. */
+function refusals(values: ConnectionFormValues, with_: ConnectionFormContext = context, t: Translate = en): string[][] {
+  return connectionFormSchema(with_, t).safeParse(values).error?.issues.map((issue) => [issue.path.join('.'), issue.message]) ?? [];
 }
 
 describe('the connection form', () => {
@@ -114,21 +119,30 @@ describe('the connection form', () => {
   it('asks for the keys this screen needs, and names a country code that names no country', () => {
     const newKeys = form((v) => (v.source.kind = 'access-keys'));
     expect(refusals(newKeys)).toEqual([
-      ['source.accessKeyId', 'Type the access key id.'],
-      ['source.secretAccessKey', 'Type the secret access key.'],
+      ['source.accessKeyId', en('connections.form.accessKeyId.missing')],
+      ['source.secretAccessKey', en('connections.form.secretAccessKey.missing')],
     ]);
     // Saved keys: both empty keep them; one typed means replacing both.
     expect(refusals(newKeys, { ...context, editing: savedKeys })).toEqual([]);
     newKeys.source.accessKeyId = 'AKIAIOSFODNN7EXAMPLE';
     expect(refusals(newKeys, { ...context, editing: savedKeys })).toEqual([
-      ['source.secretAccessKey', 'Type the secret access key that goes with the new key id, or leave both empty.'],
+      ['source.secretAccessKey', en('connections.form.secretAccessKey.missingForNewKeyId')],
     ]);
-    expect(refusals(form((v) => (v.defaultCountry = 'uk')))).toEqual([['defaultCountry', 'The United Kingdom’s code is GB.']]);
-    expect(refusals(form((v) => (v.defaultCountry = 'QQ')))).toEqual([['defaultCountry', 'QQ is not a country code. Use two letters such as US or GB.']]);
+    expect(refusals(form((v) => (v.defaultCountry = 'uk')))).toEqual([['defaultCountry', en('connections.country.ukIsGb')]]);
+    expect(refusals(form((v) => (v.defaultCountry = 'QQ')))).toEqual([['defaultCountry', en('connections.country.unknown', { code: 'QQ' })]]);
+    expect(refusals(form((v) => (v.defaultCountry = 'us')))).toEqual([]);
+  });
+
+  it("says the form's own problems in the operator's language", () => {
+    expect(refusals(form((v) => (v.source.kind = 'access-keys')), context, de)).toEqual([
+      ['source.accessKeyId', 'Geben Sie die Zugriffsschlüssel-ID ein.'],
+      ['source.secretAccessKey', 'Geben Sie den geheimen Zugriffsschlüssel ein.'],
+    ]);
+    expect(refusals(form((v) => (v.defaultCountry = 'QQ')), context, de)).toEqual([['defaultCountry', 'QQ ist kein Ländercode. Verwenden Sie zwei Buchstaben wie DE oder AT.']]);
   });
 
   it('outputs the request the contract parsed', () => {
-    expect(connectionFormSchema(context).parse(form((v) => (v.defaultCountry = ' us ')))).toEqual({
+    expect(connectionFormSchema(context, en).parse(form((v) => (v.defaultCountry = ' us ')))).toEqual({
       name: 'Production',
       region: 'us-east-1',
       defaultCountry: 'US',

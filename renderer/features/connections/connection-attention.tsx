@@ -29,8 +29,8 @@ function requestConnectionId(request: unknown): string | undefined {
  * out: the code prompt, the `aws sso login` command, or the keys form. Any later success clears it.
  */
 export function ConnectionAttention({ connection, onReenterKeys }: { connection: Connection; onReenterKeys: (connectionId: string) => void }) {
-  const queryClient = useQueryClient();
   const t = useT();
+  const queryClient = useQueryClient();
   const [attention, setAttention] = useState<Attention>();
 
   useEffect(() => {
@@ -63,18 +63,18 @@ export function ConnectionAttention({ connection, onReenterKeys }: { connection:
   return (
     <section className="connection-attention" aria-labelledby="connection-attention-heading">
       <h2 id="connection-attention-heading" className="connection-attention-title">
-        {connection.name} needs your attention
+        {t('connections.attention.title', { name: connection.name })}
       </h2>
       {error.code === 'MfaCodeRequired' && (
         <MfaCodeForm
           connection={connection}
-          reason={`${errorWords(t, error.failure).message} Type the code to go on; the calls that failed are then tried again.`}
+          reason={t('connections.attention.mfaReason', { reason: errorWords(t, error.failure).message })}
           onConnected={clear}
         />
       )}
       {error.code === 'SsoLoginRequired' && (
         <>
-          <ConnectionErrorNotice error={error} channel={error.channel} title="The SSO sign-in has expired" />
+          <ConnectionErrorNotice error={error} channel={error.channel} title={t('connections.attention.ssoExpired')} />
           <Button
             className="button button-primary"
             onPress={() => {
@@ -83,17 +83,17 @@ export function ConnectionAttention({ connection, onReenterKeys }: { connection:
               void retryConnectionQueries(queryClient, connection.id);
             }}
           >
-            I have signed in: try again
+            {t('connections.attention.signedIn')}
           </Button>
         </>
       )}
       {error.code === 'SecretsUnavailable' && (
         <div className="notice notice-warning">
-          <p className="notice-title">The keys of this connection are gone</p>
+          <p className="notice-title">{t('connections.attention.keysGone')}</p>
           <p>{errorWords(t, error.failure).message}</p>
           <p className="notice-guidance">{errorWords(t, error.failure).guidance}</p>
           <Button className="button button-primary" onPress={() => onReenterKeys(connection.id)}>
-            Re-enter keys
+            {t('connections.connection.reenterKeys')}
           </Button>
         </div>
       )}

@@ -12,6 +12,8 @@ import { ErrorNotice } from '../../components/error-notice';
 import { FormTextField } from '../../components/form-text-field';
 import { Loading } from '../../components/loading';
 import { SelectField } from '../../components/select-field';
+import type { MessageId } from '../../i18n/messages';
+import { useT } from '../../i18n/use-t';
 import {
   chosenProfile,
   connectionFormSchema,
@@ -33,22 +35,10 @@ const MACHINE_TEXT = { className: 'input mono', spellCheck: false, autoComplete:
 /** The fields that hold typed-in secrets: emptied once the privileged side has them. */
 const SECRET_FIELDS = ['source.accessKeyId', 'source.secretAccessKey', 'source.sessionToken'] as const;
 
-const KIND_OPTIONS: readonly { id: FormKind; label: string; description: string }[] = [
-  {
-    id: 'profile',
-    label: 'An AWS profile',
-    description: 'From the AWS config files on this computer, as the AWS CLI uses them: SSO, a role or keys. Nothing secret is stored in Recovery Desk.',
-  },
-  {
-    id: 'default-chain',
-    label: 'The default AWS credentials',
-    description: 'Whatever the AWS SDK finds on this computer: environment variables, AWS_PROFILE, or the role of the machine it runs on.',
-  },
-  {
-    id: 'access-keys',
-    label: 'Access keys',
-    description: 'An access key id and secret access key that you type in. Use keys made for the helpdesk, allowed only what it needs.',
-  },
+const KIND_OPTIONS: readonly { id: FormKind; label: MessageId; description: MessageId }[] = [
+  { id: 'profile', label: 'connections.form.source.profile', description: 'connections.form.source.profileDescription' },
+  { id: 'default-chain', label: 'connections.form.source.defaultChain', description: 'connections.form.source.defaultChainDescription' },
+  { id: 'access-keys', label: 'connections.form.source.accessKeys', description: 'connections.form.source.accessKeysDescription' },
 ];
 
 export interface ConnectionFormProps {
@@ -63,6 +53,7 @@ export interface ConnectionFormProps {
 
 /** Add or edit a connection. Typed-in keys live in this component only until the save succeeds. */
 export function ConnectionForm({ editing, secretStorage, defaultProfile, defaultRegion, onSaved, onCancel }: ConnectionFormProps) {
+  const t = useT();
   const save = useSaveConnection();
   const profiles = useQuery(profilesQuery());
   const formRef = useRef<HTMLFormElement>(null);
@@ -75,7 +66,7 @@ export function ConnectionForm({ editing, secretStorage, defaultProfile, default
   const context: ConnectionFormContext = { editing, profiles: profileList, defaultProfile, defaultRegion };
   // Messages show once a save was refused and then follow the edits; the service's stay until their field changes.
   const form = useForm({
-    resolver: zodResolver(connectionFormSchema(context)),
+    resolver: zodResolver(connectionFormSchema(context, t)),
     defaultValues: connectionFormValues(editing),
     shouldFocusError: false,
   });
@@ -108,10 +99,10 @@ export function ConnectionForm({ editing, secretStorage, defaultProfile, default
         const other: string[] = [];
         for (const issue of failed.issues) {
           const field = fieldOfIssuePath(issue.path);
-          if (!field) other.push(issue.path === '(request)' ? issue.message : `${issue.path}: ${issue.message}`);
+          if (!field) other.push(issue.path === '(request)' ? t.ref(issue.message) : t('connections.form.otherIssue', { path: issue.path, message: t.ref(issue.message) }));
           else if (!marked.has(field)) {
             marked.add(field);
-            form.setError(field, { type: 'service', message: issue.message });
+            form.setError(field, { type: 'service', message: t.ref(issue.message) });
           }
         }
         setOtherIssues(other);
@@ -130,24 +121,26 @@ export function ConnectionForm({ editing, secretStorage, defaultProfile, default
   const problemCount = countFieldErrors(form.formState.errors) + otherIssues.length;
   const saved = keysSaved(editing);
   const keyHint = saved
-    ? 'Leave empty to keep the saved keys. To replace them, type both the key id and the secret.'
+    ? t('connections.form.accessKeyId.keepSaved')
     : editing?.kind === 'access-keys'
-      ? 'The saved keys are gone (this session has restarted): type them again.'
-      : undefined;
+      ? t('connections.form.accessKeyId.savedLost')
+      : t('connections.form.accessKeyId.description');
   const suggestedRegion = profileRegion(values, context);
+  // Sentences that stand side by side under a field, each whole in its language.
+  const sentences = (...parts: (string | undefined)[]) => parts.filter(Boolean).join(' ');
 
   return (
     <form ref={formRef} className="connection-form" onSubmit={submit} noValidate aria-labelledby="connection-form-heading">
       <h3 id="connection-form-heading" ref={headingRef} tabIndex={-1} className="connection-form-heading">
-        {editing ? `Edit ${editing.name}` : 'Add a connection'}
+        {editing ? t('connections.connection.edit', { name: editing.name }) : t('connections.form.addHeading')}
       </h3>
 
       <FormTextField
         control={form.control}
         name="name"
-        label="Name"
+        label={t('connections.form.name.label')}
         isRequired
-        description="What operators see in the connection list, for example the account and region."
+        description={t('connections.form.name.description')}
         input={{ className: 'input', spellCheck: false, autoComplete: 'off' }}
       />
 
@@ -164,19 +157,19 @@ export function ConnectionForm({ editing, secretStorage, defaultProfile, default
             isInvalid={fieldState.invalid}
             validationBehavior="aria"
           >
-            <Label className="group-label">Where the credentials come from</Label>
+            <Label className="group-label">{t('connections.form.source.label')}</Label>
             {KIND_OPTIONS.map((option) => (
               <Radio
                 key={option.id}
                 value={option.id}
                 className="kind-option"
                 // Named by its label alone; the sentence under it is its description.
-                aria-label={option.label}
+                aria-label={t(option.label)}
                 aria-describedby={`kind-${option.id}-description`}
               >
-                <span className="kind-name">{option.label}</span>
+                <span className="kind-name">{t(option.label)}</span>
                 <span className="kind-meta" id={`kind-${option.id}-description`}>
-                  {option.description}
+                  {t(option.description)}
                 </span>
               </Radio>
             ))}
@@ -187,9 +180,14 @@ export function ConnectionForm({ editing, secretStorage, defaultProfile, default
 
       {kind === 'profile' && (
         <div className="form-group">
-          {profiles.isPending && <Loading>Reading the AWS profiles…</Loading>}
+          {profiles.isPending && <Loading>{t('connections.form.profile.loading')}</Loading>}
           {profiles.isError && (
-            <ErrorNotice error={profiles.error} channel="connections:profiles" title="Could not read the AWS profiles" onRetry={() => void profiles.refetch()} />
+            <ErrorNotice
+              error={profiles.error}
+              channel="connections:profiles"
+              title={t('connections.form.profile.loadFailed')}
+              onRetry={() => void profiles.refetch()}
+            />
           )}
           {profiles.isSuccess && (
             <Controller
@@ -199,17 +197,16 @@ export function ConnectionForm({ editing, secretStorage, defaultProfile, default
               rules={{ deps: ['region'] }}
               render={({ field: { onChange }, fieldState }) => (
                 <SelectField
-                  label="Profile"
-                  items={profileList.map((profile) => ({ id: profile.name, label: profile.name, description: describeProfile(profile) }))}
+                  label={t('connections.form.profile.label')}
+                  items={profileList.map((profile) => ({ id: profile.name, label: profile.name, description: describeProfile(profile, t) }))}
                   value={chosenProfile(values, context)}
                   onChange={onChange}
-                  placeholder="Choose a profile"
-                  emptyState="No profiles found."
-                  description={
-                    profileList.length === 0
-                      ? `No profiles found in ${profiles.data.configFile} or ${profiles.data.credentialsFile}. Set one up with “aws configure” or “aws configure sso”, or choose another source.`
-                      : `From ${profiles.data.configFile} and ${profiles.data.credentialsFile}.`
-                  }
+                  placeholder={t('connections.form.profile.placeholder')}
+                  emptyState={t('connections.form.profile.empty')}
+                  description={t(profileList.length === 0 ? 'connections.form.profile.noneInFiles' : 'connections.form.profile.fromFiles', {
+                    configFile: profiles.data.configFile,
+                    credentialsFile: profiles.data.credentialsFile,
+                  })}
                   errorMessage={fieldState.error?.message}
                 />
               )}
@@ -220,33 +217,33 @@ export function ConnectionForm({ editing, secretStorage, defaultProfile, default
 
       {kind === 'access-keys' && (
         <fieldset className="form-group secret-group">
-          <legend className="group-label">Access keys</legend>
+          <legend className="group-label">{t('connections.form.accessKeys.legend')}</legend>
           <p className="secret-storage" id="secret-storage-note">
-            {storageSentence(secretStorage)}
+            {storageSentence(secretStorage, t)}
           </p>
           <FormTextField
             control={form.control}
             name="source.accessKeyId"
-            label="Access key id"
-            description={keyHint ?? 'Starts with AKIA (long-term keys) or ASIA (temporary keys).'}
+            label={t('connections.form.accessKeyId.label')}
+            description={keyHint}
             input={{ ...MACHINE_TEXT, autoCapitalize: 'characters' }}
           />
           <FormTextField
             control={form.control}
             name="source.secretAccessKey"
-            label="Secret access key"
+            label={t('connections.form.secretAccessKey.label')}
             type="password"
             aria-describedby="secret-storage-note"
-            description={saved ? 'Hidden once saved. Leave empty to keep the saved one.' : 'Hidden as you type and never shown again once saved.'}
+            description={t(saved ? 'connections.form.secretAccessKey.keepSaved' : 'connections.form.secretAccessKey.description')}
             input={MACHINE_TEXT}
           />
           <FormTextField
             control={form.control}
             name="source.sessionToken"
-            label="Session token (optional)"
+            label={t('connections.form.sessionToken.label')}
             type="password"
             aria-describedby="secret-storage-note"
-            description={`Only with temporary keys (ASIA…); they stop working when the token expires.${saved ? ' Leave empty to keep the saved one.' : ''}`}
+            description={t(saved ? 'connections.form.sessionToken.keepSaved' : 'connections.form.sessionToken.description')}
             input={MACHINE_TEXT}
           />
         </fieldset>
@@ -267,18 +264,18 @@ export function ConnectionForm({ editing, secretStorage, defaultProfile, default
             validationBehavior="aria"
             menuTrigger="input"
           >
-            <Label>Region</Label>
+            <Label>{t('connections.form.region.label')}</Label>
             <div className="combo-row">
               <Input ref={ref} className="input" spellCheck={false} autoComplete="off" />
               <Button className="select-button combo-button">
-                <span aria-hidden="true" className="select-chevron">
-                  ▾
-                </span>
+                <span aria-hidden="true" className="select-chevron" />
               </Button>
             </div>
             <Text slot="description" className="field-hint">
-              Where the user pools are. Choose from the list or type any region, for example eu-west-1.
-              {suggestedRegion ? ` The profile says ${suggestedRegion}.` : ''}
+              {sentences(
+                t('connections.form.region.description'),
+                suggestedRegion && t('connections.form.region.profileSays', { region: suggestedRegion }),
+              )}
             </Text>
             <FieldError className="field-error">{fieldState.error?.message}</FieldError>
             <Popover className="popover">
@@ -300,17 +297,17 @@ export function ConnectionForm({ editing, secretStorage, defaultProfile, default
       <FormTextField
         control={form.control}
         name="endpoint"
-        label="Custom endpoint (optional)"
-        description="Only for an emulator or a test service such as LocalStack. Leave empty to use Amazon Cognito in the region."
-        input={{ ...MACHINE_TEXT, inputMode: 'url', placeholder: 'https://…' }}
+        label={t('connections.form.endpoint.label')}
+        description={t('connections.form.endpoint.description')}
+        input={{ ...MACHINE_TEXT, inputMode: 'url', placeholder: t('connections.form.endpoint.placeholder') }}
       />
 
       <FormTextField
         control={form.control}
         name="defaultCountry"
-        label="Default country for phone numbers (optional)"
-        description={`Its two-letter code, for example US or GB. Numbers callers give without + and a country code are searched as this country’s. Leave empty to search only numbers that start with +.${countrySentence(values.defaultCountry)}`}
-        input={{ ...MACHINE_TEXT, autoCapitalize: 'characters', placeholder: 'US' }}
+        label={t('connections.form.defaultCountry.label')}
+        description={sentences(t('connections.form.defaultCountry.description'), countrySentence(values.defaultCountry, t))}
+        input={{ ...MACHINE_TEXT, autoCapitalize: 'characters', placeholder: t('connections.form.defaultCountry.placeholder') }}
       />
 
       <div className="form-group assume-group">
@@ -324,7 +321,7 @@ export function ConnectionForm({ editing, secretStorage, defaultProfile, default
               <span className="switch-track" aria-hidden="true">
                 <span className="switch-thumb" />
               </span>
-              Assume a role with these credentials
+              {t('connections.form.assumeRole')}
             </Switch>
           )}
         />
@@ -333,50 +330,47 @@ export function ConnectionForm({ editing, secretStorage, defaultProfile, default
             <FormTextField
               control={form.control}
               name="assumeRole.roleArn"
-              label="Role ARN"
-              input={{ ...MACHINE_TEXT, placeholder: 'arn:aws:iam::123456789012:role/Helpdesk' }}
+              label={t('connections.form.roleArn.label')}
+              input={{ ...MACHINE_TEXT, placeholder: t('connections.form.roleArn.placeholder') }}
             />
             <FormTextField
               control={form.control}
               name="assumeRole.externalId"
-              label="External id (optional)"
-              description="Only when the role’s trust policy asks for one."
+              label={t('connections.form.externalId.label')}
+              description={t('connections.form.externalId.description')}
               input={MACHINE_TEXT}
             />
             <FormTextField
               control={form.control}
               name="assumeRole.mfaSerial"
-              label="MFA device (optional)"
-              description="Its ARN or serial number, when the role needs MFA. Recovery Desk then asks for a code when you connect."
-              input={{ ...MACHINE_TEXT, placeholder: 'arn:aws:iam::123456789012:mfa/your-name' }}
+              label={t('connections.form.mfaSerial.label')}
+              description={t('connections.form.mfaSerial.description')}
+              input={{ ...MACHINE_TEXT, placeholder: t('connections.form.mfaSerial.placeholder') }}
             />
             {editing?.assumeRoleArn && (
-              <p className="note note-warning">
-                The saved external id and MFA device are not shown. Type them again if the role needs them: saving with these
-                fields empty removes them{editing.needsMfaCode ? ' (this connection asks for an MFA code now)' : ''}.
-              </p>
+              <p className="note note-warning">{t('connections.form.roleSecretsNotShown', { mfa: editing.needsMfaCode ? 'asked' : 'no' })}</p>
             )}
           </>
         )}
       </div>
 
       {otherIssues.length > 0 && (
-        <ul className="notice-issues field-error" aria-label="Other problems">
+        <ul className="notice-issues field-error" aria-label={t('connections.form.otherIssues')}>
           {otherIssues.map((issue) => (
             <li key={issue}>{issue}</li>
           ))}
         </ul>
       )}
-      {failure !== undefined && <ErrorNotice error={failure} channel="connections:save" title="The connection was not saved" />}
+      {failure !== undefined && <ErrorNotice error={failure} channel="connections:save" title={t('connections.form.saveFailed')} />}
       <p role="status" className="form-status">
-        {problemCount > 0 ? `Nothing was saved: correct the ${problemCount === 1 ? 'field' : `${problemCount} fields`} marked above.` : ''}
+        {problemCount > 0 ? t('connections.form.notSaved', { count: problemCount }) : ''}
       </p>
       <div className="dialog-actions">
         <BusyButton type="submit" className="button button-primary" isPending={save.isPending}>
-          {save.isPending ? 'Saving…' : editing ? 'Save changes' : 'Save connection'}
+          {save.isPending ? t('connections.form.saving') : editing ? t('connections.form.saveChanges') : t('connections.form.save')}
         </BusyButton>
         <Button className="button button-secondary" onPress={onCancel} isDisabled={save.isPending}>
-          Cancel
+          {t('connections.form.cancel')}
         </Button>
       </div>
     </form>

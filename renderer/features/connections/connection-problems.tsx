@@ -6,23 +6,25 @@ import { useTestConnection } from '../../api/queries';
 import { BusyButton } from '../../components/busy-button';
 import { ErrorNotice } from '../../components/error-notice';
 import { CopyMessage, useCopyToClipboard } from '../../components/copy';
+import { useT } from '../../i18n/use-t';
 import type { TestResult } from './connection-wording';
 
 /** The `aws sso login` command to run in a terminal, with a button that copies it. */
 export function SsoLoginCommand({ command }: { command: string }) {
+  const t = useT();
   const { outcome, copy } = useCopyToClipboard('command');
   const id = useId();
   return (
     <div className="sso-command">
       <p id={id} className="sso-command-intro">
-        Sign in again in a terminal, then test the connection again:
+        {t('connections.sso.intro')}
       </p>
       <div className="sso-command-row">
         <code className="sso-command-text" aria-describedby={id}>
           {command}
         </code>
         <Button className="button button-secondary" onPress={() => void copy(command)}>
-          Copy command
+          {t('connections.sso.copy')}
         </Button>
       </div>
       <CopyMessage outcome={outcome} />
@@ -62,6 +64,7 @@ interface MfaCodeFormProps {
  * is used once: it leaves the field (and the mutation) as soon as the answer arrives.
  */
 export function MfaCodeForm({ connection, reason, onConnected, onCancel }: MfaCodeFormProps) {
+  const t = useT();
   const test = useTestConnection();
   const [code, setCode] = useState('');
   const [problem, setProblem] = useState<string>();
@@ -72,7 +75,7 @@ export function MfaCodeForm({ connection, reason, onConnected, onCancel }: MfaCo
     event.preventDefault();
     if (test.isPending) return;
     if (!/^\d{6}$/.test(code)) {
-      setProblem('Enter the 6 digits your MFA device shows now.');
+      setProblem(t('connections.mfa.sixDigits'));
       inputRef.current?.focus();
       return;
     }
@@ -98,7 +101,7 @@ export function MfaCodeForm({ connection, reason, onConnected, onCancel }: MfaCo
   };
 
   return (
-    <form className="mfa-form" onSubmit={submit} noValidate aria-label={`MFA code for ${connection.name}`}>
+    <form className="mfa-form" onSubmit={submit} noValidate aria-label={t('connections.mfa.formLabel', { name: connection.name })}>
       {reason && <p className="mfa-reason">{reason}</p>}
       <div className="mfa-row">
         <TextField
@@ -110,25 +113,25 @@ export function MfaCodeForm({ connection, reason, onConnected, onCancel }: MfaCo
           validationBehavior="aria"
           autoFocus
         >
-          <Label>MFA code</Label>
+          <Label>{t('connections.mfa.code')}</Label>
           <Input ref={inputRef} className="input input-code mfa-input" inputMode="numeric" autoComplete="one-time-code" spellCheck={false} />
           <Text slot="description" className="field-hint">
-            The 6 digits your MFA device shows for this AWS account. Each code works once.
+            {t('connections.mfa.description')}
           </Text>
           <FieldError className="field-error">{problem}</FieldError>
         </TextField>
         <div className="mfa-actions">
           <BusyButton type="submit" className="button button-primary" isPending={test.isPending}>
-            {test.isPending ? 'Connecting…' : 'Connect with this code'}
+            {test.isPending ? t('connections.mfa.connecting') : t('connections.mfa.connect')}
           </BusyButton>
           {onCancel && (
             <Button className="button button-secondary" onPress={onCancel} isDisabled={test.isPending}>
-              Cancel
+              {t('connections.mfa.cancel')}
             </Button>
           )}
         </div>
       </div>
-      {failure !== undefined && <ConnectionErrorNotice error={failure} channel="connections:test" title="That code did not connect" />}
+      {failure !== undefined && <ConnectionErrorNotice error={failure} channel="connections:test" title={t('connections.mfa.failed')} />}
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { contract, type AwsProfile, type Connection, type CredentialSource, type RequestOf } from '../../../shared/contract';
 import type { FieldPath } from 'react-hook-form';
 import { contractFormSchema, type FormIssue } from '../../components/contract-form';
+import type { Translate } from '../../i18n/use-t';
 import { countryHint } from './connection-wording';
 
 // The connection form's values and the 'connections:save' request they make. The values keep the
@@ -114,7 +115,7 @@ export function toSaveRequest(values: ConnectionFormValues, context: ConnectionF
 }
 
 /** The form's own rules: which keys this screen needs typed, and a country code that names no country. */
-function connectionFormIssues(values: ConnectionFormValues, { editing }: ConnectionFormContext): FormIssue[] {
+function connectionFormIssues(values: ConnectionFormValues, { editing }: ConnectionFormContext, t: Translate): FormIssue[] {
   const issues: FormIssue[] = [];
   const { kind, accessKeyId, secretAccessKey } = values.source;
   const saved = keysSaved(editing);
@@ -123,26 +124,27 @@ function connectionFormIssues(values: ConnectionFormValues, { editing }: Connect
     if (!typed(accessKeyId)) {
       issues.push({
         path: ['source', 'accessKeyId'],
-        message: saved ? 'Type the access key id that goes with the new secret, or leave both empty.' : 'Type the access key id.',
+        message: t(saved ? 'connections.form.accessKeyId.missingForNewSecret' : 'connections.form.accessKeyId.missing'),
       });
     }
     if (!typed(secretAccessKey)) {
       issues.push({
         path: ['source', 'secretAccessKey'],
-        message: saved ? 'Type the secret access key that goes with the new key id, or leave both empty.' : 'Type the secret access key.',
+        message: t(saved ? 'connections.form.secretAccessKey.missingForNewKeyId' : 'connections.form.secretAccessKey.missing'),
       });
     }
   }
-  const hint = countryHint(values.defaultCountry);
+  const hint = countryHint(values.defaultCountry, t);
   if (hint) issues.push({ path: ['defaultCountry'], message: hint });
   return issues;
 }
 
-export function connectionFormSchema(context: ConnectionFormContext) {
+/** The form's schema: the contract's rules and the form's own, with the form's messages in the page's language. */
+export function connectionFormSchema(context: ConnectionFormContext, t: Translate) {
   return contractFormSchema({
     request: contract['connections:save'].request,
     toRequest: (values: ConnectionFormValues) => toSaveRequest(values, context),
-    formIssues: (values) => connectionFormIssues(values, context),
+    formIssues: (values) => connectionFormIssues(values, context, t),
   });
 }
 

@@ -3,7 +3,7 @@ import type { Connection } from '../../../shared/contract';
 import { toApiCallError } from '../../api/client';
 import { useTestConnection } from '../../api/queries';
 import { BusyButton } from '../../components/busy-button';
-import { formatTime } from '../../components/format';
+import { useT } from '../../i18n/use-t';
 import { ConnectionErrorNotice, MfaCodeForm } from './connection-problems';
 import { testResultLines, type TestResult } from './connection-wording';
 
@@ -18,6 +18,7 @@ type TestState =
  * what to do. A role that needs MFA asks for the code first (and whenever AWS says one is needed).
  */
 export function ConnectionTest({ connection, disabled = false, children }: { connection: Connection; disabled?: boolean; children?: ReactNode }) {
+  const t = useT();
   const test = useTestConnection();
   const [state, setState] = useState<TestState>({ step: 'idle' });
 
@@ -52,9 +53,9 @@ export function ConnectionTest({ connection, disabled = false, children }: { con
           onPress={run}
           isPending={test.isPending}
           isDisabled={disabled || state.step === 'asking-code'}
-          aria-label={`Test ${connection.name}`}
+          aria-label={t('connections.test.label', { name: connection.name })}
         >
-          {test.isPending ? 'Testing…' : 'Test'}
+          {test.isPending ? t('connections.test.testing') : t('connections.test.run')}
         </BusyButton>
         {/* The card's other actions sit in the same row. */}
         {children}
@@ -62,23 +63,23 @@ export function ConnectionTest({ connection, disabled = false, children }: { con
       <div className="connection-test-outcome" aria-live="polite">
         {state.step === 'passed' && (
           <div className="test-passed">
-            {testResultLines(state.result, connection).map((line) => (
+            {testResultLines(state.result, connection, t).map((line) => (
               <p key={line}>{line}</p>
             ))}
-            <p className="field-hint">Tested at {formatTime(state.result.testedAt)}.</p>
+            <p className="field-hint">{t('connections.test.testedAt', { at: new Date(state.result.testedAt) })}</p>
           </div>
         )}
       </div>
       {state.step === 'asking-code' && (
         <MfaCodeForm
           connection={connection}
-          reason={state.reason ?? 'This connection assumes a role that needs a code from your MFA device.'}
+          reason={state.reason ?? t('connections.test.needsMfaCode')}
           onConnected={(result) => setState({ step: 'passed', result })}
           onCancel={() => setState({ step: 'idle' })}
         />
       )}
       {state.step === 'failed' && (
-        <ConnectionErrorNotice error={state.error} channel="connections:test" title={`${connection.name} did not connect`} onRetry={run} />
+        <ConnectionErrorNotice error={state.error} channel="connections:test" title={t('connections.test.failed', { name: connection.name })} onRetry={run} />
       )}
     </div>
   );

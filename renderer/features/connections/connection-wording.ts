@@ -1,18 +1,28 @@
 import { CountryCode, type AwsProfile, type Connection, type ResponseOf } from '../../../shared/contract';
+import type { MessageId } from '../../i18n/messages';
+import type { Translate } from '../../i18n/use-t';
 
-// Words for connections. Whether a value is acceptable is the contract's to say (the connection form
-// checks with its schemas); the privileged side checks everything again.
+// Words for connections, in the page's language (the page's `t`). Whether a value is acceptable is the
+// contract's to say (the connection form checks with its schemas); the privileged side checks everything again.
 
 export type SecretStorage = ResponseOf<'connections:list'>['secretStorage'];
 export type TestResult = ResponseOf<'connections:test'>;
 
-// Region names for ISO 3166 codes, from the browser's own data (no list to keep up to date).
-const REGION_NAMES = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+/** Between facts on one short line ("AWS profile ops · eu-west-1"): a mark for the eye, the same in every language. */
+const SEPARATOR = ' · ';
 
-/** "United States" for US; the code itself when the browser has no name for it. */
-export function countryName(code: string): string {
+// Region names for ISO 3166 codes, from the browser's own data (no list to keep up to date), one per language.
+const regionNames = new Map<string, Intl.DisplayNames>();
+
+/** "United States" for US (in `locale`'s words: "Vereinigte Staaten"); the code itself when the browser has no name for it. */
+export function countryName(code: string, locale = 'en'): string {
   try {
-    return REGION_NAMES.of(code) ?? code;
+    let names = regionNames.get(locale);
+    if (!names) {
+      names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' });
+      regionNames.set(locale, names);
+    }
+    return names.of(code) ?? code;
   } catch {
     return code;
   }
@@ -22,18 +32,20 @@ export function countryName(code: string): string {
  * A country code the contract accepts but that names no country: the United Kingdom's common slip, or
  * two letters the browser knows no country for. (The privileged side checks phone numbering knows it.)
  */
-export function countryHint(text: string): string | undefined {
+export function countryHint(text: string, t: Translate): string | undefined {
   const code = CountryCode.safeParse(text);
   if (!code.success) return undefined;
-  if (code.data === 'UK') return 'The United Kingdom’s code is GB.';
-  if (countryName(code.data) === code.data) return `${code.data} is not a country code. Use two letters such as US or GB.`;
+  if (code.data === 'UK') return t('connections.country.ukIsGb');
+  // Whether a country has a name is the same in every language: asked in English.
+  if (countryName(code.data) === code.data) return t('connections.country.unknown', { code: code.data });
   return undefined;
 }
 
-/** " US is United States." for a typed code that names a country, else nothing: said under the field. */
-export function countrySentence(text: string): string {
+/** "US is United States." for a typed code that names a country, else nothing: said under the field. */
+export function countrySentence(text: string, t: Translate): string | undefined {
   const code = CountryCode.safeParse(text);
-  return code.success && !countryHint(text) ? ` ${code.data} is ${countryName(code.data)}.` : '';
+  if (!code.success || countryHint(text, t)) return undefined;
+  return t('connections.country.named', { code: code.data, country: countryName(code.data, t.intl.locale) });
 }
 
 /** Regions with Amazon Cognito user pools, most used first within each area. Any other region can be typed. */
@@ -72,36 +84,39 @@ export const COMMON_REGIONS: readonly { id: string; name: string }[] = [
 ];
 
 /** Where the credentials come from, in a few words. */
-export function kindWords(connection: Pick<Connection, 'kind' | 'profile'>): string {
+export function kindWords(connection: Pick<Connection, 'kind' | 'profile'>, t: Translate): string {
   switch (connection.kind) {
     case 'demo':
-      return 'Offline demo';
+      return t('connections.kind.demo');
     case 'profile':
-      return connection.profile ? `AWS profile ${connection.profile}` : 'AWS profile';
+      return connection.profile ? t('connections.kind.profile', { profile: connection.profile }) : t('connections.kind.profileUnnamed');
     case 'default-chain':
-      return 'Default AWS credentials';
+      return t('connections.kind.defaultChain');
     case 'access-keys':
-      return 'Access keys';
+      return t('connections.kind.accessKeys');
   }
 }
 
-export const PROFILE_KIND_WORDS: Record<AwsProfile['kind'], string> = {
-  static: 'Static keys',
-  sso: 'SSO (IAM Identity Center)',
-  'assume-role': 'Assumes a role',
-  process: 'Credential process',
-  'web-identity': 'Web identity',
-  other: 'Other',
+const PROFILE_KIND_WORDS: Readonly<Record<AwsProfile['kind'], MessageId>> = {
+  static: 'connections.profileKind.static',
+  sso: 'connections.profileKind.sso',
+  'assume-role': 'connections.profileKind.assumeRole',
+  process: 'connections.profileKind.process',
+  'web-identity': 'connections.profileKind.webIdentity',
+  other: 'connections.profileKind.other',
 };
 
-export function describeProfile(profile: AwsProfile): string {
-  return [PROFILE_KIND_WORDS[profile.kind], profile.region ?? 'no region set'].join(' · ');
+/** "SSO (IAM Identity Center) · eu-west-1": what kind of profile, and its region. */
+export function describeProfile(profile: AwsProfile, t: Translate): string {
+  return [t(PROFILE_KIND_WORDS[profile.kind]), profile.region ?? t('connections.profile.noRegion')].join(SEPARATOR);
 }
 
 /** The short line under a connection's name: where its credentials come from, the region, the account. */
-export function describeConnection(connection: Connection): string {
-  if (connection.kind === 'demo') return 'Offline demo data, ready to use';
-  return [kindWords(connection), connection.region, connection.accountId && `account ${connection.accountId}`].filter(Boolean).join(' · ');
+export function describeConnection(connection: Connection, t: Translate): string {
+  if (connection.kind === 'demo') return t('connections.describe.demo');
+  return [kindWords(connection, t), connection.region, connection.accountId && t('connections.describe.account', { account: connection.accountId })]
+    .filter(Boolean)
+    .join(SEPARATOR);
 }
 
 /** The role's name out of its ARN, for short lines. */
@@ -110,65 +125,63 @@ export function roleName(roleArn: string): string {
 }
 
 /** What happens to the typed-in keys of a saved connection, or undefined when it has none. */
-export function secretsWords(connection: Connection): { text: string; needsKeys: boolean } | undefined {
+export function secretsWords(connection: Connection, t: Translate): { text: string; needsKeys: boolean } | undefined {
   if (connection.kind !== 'access-keys') return undefined;
-  if (!connection.secretsAvailable) return { text: 'Re-enter keys: this session has restarted', needsKeys: true };
-  if (connection.secretStorage === 'memory-only') {
-    return { text: 'Kept in memory until you close Recovery Desk (browser shell)', needsKeys: false };
-  }
-  return { text: 'Encrypted on this computer', needsKeys: false };
+  if (!connection.secretsAvailable) return { text: t('connections.secrets.lost'), needsKeys: true };
+  if (connection.secretStorage === 'memory-only') return { text: t('connections.secrets.memoryOnly'), needsKeys: false };
+  return { text: t('connections.secrets.encrypted'), needsKeys: false };
 }
 
 /** Said next to the secret fields: where what is typed there will be kept. */
-export function storageSentence(storage: SecretStorage): string {
-  return storage === 'encrypted'
-    ? 'Keys you type here are encrypted on this computer. They are never shown again, here or anywhere else.'
-    : 'Keys you type here are kept in memory only, until you close Recovery Desk (browser shell); then you type them again. They are never shown again.';
+export function storageSentence(storage: SecretStorage, t: Translate): string {
+  return storage === 'encrypted' ? t('connections.storage.encrypted') : t('connections.storage.memoryOnly');
 }
 
-/** "Connected as … (account N)" and "It sees N pools: a, b, c…", one sentence each. */
-export function testResultLines(result: TestResult, connection: Pick<Connection, 'kind'>): string[] {
+/** "Connected as … (account N)" and "It sees N user pools: a, b, and c.", one sentence each. */
+export function testResultLines(result: TestResult, connection: Pick<Connection, 'kind'>, t: Translate): string[] {
   const lines: string[] = [];
-  if (result.identity) lines.push(`Connected as ${result.identity.arn} (account ${result.identity.account}).`);
-  else if (connection.kind === 'demo') lines.push('The offline demo answers.');
+  if (result.identity) lines.push(t('connections.test.identity', { arn: result.identity.arn, account: result.identity.account }));
+  else if (connection.kind === 'demo') lines.push(t('connections.test.demo'));
   // Who the credentials belong to is only asked of AWS itself, not of a custom endpoint.
-  else lines.push('Connected to the custom endpoint (it does not say whose keys these are).');
-  if (result.poolCount === 0) {
-    lines.push('It sees no user pools in this region.');
-  } else {
-    const more = result.poolCount > result.samplePools.length ? '…' : '';
-    const noun = result.poolCount === 1 ? 'user pool' : 'user pools';
-    lines.push(`It sees ${result.poolCount} ${noun}: ${result.samplePools.join(', ')}${more}.`);
-  }
+  else lines.push(t('connections.test.customEndpoint'));
+  const count = result.poolCount;
+  // The pools' names as the language lists them ("a, b, and c"; "a, b und c").
+  const names = t.intl.formatList(result.samplePools, { type: 'conjunction' });
+  if (count === 0) lines.push(t('connections.test.noPools'));
+  else if (count > result.samplePools.length) lines.push(t('connections.test.poolsSample', { count, names }));
+  else lines.push(t('connections.test.pools', { count, names }));
   return lines;
 }
 
-/** The `aws sso login` command an SsoLoginRequired error names, if any. */
-export function ssoLoginCommand(...texts: (string | undefined)[]): string | undefined {
-  for (const text of texts) {
-    // The profile is bare, or quoted when it has other characters (as electron/core writes it).
-    const match = text?.match(/aws sso login(?:\s+--profile\s+(?:"[^"]*"|[\w+=,.@:/-]+))?/);
-    if (match) return match[0].replace(/(?<!")[.,:]+$/, '');
+/** Next to the name in the connection picker: where the credentials come from and the region. */
+export function pickerMeta(connection: Connection, t: Translate): string {
+  const { region } = connection;
+  switch (connection.kind) {
+    case 'demo':
+      return t('connections.picker.demo');
+    case 'profile':
+      return connection.profile ? t('connections.picker.profile', { profile: connection.profile, region }) : t('connections.picker.profileUnnamed', { region });
+    case 'default-chain':
+      return t('connections.picker.defaultChain', { region });
+    case 'access-keys':
+      return t('connections.picker.accessKeys', { region });
   }
-  return undefined;
 }
 
-/** Next to the name in the connection picker: where the credentials come from and the region. */
-export function pickerMeta(connection: Connection): string {
-  if (connection.kind === 'demo') return 'practice data, offline';
-  const kind =
-    connection.kind === 'profile' ? `profile ${connection.profile ?? ''}`.trim() : connection.kind === 'default-chain' ? 'default credentials' : 'access keys';
-  return `${kind} · ${connection.region}`;
+/** In the picker's list, under a connection's name: its short line, and whether its keys must be typed again. */
+export function pickerDescription(connection: Connection, t: Translate): string {
+  const lost = connection.kind !== 'demo' && !connection.secretsAvailable;
+  return [describeConnection(connection, t), lost && t('connections.picker.reenterKeys')].filter(Boolean).join(SEPARATOR);
 }
 
 /** The line beside the picker: what the picker does not already say (account, role, endpoint). */
-export function connectionDetails(connection: Connection): string {
-  if (connection.kind === 'demo') return 'Offline demo data, ready to use';
+export function connectionDetails(connection: Connection, t: Translate): string {
+  if (connection.kind === 'demo') return t('connections.describe.demo');
   return [
-    connection.accountId && `account ${connection.accountId}`,
-    connection.assumeRoleArn && `role ${roleName(connection.assumeRoleArn)}`,
-    !connection.secretsAvailable && 're-enter its keys (Manage connections)',
+    connection.accountId && t('connections.describe.account', { account: connection.accountId }),
+    connection.assumeRoleArn && t('connections.details.role', { role: roleName(connection.assumeRoleArn) }),
+    !connection.secretsAvailable && t('connections.details.reenterKeys'),
   ]
     .filter(Boolean)
-    .join(' · ');
+    .join(SEPARATOR);
 }

@@ -31,8 +31,8 @@ const cardHeadingId = (connectionId: string) => `connection-card-${connectionId}
 
 /** The saved and built-in connections: add, edit, rename, delete and test them. */
 export default function ConnectionsManager({ currentConnectionId, editConnectionId, onClose, onChanged }: ConnectionsManagerProps) {
-  const connections = useQuery(connectionsQuery());
   const t = useT();
+  const connections = useQuery(connectionsQuery());
   const [view, setView] = useState<View>(editConnectionId ? { name: 'edit', connectionId: editConnectionId } : { name: 'list' });
   const [announcement, setAnnouncement] = useState('');
   const dialogRef = useRef<HTMLElement>(null);
@@ -63,14 +63,14 @@ export default function ConnectionsManager({ currentConnectionId, editConnection
       <Modal className="modal connections-modal">
         <Dialog className="dialog" ref={dialogRef}>
           <div className="dialog-header">
-            <Heading slot="title">Connections</Heading>
-            <Button className="button button-quiet" onPress={onClose} aria-label="Close connections">
-              Close
+            <Heading slot="title">{t('connections.manager.title')}</Heading>
+            <Button className="button button-quiet" onPress={onClose} aria-label={t('connections.manager.closeLabel')}>
+              {t('connections.manager.close')}
             </Button>
           </div>
-          {connections.isPending && <Loading>Loading connections…</Loading>}
+          {connections.isPending && <Loading>{t('connections.list.loading')}</Loading>}
           {connections.isError && (
-            <ErrorNotice error={connections.error} channel="connections:list" title="Could not list connections" onRetry={() => void connections.refetch()} />
+            <ErrorNotice error={connections.error} channel="connections:list" title={t('connections.list.failed')} onRetry={() => void connections.refetch()} />
           )}
           {data && inForm && (
             <ConnectionForm
@@ -80,7 +80,7 @@ export default function ConnectionsManager({ currentConnectionId, editConnection
               {...(data.defaultRegion ? { defaultRegion: data.defaultRegion } : {})}
               onSaved={(connection) => {
                 if (editing) onChanged(connection.id, 'edited');
-                setAnnouncement(editing ? `${connection.name} saved. Test it to check that it connects.` : `${connection.name} added. Test it to check that it connects.`);
+                setAnnouncement(t(editing ? 'connections.manager.saved' : 'connections.manager.added', { name: connection.name }));
                 showList({ connectionId: connection.id });
               }}
               onCancel={() => showList(editing ? { connectionId: editing.id } : 'add')}
@@ -88,16 +88,14 @@ export default function ConnectionsManager({ currentConnectionId, editConnection
           )}
           {data && !inForm && (
             <div className="connections-list-view">
-              <p className="field-hint">
-                Where Recovery Desk sends its calls, and with which credentials. {storageSentence(data.secretStorage)}
-              </p>
+              <p className="field-hint">{[t('connections.manager.intro'), storageSentence(data.secretStorage, t)].join(' ')}</p>
               {connectionsNotice(t, data) && (
                 <div className="notice notice-warning" role="status">
-                  <p className="notice-title">About your saved connections</p>
+                  <p className="notice-title">{t('connections.manager.noticeTitle')}</p>
                   <p>{connectionsNotice(t, data)}</p>
                 </div>
               )}
-              <ul className="connection-cards" aria-label="Connections">
+              <ul className="connection-cards" aria-label={t('connections.manager.list')}>
                 {data.connections.map((connection) => (
                   <ConnectionCard
                     key={connection.id}
@@ -107,10 +105,10 @@ export default function ConnectionsManager({ currentConnectionId, editConnection
                       setAnnouncement('');
                       setView({ name: 'edit', connectionId: connection.id });
                     }}
-                    onRenamed={(renamed) => setAnnouncement(`Renamed to ${renamed.name}.`)}
+                    onRenamed={(renamed) => setAnnouncement(t('connections.manager.renamed', { name: renamed.name }))}
                     onDeleted={() => {
                       onChanged(connection.id, 'deleted');
-                      setAnnouncement(`${connection.name} deleted.`);
+                      setAnnouncement(t('connections.manager.deleted', { name: connection.name }));
                       showList('add');
                     }}
                   />
@@ -125,7 +123,7 @@ export default function ConnectionsManager({ currentConnectionId, editConnection
                     setView({ name: 'add' });
                   }}
                 >
-                  Add a connection
+                  {t('connections.manager.add')}
                 </Button>
               </div>
             </div>
@@ -148,9 +146,10 @@ interface ConnectionCardProps {
 }
 
 function ConnectionCard({ connection, isCurrent, onEdit, onRenamed, onDeleted }: ConnectionCardProps) {
+  const t = useT();
   const [renaming, setRenaming] = useState(false);
   const [deleting, setDeleting] = useState(false);
-  const secrets = secretsWords(connection);
+  const secrets = secretsWords(connection, t);
   const headingId = cardHeadingId(connection.id);
   return (
     <li className="connection-card" aria-labelledby={headingId}>
@@ -159,40 +158,43 @@ function ConnectionCard({ connection, isCurrent, onEdit, onRenamed, onDeleted }:
           {connection.name}
         </h3>
         <span className="badges">
-          {isCurrent && <span className="badge badge-ok">In use</span>}
-          {connection.builtIn && <span className="badge badge-muted">Built in</span>}
-          {secrets?.needsKeys && <span className="badge badge-warn">Needs keys</span>}
+          {isCurrent && <span className="badge badge-ok">{t('connections.card.inUse')}</span>}
+          {connection.builtIn && <span className="badge badge-muted">{t('connections.card.builtIn')}</span>}
+          {secrets?.needsKeys && <span className="badge badge-warn">{t('connections.card.needsKeys')}</span>}
         </span>
       </div>
       <dl className="facts facts-tight connection-facts">
-        <dt>Credentials</dt>
-        <dd>{kindWords(connection)}</dd>
-        <dt>Region</dt>
+        <dt>{t('connections.card.credentials')}</dt>
+        <dd>{kindWords(connection, t)}</dd>
+        <dt>{t('connections.card.region')}</dt>
         <dd>{connection.region}</dd>
         {connection.endpoint && (
           <>
-            <dt>Endpoint</dt>
+            <dt>{t('connections.card.endpoint')}</dt>
             <dd className="mono break">{connection.endpoint}</dd>
           </>
         )}
         {connection.assumeRoleArn && (
           <>
-            <dt>Assumed role</dt>
+            <dt>{t('connections.card.assumedRole')}</dt>
             <dd>
-              <span className="mono break">{connection.assumeRoleArn}</span>
-              {connection.needsMfaCode && <span> · asks for an MFA code</span>}
+              {t('connections.card.role', {
+                role: connection.assumeRoleArn,
+                mfa: connection.needsMfaCode ? 'asked' : 'no',
+                arn: (chunks) => <span className="mono break">{chunks}</span>,
+              })}
             </dd>
           </>
         )}
         {secrets && (
           <>
-            <dt>Secrets</dt>
+            <dt>{t('connections.card.secrets')}</dt>
             <dd className={secrets.needsKeys ? 'secrets-missing' : undefined}>{secrets.text}</dd>
           </>
         )}
         {connection.accountId && (
           <>
-            <dt>Last known account</dt>
+            <dt>{t('connections.card.account')}</dt>
             <dd className="mono">{connection.accountId}</dd>
           </>
         )}
@@ -208,20 +210,24 @@ function ConnectionCard({ connection, isCurrent, onEdit, onRenamed, onDeleted }:
         />
       ) : connection.builtIn ? (
         <>
-          <p className="field-hint">Comes with Recovery Desk: it cannot be edited or deleted.</p>
+          <p className="field-hint">{t('connections.card.builtInHint')}</p>
           <ConnectionTest connection={connection} />
         </>
       ) : (
         <>
           <ConnectionTest connection={connection} disabled={secrets?.needsKeys}>
-            <Button className={`button ${secrets?.needsKeys ? 'button-primary' : 'button-secondary'}`} onPress={onEdit} aria-label={`${secrets?.needsKeys ? 'Re-enter keys for' : 'Edit'} ${connection.name}`}>
-              {secrets?.needsKeys ? 'Re-enter keys' : 'Edit'}
+            <Button
+              className={`button ${secrets?.needsKeys ? 'button-primary' : 'button-secondary'}`}
+              onPress={onEdit}
+              aria-label={t(secrets?.needsKeys ? 'connections.card.reenterKeysFor' : 'connections.connection.edit', { name: connection.name })}
+            >
+              {secrets?.needsKeys ? t('connections.connection.reenterKeys') : t('connections.card.edit')}
             </Button>
-            <Button className="button button-secondary" onPress={() => setRenaming(true)} aria-label={`Rename ${connection.name}`}>
-              Rename
+            <Button className="button button-secondary" onPress={() => setRenaming(true)} aria-label={t('connections.connection.rename', { name: connection.name })}>
+              {t('connections.card.rename')}
             </Button>
-            <Button className="button button-danger" onPress={() => setDeleting(true)} aria-label={`Delete ${connection.name}`}>
-              Delete
+            <Button className="button button-danger" onPress={() => setDeleting(true)} aria-label={t('connections.card.deleteLabel', { name: connection.name })}>
+              {t('connections.card.delete')}
             </Button>
           </ConnectionTest>
           {deleting && <DeleteDialog connection={connection} onCancel={() => setDeleting(false)} onDeleted={onDeleted} />}
@@ -232,6 +238,7 @@ function ConnectionCard({ connection, isCurrent, onEdit, onRenamed, onDeleted }:
 }
 
 function RenameForm({ connection, onDone }: { connection: Connection; onDone: (renamed?: Connection) => void }) {
+  const t = useT();
   const rename = useRenameConnection();
   const [name, setName] = useState(connection.name);
   const [problem, setProblem] = useState<string>();
@@ -265,26 +272,27 @@ function RenameForm({ connection, onDone }: { connection: Connection; onDone: (r
   };
 
   return (
-    <form className="rename-form" onSubmit={submit} noValidate aria-label={`Rename ${connection.name}`}>
+    <form className="rename-form" onSubmit={submit} noValidate aria-label={t('connections.connection.rename', { name: connection.name })}>
       <TextField className="field rename-field" value={name} onChange={setName} isInvalid={Boolean(problem)} validationBehavior="aria" autoFocus>
-        <Label>New name</Label>
+        <Label>{t('connections.rename.newName')}</Label>
         <Input className="input" spellCheck={false} autoComplete="off" />
         <FieldError className="field-error">{problem}</FieldError>
       </TextField>
       <div className="actions">
         <BusyButton type="submit" className="button button-primary" isPending={rename.isPending}>
-          {rename.isPending ? 'Saving…' : 'Save name'}
+          {rename.isPending ? t('connections.rename.saving') : t('connections.rename.save')}
         </BusyButton>
         <Button className="button button-secondary" onPress={() => onDone()} isDisabled={rename.isPending}>
-          Cancel
+          {t('connections.rename.cancel')}
         </Button>
       </div>
-      {failure !== undefined && <ErrorNotice error={failure} channel="connections:rename" title="The connection was not renamed" />}
+      {failure !== undefined && <ErrorNotice error={failure} channel="connections:rename" title={t('connections.rename.failed')} />}
     </form>
   );
 }
 
 function DeleteDialog({ connection, onCancel, onDeleted }: { connection: Connection; onCancel: () => void; onDeleted: () => void }) {
+  const t = useT();
   const remove = useDeleteConnection();
   const [failure, setFailure] = useState<unknown>();
   const pending = remove.isPending;
@@ -305,19 +313,16 @@ function DeleteDialog({ connection, onCancel, onDeleted }: { connection: Connect
       <Modal className="action-modal action-modal-last-resort">
         <Dialog className="action-dialog" role="alertdialog">
           <Heading slot="title" className="action-dialog-title">
-            Delete {connection.name}?
+            {t('connections.delete.title', { name: connection.name })}
           </Heading>
-          <p>
-            Recovery Desk forgets this connection{connection.kind === 'access-keys' ? ' and the keys saved with it' : ''}. Pools and users
-            shown through it leave the screen. The audit log keeps its records.
-          </p>
-          {failure !== undefined && <ErrorNotice error={failure} channel="connections:delete" title="The connection was not deleted" />}
+          <p>{t('connections.delete.consequences', { keys: connection.kind === 'access-keys' ? 'saved' : 'none' })}</p>
+          {failure !== undefined && <ErrorNotice error={failure} channel="connections:delete" title={t('connections.delete.failed')} />}
           <div className="action-dialog-actions">
             <Button className="button button-secondary" onPress={onCancel} isDisabled={pending} autoFocus>
-              Keep it
+              {t('connections.delete.keep')}
             </Button>
             <BusyButton className="button button-danger" onPress={confirm} isPending={pending}>
-              {pending ? 'Deleting…' : 'Delete connection'}
+              {pending ? t('connections.delete.deleting') : t('connections.delete.confirm')}
             </BusyButton>
           </div>
         </Dialog>
