@@ -451,7 +451,7 @@ test('profiles: SSO and role kinds listed, the region follows the profile, an ex
     await expect(page.getByRole('button', { name: /Connection/ })).toContainText('profile helpdesk-sso · eu-west-1');
     const attention = page.getByRole('region', { name: 'Helpdesk SSO needs your attention' });
     await expect(attention).toBeVisible();
-    await expect(attention.locator('code')).toHaveText('aws sso login --profile helpdesk-sso');
+    await expect(attention.locator('.sso-command-text')).toHaveText('aws sso login --profile helpdesk-sso');
     await expect(attention.getByRole('button', { name: 'I have signed in: try again' })).toBeVisible();
     await page.screenshot({ path: testInfo.outputPath('attention-sso.png') });
     await chooseConnection(page, 'Offline demo');
