@@ -5,6 +5,7 @@ import type { Connection } from '../shared/contract';
 import { connectionsQuery } from './api/queries';
 import { Loading } from './components/loading';
 import { readPlace, writePlace } from './components/place';
+import { useT } from './i18n/use-t';
 import { ConnectionAttention } from './features/connections/connection-attention';
 import { ConnectionPicker, ConnectionsNotice } from './features/connections/connection-picker';
 import { connectionDetails } from './features/connections/connection-wording';
@@ -38,7 +39,16 @@ interface Selection {
 /** The manager is closed, open on its list, or open on one connection's edit form. */
 type ManagerState = { open: false } | { open: true; editConnectionId?: string };
 
+/** Where the pools come from: what the picker does not already say, and the endpoint of a custom one. */
+function ConnectionInfo({ connection }: { connection: Connection }) {
+  const t = useT();
+  const details = connectionDetails(connection);
+  const endpoint = connection.endpoint && <span className="mono break">{connection.endpoint}</span>;
+  return <p className="connection-info">{endpoint && details ? t('app.connection.detailsAndEndpoint', { details, endpoint }) : endpoint || details}</p>;
+}
+
 export function App() {
+  const t = useT();
   const connections = useQuery(connectionsQuery());
   // A reload comes back to the connection and pool in the address (a user too: see PoolWorkspace).
   const [selection, setSelection] = useState<Selection>(() => {
@@ -77,6 +87,10 @@ export function App() {
   const isDemo = connection?.kind === 'demo';
   const showInbox = inboxOpen && isDemo;
   const showControls = controlsOpen && isDemo;
+  // The window's (the tab's) title, in the page's language.
+  useEffect(() => {
+    document.title = t('app.title', { view });
+  }, [t, view]);
 
   return (
     <div className={`app${showInbox || showControls ? ' with-demo-side' : ''}`}>
@@ -89,13 +103,13 @@ export function App() {
           (view === 'audit' ? auditRef : mainRef).current?.focus();
         }}
       >
-        Skip to main content
+        {t('app.skipToMain')}
       </a>
       <header className="topbar">
-        <h1 className="brand">Recovery Desk</h1>
+        <h1 className="brand">{t('app.brand')}</h1>
         <ToggleButtonGroup
           className="view-switch"
-          aria-label="View"
+          aria-label={t('app.view.label')}
           selectionMode="single"
           disallowEmptySelection
           selectedKeys={[view]}
@@ -105,29 +119,29 @@ export function App() {
           }}
         >
           <ToggleButton id="recovery" className="view-switch-button">
-            Recovery
+            {t('app.view.recovery')}
           </ToggleButton>
           <ToggleButton id="audit" className="view-switch-button">
-            Audit log
+            {t('app.view.audit')}
           </ToggleButton>
         </ToggleButtonGroup>
         <ConnectionPicker connectionId={connectionId} onChange={chooseConnection} />
         <Button
           className="button button-secondary header-button connections-button"
-          aria-label="Manage connections"
+          aria-label={t('app.connections.manageLabel')}
           aria-haspopup="dialog"
           aria-expanded={manager.open}
           onPress={() => setManager({ open: true })}
         >
-          Manage
+          {t('app.connections.manage')}
         </Button>
         {isDemo && (
           <div className="demo-toggles">
             <ToggleButton className="button button-secondary demo-toggle" isSelected={controlsOpen} onChange={setControlsOpen}>
-              Demo controls
+              {t('app.demo.controls')}
             </ToggleButton>
             <ToggleButton ref={inboxToggleRef} className="button button-secondary demo-toggle" isSelected={inboxOpen} onChange={setInboxOpen}>
-              Demo inbox
+              {t('app.demo.inbox')}
             </ToggleButton>
           </div>
         )}
@@ -137,26 +151,15 @@ export function App() {
           aria-expanded={settingsOpen}
           onPress={() => setSettingsOpen(true)}
         >
-          Settings
+          {t('app.settings')}
         </Button>
         <ConnectionsNotice />
         <SettingsNotice onOpenSettings={() => setSettingsOpen(true)} />
       </header>
 
       <nav className="sidebar" aria-labelledby="pools-heading" hidden={view === 'audit'}>
-        <h2 id="pools-heading">User pools</h2>
-        {connection && (
-          // Where the pools below come from: what the picker does not already say.
-          <p className="connection-info">
-            {connectionDetails(connection)}
-            {connection.endpoint && (
-              <span className="mono break">
-                {connectionDetails(connection) ? ' · ' : ''}
-                {connection.endpoint}
-              </span>
-            )}
-          </p>
-        )}
+        <h2 id="pools-heading">{t('app.pools.heading')}</h2>
+        {connection && <ConnectionInfo connection={connection} />}
         {connectionId ? (
           <PoolList
             key={scope}
@@ -165,7 +168,7 @@ export function App() {
             onSelect={(id) => setSelection((current) => ({ connectionId, poolId: id, revision: current.revision }))}
           />
         ) : (
-          <p className="muted">Choose a connection first.</p>
+          <p className="muted">{t('app.pools.chooseConnection')}</p>
         )}
       </nav>
 
@@ -175,20 +178,20 @@ export function App() {
           <PoolWorkspace key={`${scope}/${poolId}`} connectionId={connectionId} poolId={poolId} />
         ) : (
           <div className="empty-state welcome">
-            <h2>Reset a caller’s password</h2>
+            <h2>{t('app.welcome.heading')}</h2>
             <ol>
-              <li>Choose the connection and the user pool the caller belongs to.</li>
-              <li>Find the caller and read the recovery verdict.</li>
-              <li>Send a recovery code, then set the new password with the code they read out.</li>
+              <li>{t('app.welcome.chooseStep')}</li>
+              <li>{t('app.welcome.findStep')}</li>
+              <li>{t('app.welcome.resetStep')}</li>
             </ol>
-            {connections.isPending && <Loading>Loading connections…</Loading>}
+            {connections.isPending && <Loading>{t('app.connections.loading')}</Loading>}
           </div>
         )}
       </main>
 
       {view === 'audit' && (
         <main id="audit-log-view" ref={auditRef} tabIndex={-1} className="main audit-main" aria-labelledby="audit-heading">
-          <Suspense fallback={<Loading>Opening the audit log…</Loading>}>
+          <Suspense fallback={<Loading>{t('app.opening.auditLog')}</Loading>}>
             <AuditLog />
           </Suspense>
         </main>
@@ -214,12 +217,12 @@ export function App() {
       {(showInbox || showControls) && (
         <div className="demo-side">
           {showControls && (
-            <Suspense fallback={<Loading>Opening the demo controls…</Loading>}>
+            <Suspense fallback={<Loading>{t('app.opening.demoControls')}</Loading>}>
               <DemoControls onClose={() => setControlsOpen(false)} />
             </Suspense>
           )}
           {showInbox && (
-            <Suspense fallback={<Loading>Opening the demo inbox…</Loading>}>
+            <Suspense fallback={<Loading>{t('app.opening.demoInbox')}</Loading>}>
               <DemoInbox
                 onClose={() => {
                   setInboxOpen(false);

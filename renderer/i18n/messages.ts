@@ -1,8 +1,14 @@
 import { UI_LANGUAGES } from '../../shared/contract';
+import deApp from './catalogs/de/app.json';
 import deCommon from './catalogs/de/common.json';
 import deErrors from './catalogs/de/errors.json';
+import dePools from './catalogs/de/pools.json';
+import deUsers from './catalogs/de/users.json';
+import enApp from './catalogs/en/app.json';
 import enCommon from './catalogs/en/common.json';
 import enErrors from './catalogs/en/errors.json';
+import enPools from './catalogs/en/pools.json';
+import enUsers from './catalogs/en/users.json';
 
 // The catalogs: one JSON file per area and language, flat ids prefixed by the area ("recovery.…").
 // English is the reference: its ids are the type every other language must fill completely (the type
@@ -11,6 +17,9 @@ import enErrors from './catalogs/en/errors.json';
 export const en = {
   ...enCommon,
   ...enErrors,
+  ...enApp,
+  ...enPools,
+  ...enUsers,
 };
 
 export type MessageId = keyof typeof en;
@@ -19,6 +28,9 @@ export type Catalog = Readonly<Record<MessageId, string>>;
 export const de: Catalog = {
   ...deCommon,
   ...deErrors,
+  ...deApp,
+  ...dePools,
+  ...deUsers,
 };
 
 export type Language = (typeof UI_LANGUAGES)[number];
