@@ -50,7 +50,7 @@ describe('what the search looked for and found', () => {
   it('says which attributes found a user, as a list', () => {
     expect(matchedByWords(en, ['phone_number'])).toBe('matched by phone number');
     expect(matchedByWords(en, ['username', 'email'])).toBe('matched by username and email');
-    expect(matchedByWords(de, ['username', 'email'])).toBe('gefunden über Benutzername und E-Mail-Adresse');
+    expect(matchedByWords(de, ['username', 'email'])).toBe('Treffer: Benutzername und E-Mail');
   });
 
   it('explains a phone number that was not searched, naming the default country in the page’s language', () => {
