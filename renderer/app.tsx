@@ -5,7 +5,6 @@ import type { Connection } from '../shared/contract';
 import { connectionsQuery } from './api/queries';
 import { Loading } from './components/loading';
 import { readPlace, writePlace } from './components/place';
-import { useT } from './i18n/use-t';
 import { ConnectionAttention } from './features/connections/connection-attention';
 import { ConnectionPicker, ConnectionsNotice } from './features/connections/connection-picker';
 import { connectionDetails } from './features/connections/connection-wording';
@@ -13,6 +12,7 @@ import type { ConnectionChange } from './features/connections/connections-manage
 import { PoolList } from './features/pools/pool-list';
 import { SettingsNotice } from './features/settings/settings-notice';
 import { PoolWorkspace } from './features/users/pool-workspace';
+import { useT } from './i18n/use-t';
 
 // Demo-only, so they are not part of the first load.
 const DemoInbox = lazy(() => import('./features/demo-inbox/demo-inbox'));
