@@ -11,6 +11,7 @@ import type { ConnectionChange } from './features/connections/connections-manage
 import { PoolList } from './features/pools/pool-list';
 import { SettingsNotice } from './features/settings/settings-notice';
 import { PoolWorkspace } from './features/users/pool-workspace';
+import { useT } from './i18n/use-t';
 
 // Demo-only, so they are not part of the first load.
 const DemoInbox = lazy(() => import('./features/demo-inbox/demo-inbox'));
@@ -38,6 +39,7 @@ interface Selection {
 type ManagerState = { open: false } | { open: true; editConnectionId?: string };
 
 export function App() {
+  const t = useT();
   const connections = useQuery(connectionsQuery());
   // A reload comes back to the connection and pool in the address (a user too: see PoolWorkspace).
   const [selection, setSelection] = useState<Selection>(() => {
@@ -76,6 +78,10 @@ export function App() {
   const isDemo = connection?.kind === 'demo';
   const showInbox = inboxOpen && isDemo;
   const showControls = controlsOpen && isDemo;
+  // The window's (the tab's) title, in the page's language.
+  useEffect(() => {
+    document.title = t('app.title', { view });
+  }, [t, view]);
 
   return (
     <div className={`app${showInbox || showControls ? ' with-demo-side' : ''}`}>
@@ -88,13 +94,13 @@ export function App() {
           (view === 'audit' ? auditRef : mainRef).current?.focus();
         }}
       >
-        Skip to main content
+        {t('app.skipToMain')}
       </a>
       <header className="topbar">
-        <h1 className="brand">Recovery Desk</h1>
+        <h1 className="brand">{t('app.brand')}</h1>
         <ToggleButtonGroup
           className="view-switch"
-          aria-label="View"
+          aria-label={t('app.view.label')}
           selectionMode="single"
           disallowEmptySelection
           selectedKeys={[view]}
@@ -104,29 +110,29 @@ export function App() {
           }}
         >
           <ToggleButton id="recovery" className="view-switch-button">
-            Recovery
+            {t('app.view.recovery')}
           </ToggleButton>
           <ToggleButton id="audit" className="view-switch-button">
-            Audit log
+            {t('app.view.audit')}
           </ToggleButton>
         </ToggleButtonGroup>
         <ConnectionPicker connectionId={connectionId} onChange={chooseConnection} />
         <Button
           className="button button-secondary header-button connections-button"
-          aria-label="Manage connections"
+          aria-label={t('app.connections.manageLabel')}
           aria-haspopup="dialog"
           aria-expanded={manager.open}
           onPress={() => setManager({ open: true })}
         >
-          Manage
+          {t('app.connections.manage')}
         </Button>
         {isDemo && (
           <div className="demo-toggles">
             <ToggleButton className="button button-secondary demo-toggle" isSelected={controlsOpen} onChange={setControlsOpen}>
-              Demo controls
+              {t('app.demo.controls')}
             </ToggleButton>
             <ToggleButton ref={inboxToggleRef} className="button button-secondary demo-toggle" isSelected={inboxOpen} onChange={setInboxOpen}>
-              Demo inbox
+              {t('app.demo.inbox')}
             </ToggleButton>
           </div>
         )}
@@ -136,18 +142,15 @@ export function App() {
           aria-expanded={settingsOpen}
           onPress={() => setSettingsOpen(true)}
         >
-          Settings
+          {t('app.settings')}
         </Button>
         <ConnectionsNotice />
         <SettingsNotice onOpenSettings={() => setSettingsOpen(true)} />
       </header>
 
       <nav className="sidebar" aria-labelledby="pools-heading" hidden={view === 'audit'}>
-        <h2 id="pools-heading">User pools</h2>
-        {connection && (
-          // Where the pools below come from: what the picker does not already say.
-          <ConnectionInfo connection={connection} />
-        )}
+        <h2 id="pools-heading">{t('app.pools.heading')}</h2>
+        {connection && <ConnectionInfo connection={connection} />}
         {connectionId ? (
           <PoolList
             key={scope}
@@ -156,7 +159,7 @@ export function App() {
             onSelect={(id) => setSelection((current) => ({ connectionId, poolId: id, revision: current.revision }))}
           />
         ) : (
-          <p className="muted">Choose a connection first.</p>
+          <p className="muted">{t('app.pools.chooseConnection')}</p>
         )}
       </nav>
 
@@ -166,20 +169,20 @@ export function App() {
           <PoolWorkspace key={`${scope}/${poolId}`} connectionId={connectionId} poolId={poolId} />
         ) : (
           <div className="empty-state welcome">
-            <h2>Reset a caller’s password</h2>
+            <h2>{t('app.welcome.heading')}</h2>
             <ol>
-              <li>Choose the connection and the user pool the caller belongs to.</li>
-              <li>Find the caller and read the recovery verdict.</li>
-              <li>Send a recovery code, then set the new password with the code they read out.</li>
+              <li>{t('app.welcome.chooseStep')}</li>
+              <li>{t('app.welcome.findStep')}</li>
+              <li>{t('app.welcome.resetStep')}</li>
             </ol>
-            {connections.isPending && <Loading>Loading connections…</Loading>}
+            {connections.isPending && <Loading>{t('app.connections.loading')}</Loading>}
           </div>
         )}
       </main>
 
       {view === 'audit' && (
         <main id="audit-log-view" ref={auditRef} tabIndex={-1} className="main audit-main" aria-labelledby="audit-heading">
-          <Suspense fallback={<Loading>Opening the audit log…</Loading>}>
+          <Suspense fallback={<Loading>{t('app.opening.auditLog')}</Loading>}>
             <AuditLog />
           </Suspense>
         </main>
@@ -205,12 +208,12 @@ export function App() {
       {(showInbox || showControls) && (
         <div className="demo-side">
           {showControls && (
-            <Suspense fallback={<Loading>Opening the demo controls…</Loading>}>
+            <Suspense fallback={<Loading>{t('app.opening.demoControls')}</Loading>}>
               <DemoControls onClose={() => setControlsOpen(false)} />
             </Suspense>
           )}
           {showInbox && (
-            <Suspense fallback={<Loading>Opening the demo inbox…</Loading>}>
+            <Suspense fallback={<Loading>{t('app.opening.demoInbox')}</Loading>}>
               <DemoInbox
                 onClose={() => {
                   setInboxOpen(false);

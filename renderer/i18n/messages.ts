@@ -1,12 +1,18 @@
 import { UI_LANGUAGES } from '../../shared/contract';
+import deApp from './catalogs/de/app.json';
 import deCommon from './catalogs/de/common.json';
 import deConnections from './catalogs/de/connections.json';
 import deErrors from './catalogs/de/errors.json';
 import deValidation from './catalogs/de/validation.json';
+import dePools from './catalogs/de/pools.json';
+import deUsers from './catalogs/de/users.json';
+import enApp from './catalogs/en/app.json';
 import enCommon from './catalogs/en/common.json';
 import enConnections from './catalogs/en/connections.json';
 import enErrors from './catalogs/en/errors.json';
 import enValidation from './catalogs/en/validation.json';
+import enPools from './catalogs/en/pools.json';
+import enUsers from './catalogs/en/users.json';
 
 // The catalogs: one JSON file per area and language, flat ids prefixed by the area ("recovery.…").
 // English is the reference: its ids are the type every other language must fill completely (the type
@@ -17,6 +23,9 @@ export const en = {
   ...enErrors,
   ...enValidation,
   ...enConnections,
+  ...enApp,
+  ...enPools,
+  ...enUsers,
 };
 
 export type MessageId = keyof typeof en;
@@ -27,6 +36,9 @@ export const de: Catalog = {
   ...deErrors,
   ...deValidation,
   ...deConnections,
+  ...deApp,
+  ...dePools,
+  ...deUsers,
 };
 
 export type Language = (typeof UI_LANGUAGES)[number];

@@ -1,48 +1,31 @@
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { Button, Disclosure, DisclosurePanel, Heading } from 'react-aria-components';
-import type { PasswordPolicy, PoolDetails } from '../../../shared/contract';
+import type { PoolDetails } from '../../../shared/contract';
 import { clientsQuery, poolQuery, useRefreshPool } from '../../api/queries';
 import { BusyButton } from '../../components/busy-button';
 import { ErrorNotice } from '../../components/error-notice';
 import { Loading } from '../../components/loading';
-import {
-  attributeLabel,
-  mechanismLabel,
-  MFA_LABELS,
-  recoveryOrderSummary,
-  secretWording,
-  userExistenceWording,
-} from './pool-wording';
+import { useT } from '../../i18n/use-t';
+import { attributeList, mechanismLabel, mfaLabel, policySummary, recoveryOrderSummary, requiredKinds, secretWording, userExistenceWording } from './pool-wording';
+
+/** Bold label text inside a summary line ("<strong>Passwords:</strong> …"). */
+const strong = (chunks: ReactNode[]) => <strong>{chunks}</strong>;
 
 interface PoolDetailsProps {
   connectionId: string;
   poolId: string;
 }
 
-/** The character kinds the policy requires, in the order Cognito lists them. */
-function requiredKinds(policy: PasswordPolicy): string[] {
-  return [
-    policy.requireUppercase && 'upper-case letter',
-    policy.requireLowercase && 'lower-case letter',
-    policy.requireNumbers && 'number',
-    policy.requireSymbols && 'symbol',
-  ].filter((kind): kind is string => typeof kind === 'string');
-}
-
-function listOrNone(values: string[], none: string): string {
-  return values.length > 0 ? values.map(attributeLabel).join(', ') : none;
-}
-
 /** The pool's name and the settings that decide whether and how recovery works. */
 export function PoolOverview({ connectionId, poolId }: PoolDetailsProps) {
+  const t = useT();
   const pool = useQuery(poolQuery({ connectionId, userPoolId: poolId }));
   const refresh = useRefreshPool();
 
-  if (pool.isPending) return <Loading>Loading the pool’s settings…</Loading>;
+  if (pool.isPending) return <Loading>{t('pools.overview.loading')}</Loading>;
   if (pool.isError) {
-    return (
-      <ErrorNotice error={pool.error} channel="pools:describe" title="Could not read the pool’s settings" onRetry={() => void pool.refetch()} />
-    );
+    return <ErrorNotice error={pool.error} channel="pools:describe" title={t('pools.overview.error')} onRetry={() => void pool.refetch()} />;
   }
   const details = pool.data;
   return (
@@ -51,38 +34,32 @@ export function PoolOverview({ connectionId, poolId }: PoolDetailsProps) {
         <h2 id="pool-heading">{details.name}</h2>
         <span className="pool-id">{details.id}</span>
         {details.estimatedNumberOfUsers !== undefined && (
-          <span className="muted">about {details.estimatedNumberOfUsers.toLocaleString()} users</span>
+          <span className="muted">{t('pools.overview.estimatedUsers', { count: details.estimatedNumberOfUsers })}</span>
         )}
         <BusyButton
           className="button button-quiet pool-refresh"
           isPending={refresh.isPending || pool.isFetching}
           // The name starts with the visible words, so speech input ("click Refresh settings") finds it.
-          aria-label="Refresh settings and app clients"
+          aria-label={t('pools.overview.refreshLabel')}
           onPress={() => refresh.mutate({ connectionId, userPoolId: poolId })}
         >
-          Refresh settings
+          {t('pools.overview.refresh')}
         </BusyButton>
       </div>
-      {refresh.isError && <ErrorNotice error={refresh.error} channel="pools:refresh" title="Could not refresh the pool’s settings" />}
+      {refresh.isError && <ErrorNotice error={refresh.error} channel="pools:refresh" title={t('pools.overview.refreshError')} />}
       <p className="pool-summary">
-        <span>
-          <strong>Passwords:</strong> {[`${details.passwordPolicy.minimumLength}+ characters`, ...requiredKinds(details.passwordPolicy)].join(', ')}
-        </span>
-        <span>
-          <strong>Recovery:</strong> {recoveryOrderSummary(details)}
-        </span>
-        <span>
-          <strong>MFA:</strong> {MFA_LABELS[details.mfaConfiguration]}
-        </span>
+        <span>{t('pools.overview.passwords', { strong, policy: policySummary(t, details.passwordPolicy) })}</span>
+        <span>{t('pools.overview.recovery', { strong, order: recoveryOrderSummary(t, details) })}</span>
+        <span>{t('pools.overview.mfa', { strong, mfa: mfaLabel(t, details.mfaConfiguration) })}</span>
       </p>
       <Disclosure className="disclosure">
         <Heading level={3} className="disclosure-heading">
           <Button slot="trigger" className="disclosure-trigger">
-            Pool settings
+            {t('pools.overview.settings')}
           </Button>
         </Heading>
         <DisclosurePanel className="disclosure-panel">
-          <p className="muted pool-freshness">Settings and app clients are read once and kept for up to 5 minutes; Refresh settings reads them again.</p>
+          <p className="muted pool-freshness">{t('pools.overview.freshness')}</p>
           <PoolSettings connectionId={connectionId} details={details} />
         </DisclosurePanel>
       </Disclosure>
@@ -91,60 +68,57 @@ export function PoolOverview({ connectionId, poolId }: PoolDetailsProps) {
 }
 
 function PoolSettings({ connectionId, details }: { connectionId: string; details: PoolDetails }) {
+  const t = useT();
   const policy = details.passwordPolicy;
+  const kinds = requiredKinds(t, policy);
   return (
     <div className="settings-grid">
       <section aria-labelledby="policy-heading">
-        <h4 id="policy-heading">Password policy</h4>
+        <h4 id="policy-heading">{t('pools.policy.heading')}</h4>
         <dl className="facts">
-          <dt>Minimum length</dt>
-          <dd>{policy.minimumLength} characters</dd>
-          <dt>Requires</dt>
-          <dd>{requiredKinds(policy).join(', ') || 'nothing beyond the length'}</dd>
+          <dt>{t('pools.policy.minimumLength')}</dt>
+          <dd>{t('pools.policy.characters', { count: policy.minimumLength })}</dd>
+          <dt>{t('pools.policy.requires')}</dt>
+          <dd>{kinds.length > 0 ? t.intl.formatList(kinds, { type: 'unit' }) : t('pools.policy.requiresNothing')}</dd>
           {policy.temporaryPasswordValidityDays !== undefined && (
             <>
-              <dt>Temporary passwords</dt>
-              <dd>valid {policy.temporaryPasswordValidityDays} days</dd>
+              <dt>{t('pools.policy.temporary')}</dt>
+              <dd>{t('pools.policy.temporaryValidity', { days: policy.temporaryPasswordValidityDays })}</dd>
             </>
           )}
           {policy.passwordHistorySize !== undefined && policy.passwordHistorySize > 0 && (
             <>
-              <dt>Password history</dt>
-              <dd>the last {policy.passwordHistorySize} passwords cannot be reused</dd>
+              <dt>{t('pools.policy.history')}</dt>
+              <dd>{t('pools.policy.historySize', { count: policy.passwordHistorySize })}</dd>
             </>
           )}
         </dl>
       </section>
 
       <section aria-labelledby="recovery-order-heading">
-        <h4 id="recovery-order-heading">Account recovery, in priority order</h4>
+        <h4 id="recovery-order-heading">{t('pools.recovery.heading')}</h4>
         {details.recoveryMechanisms.length === 0 ? (
-          <p>
-            Not set. Cognito applies its legacy rule: a verified phone number first, otherwise a verified email.
-          </p>
+          <p>{t('pools.recovery.notSet')}</p>
         ) : (
           <ol className="plain-ol">
             {details.recoveryMechanisms.map((mechanism) => (
-              <li key={mechanism.name}>
-                {mechanismLabel(mechanism.name)}
-                {mechanism.name === 'admin_only' && ': users cannot reset their own password'}
-              </li>
+              <li key={mechanism.name}>{mechanism.name === 'admin_only' ? t('pools.recovery.adminOnly') : mechanismLabel(t, mechanism.name)}</li>
             ))}
           </ol>
         )}
       </section>
 
       <section aria-labelledby="sign-in-heading">
-        <h4 id="sign-in-heading">Sign-in</h4>
+        <h4 id="sign-in-heading">{t('pools.signIn.heading')}</h4>
         <dl className="facts">
-          <dt>Username attributes</dt>
-          <dd>{listOrNone(details.usernameAttributes, 'none (users sign in with a username)')}</dd>
-          <dt>Aliases</dt>
-          <dd>{listOrNone(details.aliasAttributes, 'none')}</dd>
-          <dt>Verified automatically</dt>
-          <dd>{listOrNone(details.autoVerifiedAttributes, 'nothing')}</dd>
-          <dt>MFA</dt>
-          <dd>{MFA_LABELS[details.mfaConfiguration]}</dd>
+          <dt>{t('pools.signIn.usernameAttributes')}</dt>
+          <dd>{attributeList(t, details.usernameAttributes, 'pools.signIn.usernameAttributesNone')}</dd>
+          <dt>{t('pools.signIn.aliases')}</dt>
+          <dd>{attributeList(t, details.aliasAttributes, 'pools.signIn.aliasesNone')}</dd>
+          <dt>{t('pools.signIn.autoVerified')}</dt>
+          <dd>{attributeList(t, details.autoVerifiedAttributes, 'pools.signIn.autoVerifiedNone')}</dd>
+          <dt>{t('pools.signIn.mfa')}</dt>
+          <dd>{mfaLabel(t, details.mfaConfiguration)}</dd>
         </dl>
       </section>
 
@@ -154,25 +128,26 @@ function PoolSettings({ connectionId, details }: { connectionId: string; details
 }
 
 function AppClients({ connectionId, poolId }: PoolDetailsProps) {
+  const t = useT();
   const clients = useQuery(clientsQuery({ connectionId, userPoolId: poolId, maxResults: 60 }));
   return (
     <section aria-labelledby="clients-heading" className="settings-wide">
-      <h4 id="clients-heading">App clients</h4>
-      {clients.isPending && <Loading>Loading app clients…</Loading>}
+      <h4 id="clients-heading">{t('pools.clients.heading')}</h4>
+      {clients.isPending && <Loading>{t('pools.clients.loading')}</Loading>}
       {clients.isError && (
-        <ErrorNotice error={clients.error} channel="clients:list" title="Could not list app clients" onRetry={() => void clients.refetch()} />
+        <ErrorNotice error={clients.error} channel="clients:list" title={t('pools.clients.error')} onRetry={() => void clients.refetch()} />
       )}
       {clients.isSuccess &&
         (clients.data.length === 0 ? (
-          <p>This pool has no app clients, so self-service recovery cannot be started from here.</p>
+          <p>{t('pools.clients.none')}</p>
         ) : (
           <table className="table">
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Client id</th>
-                <th scope="col">Client secret</th>
-                <th scope="col">Prevent user existence errors</th>
+                <th scope="col">{t('pools.clients.name')}</th>
+                <th scope="col">{t('pools.clients.clientId')}</th>
+                <th scope="col">{t('pools.clients.clientSecret')}</th>
+                <th scope="col">{t('pools.clients.preventUserExistenceErrors')}</th>
               </tr>
             </thead>
             <tbody>
@@ -180,8 +155,8 @@ function AppClients({ connectionId, poolId }: PoolDetailsProps) {
                 <tr key={client.clientId}>
                   <th scope="row">{client.clientName}</th>
                   <td className="mono">{client.clientId}</td>
-                  <td>{secretWording(client)}</td>
-                  <td>{userExistenceWording(client)}</td>
+                  <td>{secretWording(t, client)}</td>
+                  <td>{userExistenceWording(t, client)}</td>
                 </tr>
               ))}
             </tbody>

@@ -3,6 +3,7 @@ import { Button } from 'react-aria-components';
 import { poolsQuery } from '../../api/queries';
 import { ErrorNotice } from '../../components/error-notice';
 import { Loading } from '../../components/loading';
+import { useT } from '../../i18n/use-t';
 
 interface PoolListProps {
   connectionId: string;
@@ -11,19 +12,18 @@ interface PoolListProps {
 }
 
 export function PoolList({ connectionId, poolId, onSelect }: PoolListProps) {
+  const t = useT();
   const pools = useInfiniteQuery(poolsQuery({ connectionId, maxResults: 60 }));
 
-  if (pools.isPending) return <Loading>Loading user pools…</Loading>;
+  if (pools.isPending) return <Loading>{t('pools.list.loading')}</Loading>;
   if (pools.isLoadingError) {
-    return (
-      <ErrorNotice error={pools.error} channel="pools:list" title="Could not list user pools" onRetry={() => void pools.refetch()} />
-    );
+    return <ErrorNotice error={pools.error} channel="pools:list" title={t('pools.list.error')} onRetry={() => void pools.refetch()} />;
   }
   const all = pools.data.pages.flatMap((page) => page.pools);
   return (
     <>
       {all.length === 0 ? (
-        <p className="muted">This connection has no user pools in its region.</p>
+        <p className="muted">{t('pools.list.empty')}</p>
       ) : (
         <ul className="pool-list">
           {all.map((pool) => (
@@ -42,11 +42,11 @@ export function PoolList({ connectionId, poolId, onSelect }: PoolListProps) {
       )}
       {pools.hasNextPage && (
         <Button className="button button-secondary load-more" onPress={() => void pools.fetchNextPage()} isPending={pools.isFetchingNextPage}>
-          {pools.isFetchingNextPage ? 'Loading more pools…' : 'Load more pools'}
+          {pools.isFetchingNextPage ? t('pools.list.loadingMore') : t('pools.list.loadMore')}
         </Button>
       )}
       {pools.isFetchNextPageError && (
-        <ErrorNotice error={pools.error} channel="pools:list" title="Could not load more pools" onRetry={() => void pools.fetchNextPage()} />
+        <ErrorNotice error={pools.error} channel="pools:list" title={t('pools.list.loadMoreError')} onRetry={() => void pools.fetchNextPage()} />
       )}
     </>
   );

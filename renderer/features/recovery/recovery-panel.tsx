@@ -11,6 +11,7 @@ import { ErrorNotice } from '../../components/error-notice';
 import { formatTime } from '../../components/format';
 import { scrollIntoPane } from '../../components/scroll-into-pane';
 import { focusUnmovedSinceOpening } from '../users/opening';
+import { useT } from '../../i18n/use-t';
 import { secretWording, userExistenceWording } from '../pools/pool-wording';
 import { callerCheckState } from './action-record';
 import { Alternatives, type AlternativeOutcome } from './alternatives';
@@ -214,6 +215,7 @@ export default function RecoveryPanel({ connectionId, pool, username, invitation
 
 /** One app client: just named. Several: one compact choice, remembered per pool. */
 function ClientChoice({ clients, clientId, onChange }: { clients: AppClient[]; clientId: string | undefined; onChange: (clientId: string) => void }) {
+  const t = useT();
   if (clients.length === 0) return <p>This pool has no app clients, so a recovery code cannot be requested from here.</p>;
   const only = clients.length === 1 ? clients[0] : undefined;
   if (only) {
@@ -221,7 +223,7 @@ function ClientChoice({ clients, clientId, onChange }: { clients: AppClient[]; c
       <p className="client-single">
         <span className="group-label">App client</span> <strong className="client-name">{only.clientName}</strong>{' '}
         <span className="client-meta">
-          {secretWording(only)} · {userExistenceWording(only)}
+          {secretWording(t, only)} · {userExistenceWording(t, only)}
         </span>
       </p>
     );

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { PoolDetails, RecoveryVerdict } from '../../../shared/contract';
 import { ErrorNotice } from '../../components/error-notice';
 import { Loading } from '../../components/loading';
+import { useT, type Translate } from '../../i18n/use-t';
 import { recoveryOrderSummary } from '../pools/pool-wording';
 
 const STATUS_WORDS: Record<RecoveryVerdict['status'], { badge: string; icon: string }> = {
@@ -26,10 +27,10 @@ const RULE_SHORT: Record<RecoveryVerdict['rule'], string> = {
   'admin-only': 'administrators only',
 };
 
-function ruleWords(rule: RecoveryVerdict['rule'], pool: PoolDetails): string {
+function ruleWords(t: Translate, rule: RecoveryVerdict['rule'], pool: PoolDetails): string {
   switch (rule) {
     case 'pool-setting':
-      return `The pool’s recovery setting: ${recoveryOrderSummary(pool)}`;
+      return `The pool’s recovery setting: ${recoveryOrderSummary(t, pool)}`;
     case 'legacy':
       return 'Cognito’s older rule (the pool has no recovery setting): verified phone, then verified email';
     case 'admin-only':
@@ -67,6 +68,7 @@ interface VerdictPanelProps {
  * line with the status and where the code goes, then only the reasons that need the operator.
  */
 export function VerdictPanel({ verdict, pool, hasClient, afterAction, children }: VerdictPanelProps) {
+  const t = useT();
   const data = verdict.data;
   const status = afterAction ? 'done' : data?.status;
   return (
@@ -106,7 +108,7 @@ export function VerdictPanel({ verdict, pool, hasClient, afterAction, children }
                 {' · '}
               </>
             )}
-            <span title={ruleWords(data.rule, pool)}>{RULE_SHORT[data.rule]}</span>
+            <span title={ruleWords(t, data.rule, pool)}>{RULE_SHORT[data.rule]}</span>
             {' · '}
             Codes sent today: {codesWords(data.codesSentToday)}
             {data.codesOfUnknownOutcomeToday > 0 && (

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { readPlace, writePlace } from '../../components/place';
+import { useT } from '../../i18n/use-t';
 import { PoolOverview } from '../pools/pool-details';
 import { noteUserOpened } from './opening';
 import { UserPanel } from './user-panel';
@@ -13,6 +14,7 @@ interface PoolWorkspaceProps {
 
 /** One pool: its settings at the top, users on the left, the open user and their reset on the right. */
 export function PoolWorkspace({ connectionId, poolId }: PoolWorkspaceProps) {
+  const t = useT();
   const [search, setSearch] = useState<UserSearch>(EMPTY_SEARCH);
   // The user in the address, when it names this pool: a reload comes back to the same caller.
   const [username, setUsername] = useState<string | undefined>(() => {
@@ -34,7 +36,7 @@ export function PoolWorkspace({ connectionId, poolId }: PoolWorkspaceProps) {
       <PoolOverview connectionId={connectionId} poolId={poolId} />
       <div className="workspace">
         <section ref={usersRef} className="users-column" aria-labelledby="users-heading">
-          <h3 id="users-heading">Users</h3>
+          <h3 id="users-heading">{t('users.column.heading')}</h3>
           <UserSearchForm onSearch={setSearch} />
           <UserResults
             // A new search starts a new list, scrolled to the top.
@@ -54,7 +56,7 @@ export function PoolWorkspace({ connectionId, poolId }: PoolWorkspaceProps) {
             <UserPanel key={username} connectionId={connectionId} poolId={poolId} username={username} />
           ) : (
             <div className="empty-state">
-              <p>Find the caller in the list, then open them to check that recovery can work.</p>
+              <p>{t('users.column.empty')}</p>
             </div>
           )}
         </div>

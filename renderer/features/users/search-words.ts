@@ -1,5 +1,5 @@
 import type { CallerLookup, ResponseOf, SearchAttribute } from '../../../shared/contract';
-import { countryName } from '../connections/connection-wording';
+import type { Translate } from '../../i18n/use-t';
 
 // What the search box was given and what Cognito was asked, in the operator's words.
 
@@ -12,57 +12,60 @@ export function normalizeSearchText(text: string): string {
   return text.normalize('NFC').trim();
 }
 
-const ATTRIBUTE_WORDS: Record<SearchAttribute, string> = {
-  username: 'username',
-  email: 'email',
-  phone_number: 'phone number',
-  name: 'name',
-  sub: 'user id',
-};
+type Lookup = Pick<CallerLookup, 'attribute' | 'match' | 'value'>;
 
-/** "username starting with “ali”", "phone number “+15555550142”". */
-export function lookupWords(lookup: Pick<CallerLookup, 'attribute' | 'match' | 'value'>): string {
-  const words = ATTRIBUTE_WORDS[lookup.attribute];
-  return lookup.match === 'prefix' ? `${words} starting with “${lookup.value}”` : `${words} “${lookup.value}”`;
+/** "username starting with “ali”", "phone number “+15555550142”": what users were looked for by. */
+export function lookupWords(t: Translate, lookup: Lookup): string {
+  return t('users.found.lookup', { attribute: lookup.attribute, match: lookup.match, value: lookup.value });
 }
 
-/** "a, b and c" */
-function listWords(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
+/** Several lookups as alternatives: "phone number “+1…”, or username starting with “555…”". */
+function lookupsWords(t: Translate, lookups: readonly Lookup[]): string {
+  const [first, ...rest] = lookups.map((lookup) => lookupWords(t, lookup));
+  return rest.reduce((words, next) => t('users.found.or', { first: words, next }), first ?? '');
 }
 
 /** Shown on a found user's row: "matched by username and email". */
-export function matchedByWords(matchedBy: readonly SearchAttribute[]): string {
-  return `matched by ${listWords(matchedBy.map((attribute) => ATTRIBUTE_WORDS[attribute]))}`;
+export function matchedByWords(t: Translate, matchedBy: readonly SearchAttribute[]): string {
+  const attributes = t.intl.formatList(
+    matchedBy.map((attribute) => t('users.found.attribute', { attribute })),
+    { type: 'conjunction' },
+  );
+  return t('users.found.matchedBy', { attributes });
 }
 
 type FindResult = ResponseOf<'users:find'>;
 
+/** "No users with …", "1 user with …": the count of users found for the lookups. */
+export function usersWithWords(t: Translate, count: number, lookups: readonly Lookup[]): string {
+  return t('users.found.count', { count, searched: lookupsWords(t, lookups) });
+}
+
 /** The one line that says what was found for what: "1 user with username starting with “alice”, or email starting with “alice”." */
-export function foundWords(result: FindResult): string {
-  if (result.lookups.length === 0) return 'Nothing was looked up.';
-  const searched = result.lookups.map(lookupWords).join(', or ');
-  const count = result.users.length;
-  return count === 0 ? `No users with ${searched}.` : `${count} ${count === 1 ? 'user' : 'users'} with ${searched}.`;
+export function foundWords(t: Translate, result: FindResult): string {
+  if (result.lookups.length === 0) return t('users.found.nothingLookedUp');
+  return usersWithWords(t, result.users.length, result.lookups);
 }
 
 /** Why text that looked like a phone number was not searched as one, and what to type instead. */
-export function phoneNotReadWords(result: FindResult, text: string): string | undefined {
+export function phoneNotReadWords(t: Translate, result: FindResult, text: string): string | undefined {
   switch (result.phoneNotRead) {
     case undefined:
       return undefined;
     case 'needs-country-code':
-      return `“${text}” was not searched as a phone number: this connection has no default country, so type the number with + and its country code (or set a default country in Manage connections).`;
+      return t('users.found.phoneNeedsCountryCode', { text });
     case 'incomplete': {
-      const country = result.defaultCountry ? ` for ${countryName(result.defaultCountry)}` : '';
-      return `“${text}” was not searched as a phone number: it is not a whole number${country}. Type every digit the caller reads out, or start with + and the country code.`;
+      if (!result.defaultCountry) return t('users.found.phoneIncomplete', { text });
+      // The country's name in the page's language ("United States", "Vereinigte Staaten").
+      const country = t.intl.formatDisplayName(result.defaultCountry, { type: 'region', fallback: 'code' }) ?? result.defaultCountry;
+      return t('users.found.phoneIncompleteInCountry', { text, country });
     }
   }
 }
 
 /** Lookups with more users than their first page: the operator narrows the search rather than scroll through pages. */
-export function moreAvailableWords(result: FindResult): string | undefined {
+export function moreAvailableWords(t: Translate, result: FindResult): string | undefined {
   const more = result.lookups.filter((lookup) => lookup.moreAvailable);
   if (more.length === 0) return undefined;
-  return `Only the first matches are shown: Cognito has more users with ${more.map(lookupWords).join(', or ')}. Type more of what the caller says to narrow the search, or search by one attribute (advanced) to page through them all.`;
+  return t('users.found.moreAvailable', { searched: lookupsWords(t, more) });
 }

@@ -5,8 +5,9 @@ import type { UserDetails } from '../../../shared/contract';
 import { clientsQuery, poolQuery, userQuery } from '../../api/queries';
 import { CopyButton } from '../../components/copy';
 import { ErrorNotice } from '../../components/error-notice';
-import { formatDateTime } from '../../components/format';
+import { useFormat } from '../../components/format';
 import { Loading } from '../../components/loading';
+import { useT } from '../../i18n/use-t';
 import { UserBadges, VerifiedMark } from './user-status';
 
 // Only needed once a user is open; keeps the first screen's bundle small.
@@ -19,6 +20,7 @@ interface UserPanelProps {
 }
 
 export function UserPanel({ connectionId, poolId, username }: UserPanelProps) {
+  const t = useT();
   const user = useQuery(userQuery({ connectionId, userPoolId: poolId, username }));
   const pool = useQuery(poolQuery({ connectionId, userPoolId: poolId }));
   const clients = useQuery(clientsQuery({ connectionId, userPoolId: poolId, maxResults: 60 }));
@@ -27,9 +29,9 @@ export function UserPanel({ connectionId, poolId, username }: UserPanelProps) {
   // the reset in progress; only a user that never loaded is replaced by the error.
   if (!user.data) {
     if (user.isError) {
-      return <ErrorNotice error={user.error} channel="users:get" title={`Could not load ${username}`} onRetry={() => void user.refetch()} />;
+      return <ErrorNotice error={user.error} channel="users:get" title={t('users.panel.loadError', { username })} onRetry={() => void user.refetch()} />;
     }
-    return <Loading>Loading the user…</Loading>;
+    return <Loading>{t('users.panel.loading')}</Loading>;
   }
 
   // The call block comes first (what to do next), the facts about the user after it.
@@ -42,18 +44,18 @@ export function UserPanel({ connectionId, poolId, username }: UserPanelProps) {
       </header>
 
       {user.isError && (
-        <ErrorNotice error={user.error} channel="users:get" title={`Could not refresh ${username}`} onRetry={() => void user.refetch()} />
+        <ErrorNotice error={user.error} channel="users:get" title={t('users.panel.refreshError', { username })} onRetry={() => void user.refetch()} />
       )}
       {pool.isError && (
-        <ErrorNotice error={pool.error} channel="pools:describe" title="Could not read the pool’s recovery settings" onRetry={() => void pool.refetch()} />
+        <ErrorNotice error={pool.error} channel="pools:describe" title={t('users.panel.poolError')} onRetry={() => void pool.refetch()} />
       )}
       {clients.isError && (
-        <ErrorNotice error={clients.error} channel="clients:list" title="Could not list app clients" onRetry={() => void clients.refetch()} />
+        <ErrorNotice error={clients.error} channel="clients:list" title={t('pools.clients.error')} onRetry={() => void clients.refetch()} />
       )}
       {!pool.data || !clients.data ? (
-        (pool.isPending || clients.isPending) && <Loading>Opening password reset…</Loading>
+        (pool.isPending || clients.isPending) && <Loading>{t('users.panel.openingReset')}</Loading>
       ) : (
-        <Suspense fallback={<Loading>Opening password reset…</Loading>}>
+        <Suspense fallback={<Loading>{t('users.panel.openingReset')}</Loading>}>
           <RecoveryPanel
             connectionId={connectionId}
             pool={pool.data}
@@ -69,49 +71,56 @@ export function UserPanel({ connectionId, poolId, username }: UserPanelProps) {
 }
 
 function UserFacts({ user }: { user: UserDetails }) {
+  const t = useT();
+  const format = useFormat();
+  const mfaMethods = t.intl.formatList(user.mfaMethods, { type: 'unit' });
   return (
     <section className="user-about" aria-labelledby="about-heading">
-      <h4 id="about-heading">About {user.username}</h4>
+      <h4 id="about-heading">{t('users.about.heading', { username: user.username })}</h4>
       <dl className="facts user-facts">
         {user.name && (
           <>
-            <dt>Name</dt>
+            <dt>{t('users.about.name')}</dt>
             <dd>{user.name}</dd>
           </>
         )}
-        <dt>Email</dt>
+        <dt>{t('users.about.email')}</dt>
         <dd>
           {user.email ? (
             <>
               {user.email} <VerifiedMark verified={user.emailVerified} /> <CopyButton text={user.email} what="email" />
             </>
           ) : (
-            'None'
+            t('users.about.none')
           )}
         </dd>
-        <dt>Phone</dt>
+        <dt>{t('users.about.phone')}</dt>
         <dd>
           {user.phoneNumber ? (
             <>
               {user.phoneNumber} <VerifiedMark verified={user.phoneNumberVerified} />
             </>
           ) : (
-            'None'
+            t('users.about.none')
           )}
         </dd>
-        <dt>Account</dt>
+        <dt>{t('users.about.account')}</dt>
+        <dd>{t('users.about.accountState', { enabled: user.enabled ? 'yes' : 'no', status: user.status })}</dd>
+        <dt>{t('users.about.mfa')}</dt>
         <dd>
-          {user.enabled ? 'Enabled' : 'Disabled'} · status {user.status}
+          {user.mfaMethods.length === 0
+            ? t('users.about.mfaNone')
+            : user.preferredMfa
+              ? t('users.about.mfaPreferred', { methods: mfaMethods, preferred: user.preferredMfa })
+              : mfaMethods}
         </dd>
-        <dt>MFA</dt>
-        <dd>{user.mfaMethods.length > 0 ? user.mfaMethods.join(', ') + (user.preferredMfa ? ` (prefers ${user.preferredMfa})` : '') : 'None set up'}</dd>
-        <dt>Created</dt>
-        <dd>{formatDateTime(user.createdAt)}</dd>
-        <dt>Last changed</dt>
-        <dd>{formatDateTime(user.lastModifiedAt)}</dd>
+        <dt>{t('users.about.created')}</dt>
+        <dd>{format.dateTime(user.createdAt)}</dd>
+        <dt>{t('users.about.lastChanged')}</dt>
+        <dd>{format.dateTime(user.lastModifiedAt)}</dd>
         {user.sub && (
           <>
-            <dt>Sub</dt>
+            <dt>{t('users.about.sub')}</dt>
             <dd>
               <span className="mono break">{user.sub}</span> <CopyButton text={user.sub} what="sub" />
             </dd>
@@ -121,15 +130,15 @@ function UserFacts({ user }: { user: UserDetails }) {
       <Disclosure className="disclosure">
         <Heading level={4} className="disclosure-heading">
           <Button slot="trigger" className="disclosure-trigger">
-            All attributes ({user.attributes.length})
+            {t('users.attributes.toggle', { count: user.attributes.length })}
           </Button>
         </Heading>
         <DisclosurePanel className="disclosure-panel">
           <table className="table table-compact">
             <thead>
               <tr>
-                <th scope="col">Attribute</th>
-                <th scope="col">Value</th>
+                <th scope="col">{t('users.attributes.attribute')}</th>
+                <th scope="col">{t('users.attributes.value')}</th>
               </tr>
             </thead>
             <tbody>

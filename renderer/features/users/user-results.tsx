@@ -6,7 +6,8 @@ import type { SearchAttribute, UserSummary } from '../../../shared/contract';
 import { USERS_PAGE_SIZE, usersFindQuery, usersSearchQuery } from '../../api/queries';
 import { ErrorNotice } from '../../components/error-notice';
 import { Loading } from '../../components/loading';
-import { foundWords, lookupWords, matchedByWords, moreAvailableWords, phoneNotReadWords } from './search-words';
+import { useT } from '../../i18n/use-t';
+import { foundWords, matchedByWords, moreAvailableWords, phoneNotReadWords, usersWithWords } from './search-words';
 import type { UserSearch } from './user-search-form';
 import { UserBadges } from './user-status';
 
@@ -38,6 +39,7 @@ type ListProps = Omit<UserResultsProps, 'search'>;
 
 /** The one search box's answer: every lookup's first page, merged, each user saying what matched. */
 function FoundUsers({ connectionId, poolId, text, selectedUsername, onOpen }: ListProps & { text: string }) {
+  const t = useT();
   const query = useQuery(usersFindQuery({ connectionId, userPoolId: poolId, text }));
   // One caller found, and nothing more to page through: open them at once, it is what comes next.
   const only = query.data?.users.length === 1 && !query.data.lookups.some((lookup) => lookup.moreAvailable) ? query.data.users[0]?.username : undefined;
@@ -49,17 +51,17 @@ function FoundUsers({ connectionId, poolId, text, selectedUsername, onOpen }: Li
     if (only !== selectedUsername) onOpen(only);
   }, [only, selectedUsername, onOpen]);
 
-  if (query.isPending) return <Loading>Searching…</Loading>;
+  if (query.isPending) return <Loading>{t('users.search.searching')}</Loading>;
   if (query.isError) {
-    return <ErrorNotice error={query.error} channel="users:find" title="The search did not run" onRetry={() => void query.refetch()} />;
+    return <ErrorNotice error={query.error} channel="users:find" title={t('users.search.error')} onRetry={() => void query.refetch()} />;
   }
 
   const result = query.data;
-  const notes = [phoneNotReadWords(result, text), moreAvailableWords(result)].filter((note) => note !== undefined);
+  const notes = [phoneNotReadWords(t, result, text), moreAvailableWords(t, result)].filter((note) => note !== undefined);
   return (
     <div className="results">
       <div role="status" className="results-status">
-        <p className="results-count">{foundWords(result)}</p>
+        <p className="results-count">{foundWords(t, result)}</p>
         {notes.map((note) => (
           <p key={note} className="results-note">
             {note}
@@ -75,12 +77,13 @@ function FoundUsers({ connectionId, poolId, text, selectedUsername, onOpen }: Li
 
 /** One attribute (or the whole pool), Cognito's pages loaded as the list scrolls. */
 function PagedUsers({ connectionId, poolId, attribute, match, value, selectedUsername, onOpen }: ListProps & Pick<Extract<UserSearch, { mode: 'attribute' }>, 'attribute' | 'match' | 'value'>) {
+  const t = useT();
   const query = useInfiniteQuery(usersSearchQuery({ connectionId, userPoolId: poolId, attribute, match, value, limit: USERS_PAGE_SIZE }));
   const users = useMemo(() => query.data?.pages.flatMap((page) => page.users) ?? [], [query.data]);
 
-  if (query.isPending) return <Loading>Searching…</Loading>;
+  if (query.isPending) return <Loading>{t('users.search.searching')}</Loading>;
   if (query.isLoadingError) {
-    return <ErrorNotice error={query.error} channel="users:search" title="The search did not run" onRetry={() => void query.refetch()} />;
+    return <ErrorNotice error={query.error} channel="users:search" title={t('users.search.error')} onRetry={() => void query.refetch()} />;
   }
 
   const { hasNextPage, isFetchingNextPage, isFetchNextPageError } = query;
@@ -93,9 +96,9 @@ function PagedUsers({ connectionId, poolId, attribute, match, value, selectedUse
       <p role="status" className="results-count">
         {users.length === 0
           ? searched === ''
-            ? 'This pool has no users.'
-            : `No users with ${lookupWords({ attribute, match, value: searched })}.`
-          : `${users.length} ${users.length === 1 ? 'user' : 'users'} loaded${hasNextPage ? '; more available' : ''}.`}
+            ? t('users.list.poolEmpty')
+            : usersWithWords(t, 0, [{ attribute, match, value: searched }])
+          : t('users.list.loaded', { count: users.length, more: hasNextPage ? 'yes' : 'no' })}
       </p>
       {users.length > 0 && (
         <VirtualUserList
@@ -108,11 +111,11 @@ function PagedUsers({ connectionId, poolId, attribute, match, value, selectedUse
         />
       )}
       {isFetchNextPageError && (
-        <ErrorNotice error={query.error} channel="users:search" title="Could not load more users" />
+        <ErrorNotice error={query.error} channel="users:search" title={t('users.list.loadMoreError')} />
       )}
       {hasNextPage && (
         <Button className="button button-secondary load-more" onPress={loadMore} isPending={isFetchingNextPage}>
-          {isFetchingNextPage ? 'Loading more users…' : 'Load more users'}
+          {isFetchingNextPage ? t('users.list.loadingMore') : t('users.list.loadMore')}
         </Button>
       )}
     </div>
@@ -134,6 +137,7 @@ interface VirtualUserListProps {
  * rendered, so focus never falls off the page when it scrolls out of view.
  */
 function VirtualUserList({ users, setSize, selectedUsername, onOpen, onNearEnd }: VirtualUserListProps) {
+  const t = useT();
   const scrollRef = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const [activeIndex, setActiveIndex] = useState(() => Math.max(0, users.findIndex((u) => u.username === selectedUsername)));
@@ -214,7 +218,7 @@ function VirtualUserList({ users, setSize, selectedUsername, onOpen, onNearEnd }
       <div
         ref={listRef}
         role="listbox"
-        aria-label="Users"
+        aria-label={t('users.list.label')}
         className="user-listbox"
         onKeyDown={onKeyDown}
         style={{ height: virtualizer.getTotalSize() }}
@@ -245,9 +249,9 @@ function VirtualUserList({ users, setSize, selectedUsername, onOpen, onNearEnd }
                 <UserBadges user={user} />
               </span>
               <span className="user-row-sub">
-                {/* First on the line, so a long email is cut rather than what found the user. */}
-                {user.matchedBy && <span className="matched-by">{`${matchedByWords(user.matchedBy)} · `}</span>}
-                {[user.name, user.email, user.phoneNumber].filter(Boolean).join(' · ') || 'No name or contact details'}
+                {/* First on the line, so a long email is cut rather than what found the user; the stylesheet draws the separator. */}
+                {user.matchedBy && <span className="matched-by">{matchedByWords(t, user.matchedBy)}</span>}
+                {[user.name, user.email, user.phoneNumber].filter(Boolean).join(' · ') || t('users.list.noContact')}
               </span>
             </div>
           );

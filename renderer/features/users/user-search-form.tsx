@@ -1,7 +1,8 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { Button, Form, Input, Label, Radio, RadioGroup, SearchField, Switch } from 'react-aria-components';
-import { contract, type SearchAttribute } from '../../../shared/contract';
+import { contract, SearchAttribute } from '../../../shared/contract';
 import { SelectField, type SelectItem } from '../../components/select-field';
+import { useT } from '../../i18n/use-t';
 import { normalizeSearchText } from './search-words';
 
 /** The one box (username, email or phone at once), or one attribute by exact match or prefix (advanced). */
@@ -19,15 +20,14 @@ interface Draft {
   match: 'exact' | 'prefix';
 }
 
-const ATTRIBUTES: (SelectItem<SearchAttribute> & { example: string })[] = [
-  { id: 'username', label: 'Username', example: 'alice.smith' },
-  { id: 'email', label: 'Email', example: 'alice@example.com' },
-  { id: 'phone_number', label: 'Phone number', example: '+1 555 555 0100' },
-  { id: 'name', label: 'Name', example: 'Alice Smith' },
-  { id: 'sub', label: 'User id (sub)', example: '1a2b3c4d-…' },
-];
-
-const CALLER_EXAMPLE = 'alice.smith, alice@example.com or 555-555-0100';
+/** A value of each attribute, for the box's placeholder: values, the same in every language. */
+const EXAMPLES: Readonly<Record<SearchAttribute, string>> = {
+  username: 'alice.smith',
+  email: 'alice@example.com',
+  phone_number: '+1 555 555 0100',
+  name: 'Alice Smith',
+  sub: '1a2b3c4d-…',
+};
 
 /** The contract's limit on search text: the box takes no more. */
 const MAX_SEARCH_TEXT = contract['users:find'].request.shape.text.maxLength ?? undefined;
@@ -44,14 +44,18 @@ interface UserSearchFormProps {
 /** Searches on submit (Enter or the button), not per keystroke: ListUsers has a tight rate limit. */
 export function UserSearchForm({ onSearch }: UserSearchFormProps) {
   const [draft, setDraft] = useState<Draft>({ advanced: false, text: '', attribute: 'username', match: 'prefix' });
+  const t = useT();
   const descriptionId = useId();
-  const attribute = ATTRIBUTES.find((a) => a.id === draft.attribute);
+  const attributes = useMemo<SelectItem<SearchAttribute>[]>(
+    () => SearchAttribute.options.map((id) => ({ id, label: t('users.search.attribute', { attribute: id }) })),
+    [t],
+  );
 
   return (
     <Form
       className="search-form"
       role="search"
-      aria-label="Find users"
+      aria-label={t('users.search.label')}
       onSubmit={(event) => {
         event.preventDefault();
         onSearch(toSearch(draft));
@@ -67,40 +71,37 @@ export function UserSearchForm({ onSearch }: UserSearchFormProps) {
           // Described outside the field so the Search button stays level with the box.
           aria-describedby={descriptionId}
         >
-          <Label>Search text</Label>
+          <Label>{t('users.search.text')}</Label>
           <div className="search-input-wrap">
             <Input
-              placeholder={`e.g. ${draft.advanced ? (attribute?.example ?? '') : CALLER_EXAMPLE}`}
+              placeholder={draft.advanced ? t('users.search.attributeExample', { example: EXAMPLES[draft.attribute] }) : t('users.search.callerExample')}
               maxLength={MAX_SEARCH_TEXT}
               autoComplete="off"
               spellCheck={false}
             />
-            <Button className="search-clear" aria-label="Clear search">
-              ×
-            </Button>
+            {/* The × is drawn by the stylesheet; the name says what it does. */}
+            <Button className="search-clear" aria-label={t('users.search.clear')} />
           </div>
         </SearchField>
         <Button type="submit" className="button button-primary">
-          Search
+          {t('users.search.submit')}
         </Button>
       </div>
       <p id={descriptionId} className="field-hint search-hint">
-        {draft.advanced
-          ? `Finds users whose ${attribute?.label.toLowerCase() ?? 'attribute'} ${draft.match === 'exact' ? 'is exactly' : 'starts with'} what you type. Usernames and user ids are case-sensitive.`
-          : 'Username, email, phone number or full name, as the caller says it. A number without + is read in the connection’s default country.'}
+        {draft.advanced ? t('users.search.attributeHint', { attribute: draft.attribute, match: draft.match }) : t('users.search.callerHint')}
       </p>
       <Switch className="switch search-advanced" isSelected={draft.advanced} onChange={(advanced) => setDraft((d) => ({ ...d, advanced }))}>
         <span className="switch-track" aria-hidden="true">
           <span className="switch-thumb" />
         </span>
-        Search by one attribute (advanced)
+        {t('users.search.advanced')}
       </Switch>
       {draft.advanced && (
         <div className="search-options">
           <SelectField
-            label="Search by"
+            label={t('users.search.by')}
             className="field field-compact"
-            items={ATTRIBUTES}
+            items={attributes}
             value={draft.attribute}
             onChange={(attribute) => setDraft((d) => ({ ...d, attribute }))}
           />
@@ -110,13 +111,13 @@ export function UserSearchForm({ onSearch }: UserSearchFormProps) {
             value={draft.match}
             onChange={(value) => setDraft((d) => ({ ...d, match: value as Draft['match'] }))}
           >
-            <Label>Match</Label>
+            <Label>{t('users.search.match')}</Label>
             <div className="radio-row">
               <Radio value="prefix" className="radio-pill">
-                Starts with
+                {t('users.search.startsWith')}
               </Radio>
               <Radio value="exact" className="radio-pill">
-                Exactly
+                {t('users.search.exactly')}
               </Radio>
             </div>
           </RadioGroup>

@@ -1,33 +1,27 @@
 import type { UserSummary } from '../../../shared/contract';
+import { useT, type Translate } from '../../i18n/use-t';
 
-const STATUS_LABELS: Record<UserSummary['status'], string> = {
-  CONFIRMED: 'Confirmed',
-  UNCONFIRMED: 'Unconfirmed',
-  FORCE_CHANGE_PASSWORD: 'Must set a password',
-  RESET_REQUIRED: 'Reset required',
-  EXTERNAL_PROVIDER: 'External sign-in',
-  COMPROMISED: 'Compromised',
-  ARCHIVED: 'Archived',
-  UNKNOWN: 'Unknown status',
-};
-
-export function statusLabel(status: UserSummary['status']): string {
-  return STATUS_LABELS[status];
+/** The Cognito status in words: "Must set a password" for FORCE_CHANGE_PASSWORD. */
+export function statusLabel(t: Translate, status: UserSummary['status']): string {
+  return t('users.status', { status });
 }
 
 /** The account state in two badges: Cognito status, and "Disabled" when it is. */
 export function UserBadges({ user }: { user: Pick<UserSummary, 'status' | 'enabled'> }) {
+  const t = useT();
   return (
     <span className="badges">
+      {/* The status as AWS writes it, for the operator who looks it up in the console. */}
       <span className={`badge ${user.status === 'CONFIRMED' ? 'badge-ok' : 'badge-warn'}`} title={user.status}>
-        {statusLabel(user.status)}
+        {statusLabel(t, user.status)}
       </span>
-      {!user.enabled && <span className="badge badge-bad">Disabled</span>}
+      {!user.enabled && <span className="badge badge-bad">{t('users.status.disabled')}</span>}
     </span>
   );
 }
 
 /** "Verified" or "Not verified", in words, so it does not rely on colour or an icon. */
 export function VerifiedMark({ verified }: { verified: boolean }) {
-  return <span className={`badge ${verified ? 'badge-ok' : 'badge-muted'}`}>{verified ? 'Verified' : 'Not verified'}</span>;
+  const t = useT();
+  return <span className={`badge ${verified ? 'badge-ok' : 'badge-muted'}`}>{t('users.status.verified', { verified: verified ? 'yes' : 'no' })}</span>;
 }
