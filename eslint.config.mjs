@@ -10,7 +10,13 @@ const privileged = ['electron', 'electron/*', 'node:*', '@aws-sdk/*', 'cognito-l
 const NOT_YET_TRANSLATED = [
   'renderer/app.tsx',
   'renderer/components/error-notice.tsx',
-  'renderer/features/**',
+  'renderer/features/audit/**',
+  'renderer/features/connections/**',
+  'renderer/features/demo-controls/**',
+  'renderer/features/demo-inbox/**',
+  'renderer/features/pools/**',
+  'renderer/features/settings/**',
+  'renderer/features/users/**',
 ];
 const nodeBuiltins = ['fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'stream'];
 

@@ -1,9 +1,11 @@
 import { UI_LANGUAGES } from '../../shared/contract';
 import deCommon from './catalogs/de/common.json';
 import deErrors from './catalogs/de/errors.json';
+import deRecovery from './catalogs/de/recovery.json';
 import deValidation from './catalogs/de/validation.json';
 import enCommon from './catalogs/en/common.json';
 import enErrors from './catalogs/en/errors.json';
+import enRecovery from './catalogs/en/recovery.json';
 import enValidation from './catalogs/en/validation.json';
 
 // The catalogs: one JSON file per area and language, flat ids prefixed by the area ("recovery.…").
@@ -14,6 +16,7 @@ export const en = {
   ...enCommon,
   ...enErrors,
   ...enValidation,
+  ...enRecovery,
 };
 
 export type MessageId = keyof typeof en;
@@ -23,6 +26,7 @@ export const de: Catalog = {
   ...deCommon,
   ...deErrors,
   ...deValidation,
+  ...deRecovery,
 };
 
 export type Language = (typeof UI_LANGUAGES)[number];
