@@ -8,11 +8,9 @@ import globals from 'globals';
 const privileged = ['electron', 'electron/*', 'node:*', '@aws-sdk/*', 'cognito-local', 'cognito-local/*'];
 // Screens still to move their words into the catalogs (issue 11): this list only shrinks.
 const NOT_YET_TRANSLATED = [
-  'renderer/components/error-notice.tsx',
   'renderer/features/audit/**',
   'renderer/features/demo-controls/**',
   'renderer/features/demo-inbox/**',
-  'renderer/features/recovery/**',
   'renderer/features/settings/**',
 ];
 const nodeBuiltins = ['fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'stream'];

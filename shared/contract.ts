@@ -364,18 +364,30 @@ export type VerdictReasonId = z.infer<typeof VerdictReasonId>;
 export const Alternative = z.enum(['resendInvitation', 'adminResetPassword', 'setTemporaryPassword']);
 export type Alternative = z.infer<typeof Alternative>;
 
-/** What ForgotPassword will do for this user through this app client, before anything is sent. */
+/**
+ * What ForgotPassword will do for this user through this app client, before anything is sent. Codes
+ * only, no sentences: the renderer words the headline from the status, the channel and the first
+ * blocker, and each reason from its id and params.
+ */
 export const RecoveryVerdict = z.object({
   /** ready: a code will be sent (to `channel`); blocked: it will not; uncertain: Cognito's answer will not tell. */
   status: z.enum(['ready', 'blocked', 'uncertain']),
-  /** One sentence for the operator. */
-  summary: z.string(),
   channel: z
     .object({ deliveryMedium: DeliveryMedium, attributeName: z.enum(['email', 'phone_number']), maskedDestination: z.string() })
     .optional(),
   /** Which rule picked the channel. */
   rule: z.enum(['pool-setting', 'legacy', 'admin-only']),
-  reasons: z.array(z.object({ id: VerdictReasonId, severity: z.enum(['blocker', 'warning', 'info']), message: z.string() })),
+  /**
+   * Why, as codes: the renderer words each reason (and the headline) in the operator's language.
+   * `params` carry the facts the words need, e.g. { status: 'COMPROMISED' } for 'unusual-status'.
+   */
+  reasons: z.array(
+    z.object({
+      id: VerdictReasonId,
+      severity: z.enum(['blocker', 'warning', 'info']),
+      params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    }),
+  ),
   /** The other ways to get the caller back in, best first, when ForgotPassword cannot work. */
   alternatives: z.array(Alternative),
   /** ForgotPassword codes this console sent to this user since midnight (from the audit log). */

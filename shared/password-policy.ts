@@ -12,37 +12,27 @@ export interface PasswordRules {
   requireSymbols: boolean;
 }
 
-export interface PasswordCheck {
-  id: 'length' | 'uppercase' | 'lowercase' | 'number' | 'symbol' | 'no-spaces';
-  label: string;
-  met: boolean;
-}
+/**
+ * One rule of the pool, as an id with the values its words need (the renderer words it in the
+ * operator's language): `{ id: 'min-length', params: { min: 8 }, met: false }`.
+ */
+export type PasswordCheck =
+  | { id: 'min-length'; params: { min: number }; met: boolean }
+  | { id: 'uppercase' | 'lowercase' | 'number' | 'symbol' | 'no-spaces'; params?: undefined; met: boolean };
+
+export type PasswordCheckId = PasswordCheck['id'];
 
 const SYMBOLS = new Set(COGNITO_PASSWORD_SYMBOLS);
 
 /** One line per rule the pool enforces, in the order the operator reads them. */
 export function checkPassword(password: string, rules: PasswordRules): PasswordCheck[] {
   const chars = [...password];
-  const checks: PasswordCheck[] = [
-    {
-      id: 'length',
-      label: `At least ${rules.minimumLength} characters`,
-      met: chars.length >= rules.minimumLength,
-    },
-  ];
-  if (rules.requireUppercase) {
-    checks.push({ id: 'uppercase', label: 'An upper-case letter (A–Z)', met: chars.some((c) => c >= 'A' && c <= 'Z') });
-  }
-  if (rules.requireLowercase) {
-    checks.push({ id: 'lowercase', label: 'A lower-case letter (a–z)', met: chars.some((c) => c >= 'a' && c <= 'z') });
-  }
-  if (rules.requireNumbers) {
-    checks.push({ id: 'number', label: 'A number (0–9)', met: chars.some((c) => c >= '0' && c <= '9') });
-  }
-  if (rules.requireSymbols) {
-    checks.push({ id: 'symbol', label: 'A symbol such as ! @ # $ % ^ & *', met: chars.some((c) => SYMBOLS.has(c)) });
-  }
-  checks.push({ id: 'no-spaces', label: 'No spaces', met: password.length > 0 && !/\s/.test(password) });
+  const checks: PasswordCheck[] = [{ id: 'min-length', params: { min: rules.minimumLength }, met: chars.length >= rules.minimumLength }];
+  if (rules.requireUppercase) checks.push({ id: 'uppercase', met: chars.some((c) => c >= 'A' && c <= 'Z') });
+  if (rules.requireLowercase) checks.push({ id: 'lowercase', met: chars.some((c) => c >= 'a' && c <= 'z') });
+  if (rules.requireNumbers) checks.push({ id: 'number', met: chars.some((c) => c >= '0' && c <= '9') });
+  if (rules.requireSymbols) checks.push({ id: 'symbol', met: chars.some((c) => SYMBOLS.has(c)) });
+  checks.push({ id: 'no-spaces', met: password.length > 0 && !/\s/.test(password) });
   return checks;
 }
 

@@ -3,6 +3,7 @@ import deApp from './catalogs/de/app.json';
 import deCommon from './catalogs/de/common.json';
 import deConnections from './catalogs/de/connections.json';
 import deErrors from './catalogs/de/errors.json';
+import deRecovery from './catalogs/de/recovery.json';
 import deValidation from './catalogs/de/validation.json';
 import dePools from './catalogs/de/pools.json';
 import deUsers from './catalogs/de/users.json';
@@ -10,6 +11,7 @@ import enApp from './catalogs/en/app.json';
 import enCommon from './catalogs/en/common.json';
 import enConnections from './catalogs/en/connections.json';
 import enErrors from './catalogs/en/errors.json';
+import enRecovery from './catalogs/en/recovery.json';
 import enValidation from './catalogs/en/validation.json';
 import enPools from './catalogs/en/pools.json';
 import enUsers from './catalogs/en/users.json';
@@ -26,6 +28,7 @@ export const en = {
   ...enApp,
   ...enPools,
   ...enUsers,
+  ...enRecovery,
 };
 
 export type MessageId = keyof typeof en;
@@ -39,6 +42,7 @@ export const de: Catalog = {
   ...deApp,
   ...dePools,
   ...deUsers,
+  ...deRecovery,
 };
 
 export type Language = (typeof UI_LANGUAGES)[number];

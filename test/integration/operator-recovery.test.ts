@@ -65,7 +65,9 @@ describe('the verdict before sending', () => {
   it('blocked: disabled', async () => {
     const v = await verdict('dave.disabled');
     expect(v).toMatchObject({ status: 'blocked', alternatives: [] });
-    expect(reasonIds(v)).toContain('disabled');
+    // Codes across the boundary, no sentences: the page words them.
+    expect(v.reasons).toContainEqual({ id: 'disabled', severity: 'blocker' });
+    expect(v).not.toHaveProperty('summary');
   });
 
   it('blocked: FORCE_CHANGE_PASSWORD, resend the invitation', async () => {

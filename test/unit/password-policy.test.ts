@@ -18,19 +18,24 @@ const unmet = (password: string, rules: PasswordRules) =>
 
 describe('checkPassword', () => {
   it('lists one line per rule the pool enforces, and only those', () => {
-    expect(checkPassword('', strict).map((c) => c.id)).toEqual(['length', 'uppercase', 'lowercase', 'number', 'symbol', 'no-spaces']);
-    expect(checkPassword('', lenient).map((c) => c.id)).toEqual(['length', 'lowercase', 'number', 'no-spaces']);
+    expect(checkPassword('', strict).map((c) => c.id)).toEqual(['min-length', 'uppercase', 'lowercase', 'number', 'symbol', 'no-spaces']);
+    expect(checkPassword('', lenient).map((c) => c.id)).toEqual(['min-length', 'lowercase', 'number', 'no-spaces']);
+  });
+
+  it('carries the values the words need: the minimum length', () => {
+    expect(checkPassword('short', strict)[0]).toEqual({ id: 'min-length', params: { min: 12 }, met: false });
+    expect(checkPassword('', lenient).slice(1).every((check) => check.params === undefined)).toBe(true);
   });
 
   it('names exactly the rules a password misses', () => {
-    expect(unmet('short', strict)).toEqual(['length', 'uppercase', 'number', 'symbol']);
+    expect(unmet('short', strict)).toEqual(['min-length', 'uppercase', 'number', 'symbol']);
     expect(unmet('longenoughpassword1', strict)).toEqual(['uppercase', 'symbol']);
     expect(unmet('Correct-Horse-9', strict)).toEqual([]);
   });
 
   it('counts length in characters, not UTF-16 units', () => {
     expect(unmet('😀😀😀😀a1b2', lenient)).toEqual([]);
-    expect(unmet('😀😀😀a1b', lenient)).toEqual(['length']);
+    expect(unmet('😀😀😀a1b', lenient)).toEqual(['min-length']);
   });
 
   it("accepts every one of Cognito's symbols and nothing else as a symbol", () => {

@@ -4,6 +4,7 @@ import { translate } from '../support/translate';
 import { callerCheckState } from '../../renderer/features/recovery/action-record';
 import { cleanCodeInput, codeExpiresAt, normaliseCode } from '../../renderer/features/recovery/code-input';
 import { describeStrength, estimateStrength } from '../../renderer/features/recovery/password-strength';
+import { strengthAdvice, strengthLabel } from '../../renderer/features/recovery/password-words';
 import { generatePassword, passwordMeetsPolicy } from '../../shared/password-policy';
 
 describe('code input', () => {
@@ -72,6 +73,11 @@ describe('caller checks and ticket', () => {
     expect(state.record.ticket).toHaveLength(100);
   });
 
+  it('names a ticket it cannot record as typed by a code the page words', () => {
+    expect(callerCheckState(settings, 'INC-\u202E42', []).ticketProblem).toBe('control-or-direction');
+    expect(callerCheckState(settings, 'INC-42', [])).not.toHaveProperty('ticketProblem');
+  });
+
   it('without settings (not loaded), requires nothing', () => {
     expect(callerCheckState(undefined, '', []).missing).toEqual([]);
   });
@@ -93,7 +99,7 @@ describe('password strength', () => {
     const estimate = await estimateStrength(password);
     expect(estimate.common).toBe(false);
     expect(estimate.score).toBeGreaterThanOrEqual(3);
-    expect(estimate.label).toMatch(/strong/i);
+    expect(strengthLabel(translate('en'), estimate.score)).toMatch(/strong/i);
   });
 
   it('counts the username as a guessable word', async () => {
@@ -106,10 +112,27 @@ describe('password strength', () => {
     const estimate = describeStrength({
       password: 'letmein',
       score: 0,
-      feedback: { warning: 'This is a heavily used password.', suggestions: [] },
+      feedback: { warning: 'topTen', suggestions: ['anotherWord', 'not-a-key'] },
       sequence: [{ pattern: 'dictionary', i: 0, j: 6, token: 'letmein', matchedWord: 'letmein', rank: 8, dictionaryName: 'passwords-common', reversed: false, l33t: false }],
     });
-    expect(estimate).toMatchObject({ score: 0, label: 'Very weak', common: true, commonMatch: 'letmein', warning: 'This is a heavily used password.' });
+    expect(estimate).toEqual({ score: 0, common: true, commonMatch: 'letmein', warning: 'topTen', suggestions: ['anotherWord'] });
+  });
+
+  it('words the score, the warning and the suggestions in the page language', () => {
+    const estimate = { score: 0, warning: 'topTen', suggestions: ['anotherWord'] } as const;
+    expect(strengthLabel(translate('en'), 0)).toBe('Very weak');
+    expect(strengthLabel(translate('de'), 4)).toBe('Sehr stark');
+    expect(strengthAdvice(translate('en'), { ...estimate, suggestions: [...estimate.suggestions] })).toEqual({
+      warning: 'This is a heavily used password.',
+      suggestions: ['Add more words that are less common.'],
+    });
+    expect(strengthAdvice(translate('de'), { ...estimate, suggestions: [...estimate.suggestions] }).warning).toBe('Dies ist eines der meistverwendeten Passwörter.');
+  });
+
+  it('gets keys from zxcvbn, never its English sentences', async () => {
+    const estimate = await estimateStrength('erin.new-hire1A!', ['erin.new-hire']);
+    expect(estimate.warning).toMatch(/^[a-zA-Z0-9]+$/);
+    expect(estimate.suggestions.every((key) => /^[a-zA-Z0-9]+$/.test(key))).toBe(true);
   });
 });
 

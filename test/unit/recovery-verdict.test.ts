@@ -89,7 +89,7 @@ describe('assessRecovery', () => {
     expect(v.status).toBe('uncertain');
     // An administrator reset answers truthfully where this client would not.
     expect(v.alternatives).toEqual(['adminResetPassword']);
-    expect(v.summary).toMatch(/will not prove it/);
+    expect(v.channel).toEqual({ deliveryMedium: 'EMAIL', attributeName: 'email', maskedDestination: 's***@e***' });
   });
 
   it('stays blocked (not uncertain) when a blocker exists, whatever the client does', () => {
@@ -98,6 +98,19 @@ describe('assessRecovery', () => {
 
   it('treats RESET_REQUIRED as a reason to send a code and an odd status as a warning', () => {
     expect(verdict(user({ status: 'RESET_REQUIRED' }), emailFirst)).toMatchObject({ status: 'ready' });
-    expect(verdict(user({ status: 'COMPROMISED' }), emailFirst).reasons.map((r) => [r.id, r.severity])).toEqual([['unusual-status', 'warning']]);
+    expect(verdict(user({ status: 'COMPROMISED' }), emailFirst).reasons).toEqual([{ id: 'unusual-status', severity: 'warning', params: { status: 'COMPROMISED' } }]);
+    expect(verdict(user({ status: 'ARCHIVED' }), emailFirst).reasons[0]?.params).toEqual({ status: 'ARCHIVED' });
+  });
+
+  it('sends codes, not sentences: ids, severities and the facts the words need', () => {
+    const v = verdict(user({ enabled: false, status: 'FORCE_CHANGE_PASSWORD' }), adminOnly, { hasSecret: true, preventUserExistenceErrors: 'ENABLED' });
+    expect(v.reasons).toEqual([
+      { id: 'disabled', severity: 'blocker' },
+      { id: 'force-change-password', severity: 'blocker' },
+      { id: 'admin-only', severity: 'blocker' },
+      { id: 'secret-hash-automatic', severity: 'info' },
+      { id: 'existence-errors-hidden', severity: 'warning' },
+    ]);
+    expect(v).not.toHaveProperty('summary');
   });
 });

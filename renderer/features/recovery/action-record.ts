@@ -1,5 +1,5 @@
 import type { Settings } from '../../../shared/contract';
-import { controlOrDirectionMessage, hasControlOrDirectionMarks } from '../../../shared/plain-text';
+import { hasControlOrDirectionMarks } from '../../../shared/plain-text';
 
 /** What every recovery request carries for the audit log: the ticket and the checks the operator ticked. */
 export interface ActionRecord {
@@ -7,13 +7,16 @@ export interface ActionRecord {
   callerVerification?: string[];
 }
 
+/** Why a ticket cannot be recorded as typed (worded by the caller checks: recovery.callerChecks.ticketProblem). */
+export type TicketProblem = 'control-or-direction';
+
 export interface CallerCheckState {
   /** The checks the settings require, in their order; empty when caller verification is off. */
   required: string[];
   /** Required checks not ticked yet: while any remain, no recovery action may start. */
   missing: string[];
   /** Why the ticket cannot be recorded as typed; while set, no recovery action may start. */
-  ticketProblem?: string;
+  ticketProblem?: TicketProblem;
   record: ActionRecord;
 }
 
@@ -36,6 +39,6 @@ export function callerCheckState(
   const record: ActionRecord = {};
   if (trimmed) record.ticket = trimmed;
   if (enabled) record.callerVerification = required.filter((check) => tickedSet.has(check));
-  const ticketProblem = hasControlOrDirectionMarks(trimmed) ? controlOrDirectionMessage('A ticket reference') : undefined;
+  const ticketProblem: TicketProblem | undefined = hasControlOrDirectionMarks(trimmed) ? 'control-or-direction' : undefined;
   return { required, missing, record, ...(ticketProblem ? { ticketProblem } : {}) };
 }

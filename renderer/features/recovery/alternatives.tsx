@@ -8,21 +8,16 @@ import { BusyButton } from '../../components/busy-button';
 import { ConfirmDialog, ConfirmDialogActions } from '../../components/confirm-dialog';
 import { CopyMessage, useCopyToClipboard } from '../../components/copy';
 import { ErrorNotice } from '../../components/error-notice';
-import { formatTime } from '../../components/format';
+import { useT } from '../../i18n/use-t';
 import type { ActionRecord } from './action-record';
 import { PasswordReadout, PasswordStyleChoice } from './password-readout';
-
+import type { AlternativeOutcome } from './verdict-words';
 
 export interface AlternativeTarget {
   connectionId: string;
   userPoolId: string;
   username: string;
 }
-
-export type AlternativeOutcome =
-  | { kind: 'invitation'; at: string }
-  | { kind: 'admin-reset'; at: string }
-  | { kind: 'temporary-password'; at: string };
 
 interface AlternativesProps {
   /** The verdict's alternatives, best first. */
@@ -48,11 +43,12 @@ interface AlternativesProps {
  * longer lists its action (a temporary password must stay on screen until it is read out).
  */
 export function Alternatives({ alternatives, offer, primary = false, target, invitationMediums, policy, record, canAct, onDone }: AlternativesProps) {
+  const t = useT();
   const [open, setOpen] = useState<Alternative>();
   const shown = offer ? alternatives : [];
   const listed = open && !shown.includes(open) ? [...shown, open] : shown;
   if (listed.length === 0) {
-    return offer ? <p className="muted">Recovery Desk has no other way to get this caller back in: follow the reasons above.</p> : null;
+    return offer ? <p className="muted">{t('recovery.alternatives.none')}</p> : null;
   }
   const props = (alternative: Alternative) => ({
     target,
@@ -65,7 +61,7 @@ export function Alternatives({ alternatives, offer, primary = false, target, inv
   });
   return (
     <div className="alternatives" role="group" aria-labelledby="alternatives-heading">
-      <h6 id="alternatives-heading">Other ways to get the caller back in</h6>
+      <h6 id="alternatives-heading">{t('recovery.alternatives.heading')}</h6>
       <ul className="alternative-list">
         {listed.map((alternative) => (
           <li key={alternative} className={`alternative alternative-${alternative}`}>
@@ -75,7 +71,7 @@ export function Alternatives({ alternatives, offer, primary = false, target, inv
           </li>
         ))}
       </ul>
-      {!canAct && <p className="muted">Tick every caller check first.</p>}
+      {!canAct && <p className="muted">{t('recovery.callerChecks.tickFirst')}</p>}
     </div>
   );
 }
@@ -127,6 +123,7 @@ interface ConfirmedActionProps<C extends ConfirmedChannel> extends AlternativePr
 /** An alternative behind a confirmation: one request per press, its failure kept inside the dialog. */
 function ConfirmedAction<C extends ConfirmedChannel>(props: ConfirmedActionProps<C>) {
   const { channel, request, canAct, onDone, isOpen, onOpenChange, isPrimary, label, title, confirmLabel, pendingLabel } = props;
+  const t = useT();
   const action = useRecoveryAction(channel);
   const once = useOnce();
   const close = (next: boolean) => {
@@ -150,7 +147,7 @@ function ConfirmedAction<C extends ConfirmedChannel>(props: ConfirmedActionProps
         {action.isError && <ErrorNotice error={action.error} channel={channel} title={props.failedTitle} titleIfUnknown={props.unknownTitle} />}
         <ConfirmDialogActions>
           <Button className="button button-secondary" isDisabled={action.isPending} onPress={() => close(false)}>
-            Cancel
+            {t('recovery.alternatives.cancel')}
           </Button>
           <BusyButton
             className="button button-primary"
@@ -176,58 +173,66 @@ function ConfirmedAction<C extends ConfirmedChannel>(props: ConfirmedActionProps
   );
 }
 
+/** Where a re-sent invitation goes, as the message's select names it. */
+function invitationRoute(mediums: readonly DeliveryMedium[]): 'email' | 'sms' | 'both' | 'default' {
+  const email = mediums.includes('EMAIL');
+  const sms = mediums.includes('SMS');
+  return email && sms ? 'both' : email ? 'email' : sms ? 'sms' : 'default';
+}
+
 function ResendInvitation({ mediums, ...props }: AlternativeProps & { mediums: readonly DeliveryMedium[] }) {
+  const t = useT();
   const { target, record } = props;
+  const { username } = target;
+  const strong = (chunks: ReactNode[]) => <strong>{chunks}</strong>;
   return (
     <ConfirmedAction
       {...props}
       channel="recovery:resendInvitation"
       request={{ ...target, ...record, ...(mediums.length > 0 ? { deliveryMediums: [...mediums] } : {}) }}
-      label="Resend invitation"
-      title={`Resend the invitation to ${target.username}?`}
-      confirmLabel={`Resend invitation to ${target.username}`}
-      pendingLabel="Sending the invitation…"
-      failedTitle="The invitation was not sent"
-      unknownTitle="The invitation may have been sent"
+      label={t('recovery.invitation.label')}
+      title={t('recovery.invitation.title', { username })}
+      confirmLabel={t('recovery.invitation.confirm', { username })}
+      pendingLabel={t('recovery.invitation.pending')}
+      failedTitle={t('recovery.invitation.failed')}
+      unknownTitle={t('recovery.invitation.unknown')}
       outcome={(data) => ({ kind: 'invitation', at: data.sentAt })}
-      note="For a user who never signed in (must set a password): a fresh invitation."
+      note={t('recovery.invitation.note')}
     >
-      <p>
-        Cognito sends <strong>{target.username}</strong> a new invitation with a new temporary password,{' '}
-        {mediums.length === 0 ? 'by text message (Cognito’s default: the account has no email or phone)' : `by ${mediums.map((m) => (m === 'EMAIL' ? 'email' : 'text message')).join(' and ')}`}{' '}
-        (AdminCreateUser, RESEND). Any earlier temporary password stops working.
-      </p>
-      <p>Tell the caller to sign in with the temporary password from the new message; they then choose their own password.</p>
+      <p>{t('recovery.invitation.what', { username, mediums: invitationRoute(mediums), strong })}</p>
+      <p>{t('recovery.invitation.tell')}</p>
     </ConfirmedAction>
   );
 }
 
 function AdminReset(props: AlternativeProps) {
+  const t = useT();
   const { target, record } = props;
+  const { username } = target;
   return (
     <ConfirmedAction
       {...props}
       channel="recovery:adminResetPassword"
       request={{ ...target, ...record }}
-      label="Reset by administrator"
-      title={`Reset ${target.username}’s password as an administrator?`}
-      confirmLabel={`Reset password of ${target.username}`}
-      pendingLabel="Resetting…"
-      failedTitle="The password was not reset"
-      unknownTitle="The password may have been reset"
+      label={t('recovery.adminReset.label')}
+      title={t('recovery.adminReset.title', { username })}
+      confirmLabel={t('recovery.adminReset.confirm', { username })}
+      pendingLabel={t('recovery.adminReset.pending')}
+      failedTitle={t('recovery.adminReset.failed')}
+      unknownTitle={t('recovery.adminReset.unknown')}
       outcome={(data) => ({ kind: 'admin-reset', at: data.resetAt })}
-      note="The administrator’s reset: its answer is real even where the app client hides errors. Cognito sends the user a code; you finish the reset here."
+      note={t('recovery.adminReset.note')}
     >
-      <p>
-        Cognito resets the password of <strong>{target.username}</strong> (AdminResetUserPassword): the current password stops working
-        at once and Cognito sends them a code by their verified email or phone.
-      </p>
-      <p>Then ask the caller for that code and set their new password with it in the step that follows.</p>
+      <p>{t('recovery.adminReset.what', { username, strong: (chunks) => <strong>{chunks}</strong> })}</p>
+      <p>{t('recovery.adminReset.then')}</p>
     </ConfirmedAction>
   );
 }
 
 function TemporaryPassword({ target, record, canAct, onDone, policy, isOpen: open, onOpenChange }: AlternativeProps & { policy: PasswordPolicy }) {
+  const t = useT();
+  const { username } = target;
+  const strong = (chunks: ReactNode[]) => <strong>{chunks}</strong>;
   const setTemporary = useRecoveryAction('recovery:setTemporaryPassword');
   const [password, setPassword] = useState('');
   const [style, setStyle] = useState<PasswordStyle>('sayable');
@@ -266,45 +271,37 @@ function TemporaryPassword({ target, record, canAct, onDone, policy, isOpen: ope
       <ConfirmDialog
         trigger={
           <Button className="button button-danger" isDisabled={!canAct}>
-            Set a temporary password
+            {t('recovery.temporary.label')}
           </Button>
         }
         isOpen={open}
         onOpenChange={change}
         isPending={setTemporary.isPending}
-        title={setAt ? `Temporary password set for ${target.username}` : `Set a temporary password for ${target.username}?`}
+        title={setAt ? t('recovery.temporary.titleDone', { username }) : t('recovery.temporary.title', { username })}
         tone="last-resort"
       >
         {setAt ? (
           <p ref={doneRef} tabIndex={-1} className="action-dialog-success" role="status">
-            Done at {formatTime(setAt)}. Read the password to the caller now.
+            {t('recovery.temporary.doneAt', { at: new Date(setAt) })}
           </p>
         ) : (
-          <p className="last-resort-banner">
-            <strong>Last resort.</strong> Use it only when a code or an invitation cannot work: you will know the password, and so
-            will anyone who hears you read it out.
-          </p>
+          <p className="last-resort-banner">{t('recovery.temporary.lastResort', { strong })}</p>
         )}
-        <p>
-          Cognito sets this as a <strong>temporary</strong> password (AdminSetUserPassword, not permanent).{' '}
-          <strong>{target.username}</strong> must choose a new password the next time they sign in. It stops working after {days}{' '}
-          {days === 1 ? 'day' : 'days'}.
-        </p>
+        <p>{t('recovery.temporary.what', { username, days, strong })}</p>
         <div className="password-row">
           <TextField className="field password-field" value={password} isReadOnly>
-            <Label>Temporary password</Label>
+            <Label>{t('recovery.temporary.field')}</Label>
             <Input className="input input-code" type={revealed ? 'text' : 'password'} autoComplete="off" spellCheck={false} />
             <Text slot="description" className="muted">
-              {style === 'sayable' ? 'Generated at random from characters that are easy to say' : 'Generated at random from every character Cognito accepts'}; it
-              meets every rule of the pool.
+              {t('recovery.temporary.generated', { style })}
             </Text>
           </TextField>
           <div className="password-tools">
             <Button className="button button-secondary" onPress={() => setRevealed((r) => !r)}>
-              {revealed ? 'Hide password' : 'Show password'}
+              {revealed ? t('recovery.password.hide') : t('recovery.password.show')}
             </Button>
             <Button className="button button-secondary" onPress={() => void copy(password)}>
-              Copy password
+              {t('recovery.password.copy')}
             </Button>
             {!setAt && (
               <Button
@@ -312,7 +309,7 @@ function TemporaryPassword({ target, record, canAct, onDone, policy, isOpen: ope
                 isDisabled={setTemporary.isPending}
                 onPress={() => generate(style)}
               >
-                Generate another
+                {t('recovery.temporary.another')}
               </Button>
             )}
           </div>
@@ -330,17 +327,22 @@ function TemporaryPassword({ target, record, canAct, onDone, policy, isOpen: ope
         <PasswordReadout password={password} isRevealed={revealed} />
         <CopyMessage outcome={outcome} />
         {setTemporary.isError && (
-          <ErrorNotice error={setTemporary.error} channel="recovery:setTemporaryPassword" title="The temporary password was not set" titleIfUnknown="The temporary password may have been set" />
+          <ErrorNotice
+            error={setTemporary.error}
+            channel="recovery:setTemporaryPassword"
+            title={t('recovery.temporary.failed')}
+            titleIfUnknown={t('recovery.temporary.unknown')}
+          />
         )}
         <ConfirmDialogActions>
           {setAt ? (
             <Button className="button button-primary" onPress={() => change(false)}>
-              Done: close and forget the password
+              {t('recovery.temporary.close')}
             </Button>
           ) : (
             <>
               <Button className="button button-secondary" isDisabled={setTemporary.isPending} onPress={() => change(false)}>
-                Cancel
+                {t('recovery.alternatives.cancel')}
               </Button>
               <BusyButton
                 className="button button-danger"
@@ -360,14 +362,17 @@ function TemporaryPassword({ target, record, canAct, onDone, policy, isOpen: ope
                   )
                 }
               >
-                {setTemporary.isPending ? 'Setting…' : `Set temporary password for ${target.username}`}
+                {setTemporary.isPending ? t('recovery.temporary.setting') : t('recovery.temporary.confirm', { username })}
               </BusyButton>
             </>
           )}
         </ConfirmDialogActions>
       </ConfirmDialog>
       <p className="alternative-note">
-        <span className="badge badge-bad">Last resort</span> <span className="muted">You read a password to the caller; they change it at their next sign-in.</span>
+        {t('recovery.temporary.note', {
+          badge: (chunks) => <span className="badge badge-bad">{chunks}</span>,
+          muted: (chunks) => <span className="muted">{chunks}</span>,
+        })}
       </p>
     </>
   );

@@ -3,7 +3,13 @@ import { Checkbox, CheckboxGroup, FieldError, Input, Label, Text, TextField } fr
 import type { ResponseOf } from '../../../shared/contract';
 import { ErrorNotice } from '../../components/error-notice';
 import { Loading } from '../../components/loading';
-import { TICKET_MAX_LENGTH } from './action-record';
+import type { MessageId } from '../../i18n/messages';
+import { useT } from '../../i18n/use-t';
+import { TICKET_MAX_LENGTH, type TicketProblem } from './action-record';
+
+const TICKET_PROBLEMS: Readonly<Record<TicketProblem, MessageId>> = {
+  'control-or-direction': 'recovery.callerChecks.ticketControlMarks',
+};
 
 interface CallerChecksProps {
   settings: UseQueryResult<ResponseOf<'settings:get'>>;
@@ -14,7 +20,7 @@ interface CallerChecksProps {
   ticked: string[];
   onTickedChange: (ticked: string[]) => void;
   missing: string[];
-  ticketProblem?: string | undefined;
+  ticketProblem?: TicketProblem | undefined;
 }
 
 /**
@@ -22,11 +28,12 @@ interface CallerChecksProps {
  * ask for it, the verification checks the caller passed. Kept for this user only, never stored.
  */
 export function CallerChecks({ settings, ticket, onTicketChange, required, ticked, onTickedChange, missing, ticketProblem }: CallerChecksProps) {
+  const t = useT();
   return (
     <section className="caller-checks" aria-labelledby="caller-heading">
       {/* Named for assistive technology; on screen the ticket's label says enough. */}
       <h5 id="caller-heading" className="visually-hidden">
-        The caller
+        {t('recovery.callerChecks.heading')}
       </h5>
       <TextField
         className="field ticket-field"
@@ -36,35 +43,35 @@ export function CallerChecks({ settings, ticket, onTicketChange, required, ticke
         isInvalid={Boolean(ticketProblem)}
         validationBehavior="aria"
       >
-        <Label>Ticket</Label>
+        <Label>{t('recovery.callerChecks.ticket')}</Label>
         <Input className="input" autoComplete="off" spellCheck={false} />
         <Text slot="description" className="muted">
-          Optional; recorded in the audit log.
+          {t('recovery.callerChecks.ticketHelp')}
         </Text>
-        <FieldError className="field-error">{ticketProblem}</FieldError>
+        <FieldError className="field-error">{ticketProblem && t(TICKET_PROBLEMS[ticketProblem])}</FieldError>
       </TextField>
 
-      {settings.isPending && <Loading>Reading the caller-verification settings…</Loading>}
+      {settings.isPending && <Loading>{t('recovery.callerChecks.loading')}</Loading>}
       {settings.isError && !settings.data && (
         <ErrorNotice
           error={settings.error}
           channel="settings:get"
-          title="Could not read the caller-verification settings"
+          title={t('recovery.callerChecks.loadFailed')}
           onRetry={() => void settings.refetch()}
         />
       )}
       {required.length > 0 && (
         <CheckboxGroup className="caller-check-group" value={ticked} onChange={onTickedChange}>
-          <Label className="group-label">Caller verification</Label>
+          <Label className="group-label">{t('recovery.callerChecks.label')}</Label>
           <Text slot="description" className="muted">
-            Tick each check once the caller has passed it. Every recovery action stays disabled until all are ticked.
+            {t('recovery.callerChecks.help')}
           </Text>
           {required.map((check) => (
             <Checkbox key={check} value={check} className="caller-check">
               {({ isSelected }) => (
                 <>
                   <span className="caller-check-box" aria-hidden="true">
-                    {isSelected ? '✓' : ''}
+                    {isSelected ? t('recovery.callerChecks.tick') : ''}
                   </span>
                   <span>{check}</span>
                 </>
@@ -73,8 +80,8 @@ export function CallerChecks({ settings, ticket, onTicketChange, required, ticke
           ))}
           <p className={`caller-check-summary ${missing.length === 0 ? 'is-complete' : 'is-incomplete'}`}>
             {missing.length === 0
-              ? 'The caller passed every check.'
-              : `${required.length - missing.length} of ${required.length} checks done: recovery actions are disabled until all are ticked.`}
+              ? t('recovery.callerChecks.allPassed')
+              : t('recovery.callerChecks.progress', { done: required.length - missing.length, total: required.length })}
           </p>
         </CheckboxGroup>
       )}

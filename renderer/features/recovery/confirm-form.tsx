@@ -5,9 +5,10 @@ import { passwordMeetsPolicy } from '../../../shared/password-policy';
 import { useRecoveryAction } from '../../api/queries';
 import { BusyButton } from '../../components/busy-button';
 import { ErrorNotice } from '../../components/error-notice';
-import { formatRemaining, formatTime } from '../../components/format';
+import { useFormat } from '../../components/format';
 import { scrollIntoPane } from '../../components/scroll-into-pane';
 import { useNow } from '../../components/use-now';
+import { useT } from '../../i18n/use-t';
 import { cleanCodeInput, codeExpiresAt, looksLikeCognitoCode, normaliseCode } from './code-input';
 import { NewPasswordField } from './new-password-field';
 
@@ -28,6 +29,7 @@ interface ConfirmFormProps {
  * keeps both as typed (the code usually still works); they are cleared only once Cognito accepts.
  */
 export function ConfirmForm({ target, policy, sentAt, canSubmit, onConfirmed }: ConfirmFormProps) {
+  const t = useT();
   const confirm = useRecoveryAction('recovery:confirmForgotPassword');
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
@@ -91,7 +93,7 @@ export function ConfirmForm({ target, policy, sentAt, canSubmit, onConfirmed }: 
       }}
     >
       <div className="confirm-head">
-        <h5 id="confirm-heading">Finish the reset</h5>
+        <h5 id="confirm-heading">{t('recovery.confirm.heading')}</h5>
         <CodeCountdown sentAt={sentAt} />
       </div>
       <div className="confirm-fields">
@@ -106,12 +108,12 @@ export function ConfirmForm({ target, policy, sentAt, canSubmit, onConfirmed }: 
           isInvalid={attempted && !codeOk}
           isReadOnly={busy}
         >
-          <Label>Confirmation code</Label>
+          <Label>{t('recovery.confirm.code')}</Label>
           <Input ref={codeRef} className="input input-code" autoComplete="one-time-code" spellCheck={false} maxLength={2048} />
           <Text slot="description" className="muted">
-            As the caller reads it out; spaces are left out.
+            {t('recovery.confirm.codeHelp')}
           </Text>
-          <FieldError className="field-error">Type the code the caller received.</FieldError>
+          <FieldError className="field-error">{t('recovery.confirm.codeMissing')}</FieldError>
         </TextField>
 
         <NewPasswordField
@@ -127,11 +129,13 @@ export function ConfirmForm({ target, policy, sentAt, canSubmit, onConfirmed }: 
 
       {askingOddCode && (
         <div className="notice notice-warning odd-code" role="alert">
-          <p className="notice-title">Is the code right?</p>
+          <p className="notice-title">{t('recovery.confirm.oddCode.title')}</p>
           <p>
-            Cognito’s codes are 6 digits; this one is <span className="mono">{sendable}</span> ({sendable.length} characters). A
-            wrong code counts against the few attempts Cognito allows in an hour. Check it with the caller; send it as it is only if
-            this pool’s messages use another format.
+            {t('recovery.confirm.oddCode.body', {
+              code: sendable,
+              length: [...sendable].length,
+              mono: (chunks) => <span className="mono">{chunks}</span>,
+            })}
           </p>
           <div className="actions">
             <Button
@@ -141,7 +145,7 @@ export function ConfirmForm({ target, policy, sentAt, canSubmit, onConfirmed }: 
                 codeRef.current?.focus();
               }}
             >
-              Correct the code
+              {t('recovery.confirm.oddCode.correct')}
             </Button>
             <Button
               className="button button-primary"
@@ -150,7 +154,7 @@ export function ConfirmForm({ target, policy, sentAt, canSubmit, onConfirmed }: 
                 submit(true);
               }}
             >
-              Send it as it is
+              {t('recovery.confirm.oddCode.sendAsItIs')}
             </Button>
           </div>
         </div>
@@ -159,17 +163,17 @@ export function ConfirmForm({ target, policy, sentAt, canSubmit, onConfirmed }: 
         <ErrorNotice
           error={confirm.error}
           channel="recovery:confirmForgotPassword"
-          title="The password was not changed"
-          titleIfUnknown="The password may have been changed"
+          title={t('recovery.confirm.failed')}
+          titleIfUnknown={t('recovery.confirm.unknown')}
           takeFocus
         />
       )}
       <div className="actions">
         {/* isPending keeps focus on the button (aria-disabled) while the request runs. */}
         <BusyButton type="submit" className="button button-primary" isPending={busy} isDisabled={!canSubmit}>
-          {busy ? 'Setting password…' : 'Set new password'}
+          {busy ? t('recovery.confirm.submitting') : t('recovery.confirm.submit')}
         </BusyButton>
-        {!canSubmit && <span className="muted">Tick every caller check first.</span>}
+        {!canSubmit && <span className="muted">{t('recovery.callerChecks.tickFirst')}</span>}
       </div>
     </Form>
   );
@@ -177,23 +181,25 @@ export function ConfirmForm({ target, policy, sentAt, canSubmit, onConfirmed }: 
 
 /** How long the code has left, from the moment Cognito sent it; one hour in all. */
 function CodeCountdown({ sentAt }: { sentAt: string | undefined }) {
+  const t = useT();
+  const format = useFormat();
   const now = useNow(1_000);
   const expiresAt = codeExpiresAt(sentAt);
   if (!expiresAt) {
-    return <p className="code-timer muted">The code is valid for one hour from when it was sent.</p>;
+    return <p className="code-timer muted">{t('recovery.countdown.unknown')}</p>;
   }
   const left = expiresAt.getTime() - now;
   if (left <= 0) {
     return (
       <p className="code-timer code-expired" role="status">
-        The code expired at {formatTime(expiresAt)}. Send a new code.
+        {t('recovery.countdown.expired', { at: expiresAt })}
       </p>
     );
   }
   return (
     // role=timer is not announced on every tick; the text is there whenever the operator looks.
     <p className={`code-timer${left < 5 * 60_000 ? ' code-expiring' : ''}`} role="timer">
-      Code valid for <strong>{formatRemaining(left)}</strong> more (until {formatTime(expiresAt)}).
+      {t('recovery.countdown.left', { left: format.remaining(left), until: expiresAt, strong: (chunks) => <strong>{chunks}</strong> })}
     </p>
   );
 }

@@ -1,4 +1,4 @@
-import { useId, useState, type Ref } from 'react';
+import { useId, useState, type ReactNode, type Ref } from 'react';
 import { Button, FieldError, Input, Label, Meter, TextField } from 'react-aria-components';
 import type { PasswordPolicy } from '../../../shared/contract';
 import { checkPassword, generatePassword, PASSWORD_ALPHABETS, type PasswordStyle } from '../../../shared/password-policy';
@@ -6,6 +6,8 @@ import { PasswordChecklist } from './password-checklist';
 import { PasswordReadout, PasswordStyleChoice } from './password-readout';
 import type { StrengthEstimate } from './password-strength';
 import { CopyMessage, useCopyToClipboard } from '../../components/copy';
+import { useT } from '../../i18n/use-t';
+import { strengthAdvice, strengthLabel } from './password-words';
 import { usePasswordStrength, type StrengthState } from './use-password-strength';
 
 interface NewPasswordFieldProps {
@@ -26,6 +28,7 @@ interface NewPasswordFieldProps {
  * common passwords.
  */
 export function NewPasswordField({ value, onChange, policy, username, showErrors, isReadOnly = false, inputRef }: NewPasswordFieldProps) {
+  const t = useT();
   const [revealed, setRevealed] = useState(false);
   const [style, setStyle] = useState<PasswordStyle>('sayable');
   /** The last generated password, while the field still holds it: it gets a readout. */
@@ -67,7 +70,7 @@ export function NewPasswordField({ value, onChange, policy, username, showErrors
           isReadOnly={isReadOnly}
           aria-describedby={`${rulesId}-summary`}
         >
-          <Label>New password</Label>
+          <Label>{t('recovery.password.new')}</Label>
           <Input
             ref={inputRef}
             className="input"
@@ -77,27 +80,27 @@ export function NewPasswordField({ value, onChange, policy, username, showErrors
             spellCheck={false}
             maxLength={256}
           />
-          <FieldError className="field-error">The password does not meet every rule below yet.</FieldError>
+          <FieldError className="field-error">{t('recovery.password.breaksRules')}</FieldError>
         </TextField>
         <div className="password-tools">
           <Button className="button button-secondary" onPress={() => setRevealed((r) => !r)}>
-            {revealed ? 'Hide password' : 'Show password'}
+            {revealed ? t('recovery.password.hide') : t('recovery.password.show')}
           </Button>
           <Button
             className="button button-secondary"
             isDisabled={isReadOnly}
             onPress={() => generate(style)}
           >
-            Generate password
+            {t('recovery.password.generate')}
           </Button>
           <Button className="button button-secondary" isDisabled={!value} onPress={() => void copy(value)}>
-            Copy password
+            {t('recovery.password.copy')}
           </Button>
         </div>
       </div>
       <PasswordStyleChoice value={style} onChange={changeStyle} isDisabled={isReadOnly} />
       <p role="status" className="password-note">
-        {holdsGenerated && `A new ${style === 'sayable' ? 'easy-to-say' : 'fully random'} password was generated.`}
+        {holdsGenerated && t('recovery.password.generated', { style })}
       </p>
       {holdsGenerated && <PasswordReadout password={value} isRevealed={revealed} />}
       <CopyMessage outcome={outcome} />
@@ -108,20 +111,22 @@ export function NewPasswordField({ value, onChange, policy, username, showErrors
 }
 
 function StrengthMeter({ state }: { state: StrengthState }) {
+  const t = useT();
   if (state.status === 'empty') {
-    return <p className="strength-empty muted">Strength: type or generate a password to see an estimate.</p>;
+    return <p className="strength-empty muted">{t('recovery.strength.empty')}</p>;
   }
   if (state.status === 'unavailable') {
-    return <p className="strength-empty muted">The strength estimate could not be loaded. The pool’s rules above still apply.</p>;
+    return <p className="strength-empty muted">{t('recovery.strength.unavailable')}</p>;
   }
   const estimate = state.estimate;
-  if (!estimate) return <p className="strength-empty muted">Estimating strength…</p>;
+  if (!estimate) return <p className="strength-empty muted">{t('recovery.strength.estimating')}</p>;
+  const label = strengthLabel(t, estimate.score);
   return (
     <div className="strength" data-checking={state.status === 'checking' || undefined}>
-      <Meter className="strength-meter" value={estimate.score} minValue={0} maxValue={4} valueLabel={estimate.label}>
+      <Meter className="strength-meter" value={estimate.score} minValue={0} maxValue={4} valueLabel={label}>
         <div className="strength-head">
-          <Label className="strength-label">Password strength</Label>
-          <span className="strength-value">{estimate.label}</span>
+          <Label className="strength-label">{t('recovery.strength.label')}</Label>
+          <span className="strength-value">{label}</span>
         </div>
         <div className="strength-bar" aria-hidden="true">
           <div className="strength-fill" data-score={estimate.score} />
@@ -133,23 +138,22 @@ function StrengthMeter({ state }: { state: StrengthState }) {
 }
 
 function StrengthAdvice({ estimate }: { estimate: StrengthEstimate }) {
+  const t = useT();
+  const strong = (chunks: ReactNode[]) => <strong>{chunks}</strong>;
+  const advice = strengthAdvice(t, estimate);
   return (
     <div aria-live="polite" className="strength-advice">
       {estimate.common ? (
         <p className="note note-blocker strength-common">
           {/* The matched word is not shown: it would put the hidden password on screen. */}
-          <strong>Common password:</strong> it is on lists of leaked passwords that attackers try first. Choose another, or
-          generate one.
+          {t('recovery.strength.common', { strong })}
         </p>
       ) : (
-        estimate.warning && (
-          <p className="note note-warning">
-            <strong>Weak spot:</strong> {estimate.warning}
-          </p>
-        )
+        advice.warning && <p className="note note-warning">{t('recovery.strength.weakSpot', { warning: advice.warning, strong })}</p>
       )}
-      {estimate.score < 3 && estimate.suggestions.length > 0 && (
-        <p className="muted strength-suggestions">{estimate.suggestions.join(' ')}</p>
+      {estimate.score < 3 && advice.suggestions.length > 0 && (
+        // Whole sentences, one after the other.
+        <p className="muted strength-suggestions">{advice.suggestions.join(' ')}</p>
       )}
     </div>
   );

@@ -5,26 +5,60 @@ import type { MatchExtended, ZxcvbnResult } from '@zxcvbn-ts/core';
 
 export type StrengthScore = 0 | 1 | 2 | 3 | 4;
 
+/** zxcvbn's warnings, as its keys (the renderer words them: recovery.strength.warning.*). */
+export const STRENGTH_WARNINGS = [
+  'straightRow',
+  'keyPattern',
+  'simpleRepeat',
+  'extendedRepeat',
+  'sequences',
+  'recentYears',
+  'dates',
+  'topTen',
+  'topHundred',
+  'common',
+  'similarToCommon',
+  'wordByItself',
+  'namesByThemselves',
+  'commonNames',
+  'userInputs',
+  'pwned',
+] as const;
+export type StrengthWarning = (typeof STRENGTH_WARNINGS)[number];
+
+/** zxcvbn's suggestions, as its keys (recovery.strength.suggestion.*). */
+export const STRENGTH_SUGGESTIONS = [
+  'l33t',
+  'reverseWords',
+  'allUppercase',
+  'capitalization',
+  'dates',
+  'recentYears',
+  'associatedYears',
+  'sequences',
+  'repeated',
+  'longerKeyboardPattern',
+  'anotherWord',
+  'useWords',
+  'noNeed',
+  'pwned',
+] as const;
+export type StrengthSuggestion = (typeof STRENGTH_SUGGESTIONS)[number];
+
 export interface StrengthEstimate {
+  /** 0 (very weak) to 4 (very strong); recovery.strength.score words it. */
   score: StrengthScore;
-  /** The score in words, e.g. "Strong". */
-  label: string;
   /** On a list of common (leaked) passwords, or mostly made of one such entry. */
   common: boolean;
   /** The common-password entry it matched, when `common`. */
   commonMatch?: string;
-  /** zxcvbn's own warning, e.g. "This is a commonly used password." */
-  warning?: string;
-  suggestions: string[];
+  /** zxcvbn's own warning, as its key, e.g. "common" ("This is a commonly used password."). */
+  warning?: StrengthWarning;
+  suggestions: StrengthSuggestion[];
 }
 
-export const STRENGTH_LABELS: Record<StrengthScore, string> = {
-  0: 'Very weak',
-  1: 'Weak',
-  2: 'Fair',
-  3: 'Strong',
-  4: 'Very strong',
-};
+const isWarning = (key: string): key is StrengthWarning => (STRENGTH_WARNINGS as readonly string[]).includes(key);
+const isSuggestion = (key: string): key is StrengthSuggestion => (STRENGTH_SUGGESTIONS as readonly string[]).includes(key);
 
 type Checker = (password: string, userInputs: string[]) => ZxcvbnResult;
 
@@ -41,25 +75,26 @@ export function describeStrength(result: Pick<ZxcvbnResult, 'score' | 'feedback'
   const match = result.sequence.find((m) => isCommonPasswordMatch(m) && [...m.token].length >= Math.max(4, length / 2));
   const estimate: StrengthEstimate = {
     score: result.score,
-    label: STRENGTH_LABELS[result.score],
     common: match !== undefined,
-    suggestions: result.feedback.suggestions,
+    suggestions: result.feedback.suggestions.filter(isSuggestion),
   };
   if (match) estimate.commonMatch = String(match['matchedWord'] ?? match.token);
-  if (result.feedback.warning) estimate.warning = result.feedback.warning;
+  if (result.feedback.warning && isWarning(result.feedback.warning)) estimate.warning = result.feedback.warning;
   return estimate;
 }
 
 let checker: Promise<Checker> | undefined;
 
-/** zxcvbn with the common and English dictionaries, built once; a failed load is retried next time. */
+/**
+ * zxcvbn with the common and English dictionaries, built once; a failed load is retried next time.
+ * Without translations its feedback is keys, which the catalogs word in the operator's language.
+ */
 export function loadStrengthChecker(): Promise<Checker> {
   checker ??= Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common'), import('@zxcvbn-ts/language-en')]).then(
     ([core, common, english]) => {
       const zxcvbn = new core.ZxcvbnFactory({
         dictionary: { ...common.dictionary, ...english.dictionary },
         graphs: common.adjacencyGraphs,
-        translations: english.translations,
         // Levenshtein matching would take about a second a check on the UI thread; the l33t and
         // case variants already catch "P@ssw0rd"-style near-misses of common passwords.
         useLevenshteinDistance: false,

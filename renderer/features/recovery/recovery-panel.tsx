@@ -8,19 +8,19 @@ import { settingsQuery, useRecoveryAction, verdictQuery } from '../../api/querie
 import { BusyButton } from '../../components/busy-button';
 import { ConfirmDialog, ConfirmDialogActions } from '../../components/confirm-dialog';
 import { ErrorNotice } from '../../components/error-notice';
-import { formatTime } from '../../components/format';
 import { scrollIntoPane } from '../../components/scroll-into-pane';
 import { focusUnmovedSinceOpening } from '../users/opening';
 import { useT } from '../../i18n/use-t';
 import { secretWording, userExistenceWording } from '../pools/pool-wording';
 import { callerCheckState } from './action-record';
-import { Alternatives, type AlternativeOutcome } from './alternatives';
+import { Alternatives } from './alternatives';
 import { CallerChecks } from './caller-checks';
 import { ConfirmForm } from './confirm-form';
 import { DeliveryDetails } from './delivery-details';
 import { useAppClientChoice } from './remembered-client';
 import { useJourneyGuard } from './journey-guard';
 import { VerdictPanel } from './verdict-panel';
+import { afterActionWords, type AlternativeOutcome } from './verdict-words';
 
 /** Cognito's hourly limit of code requests per user, the strictest it applies (AWS: 5 to 20 by risk). */
 const HOURLY_CODE_REQUESTS = 5;
@@ -46,6 +46,7 @@ function latest(a: string | undefined, b: string | undefined): string | undefine
  * step. Everything here lives only while this user is open.
  */
 export default function RecoveryPanel({ connectionId, pool, username, invitationMediums, clients }: RecoveryPanelProps) {
+  const t = useT();
   const settings = useQuery(settingsQuery());
   const [ticket, setTicket] = useState('');
   const [ticked, setTicked] = useState<string[]>([]);
@@ -110,11 +111,14 @@ export default function RecoveryPanel({ connectionId, pool, username, invitation
     setConfirmedAt(undefined);
   };
 
+  // Cognito's default when the pool does not say.
+  const temporaryDays = pool.passwordPolicy.temporaryPasswordValidityDays ?? 7;
+
   if (confirmedAt) return <RecoveryDone username={username} confirmedAt={confirmedAt} onStartOver={startOver} />;
 
   return (
     <section ref={blockRef} className="panel recovery call-block" aria-labelledby="recovery-heading">
-      <h4 id="recovery-heading">Reset password</h4>
+      <h4 id="recovery-heading">{t('recovery.panel.heading')}</h4>
 
       <div className="call-controls">
         <ClientChoice clients={clients} clientId={clientId} onChange={choose} />
@@ -130,7 +134,7 @@ export default function RecoveryPanel({ connectionId, pool, username, invitation
         />
       </div>
 
-      <VerdictPanel verdict={verdict} pool={pool} hasClient={client !== undefined} afterAction={afterActionWords(outcome, username, pool)}>
+      <VerdictPanel verdict={verdict} pool={pool} hasClient={client !== undefined} afterAction={outcome && afterActionWords(t, outcome, username, temporaryDays)}>
         {verdict.data && (
           <Alternatives
             alternatives={verdict.data.alternatives}
@@ -155,33 +159,36 @@ export default function RecoveryPanel({ connectionId, pool, username, invitation
             isPending={forgot.isPending}
             onPress={() => (askedBefore ? setAskingNewCode(true) : sendCode())}
           >
-            {forgot.isPending ? 'Sending…' : askedBefore ? 'Send a new code' : 'Send recovery code'}
+            {forgot.isPending ? t('recovery.panel.sending') : askedBefore ? t('recovery.panel.sendNew') : t('recovery.panel.send')}
           </BusyButton>
           {!hasCode && (
             <Button className="button button-quiet" isDisabled={!canAct} onPress={() => setEnterCodeAnyway(true)}>
-              The caller already has a code
+              {t('recovery.panel.alreadyHasCode')}
             </Button>
           )}
-          {!canAct && !settings.isPending && <span className="muted">{checks.ticketProblem ? 'Correct the ticket first.' : 'Tick every caller check first.'}</span>}
+          {!canAct && !settings.isPending && (
+            <span className="muted">{checks.ticketProblem ? t('recovery.panel.correctTicketFirst') : t('recovery.callerChecks.tickFirst')}</span>
+          )}
         </div>
       )}
 
-      <ConfirmDialog isOpen={askingNewCode} onOpenChange={setAskingNewCode} isPending={false} title={`Send ${username} a new code?`}>
+      <ConfirmDialog isOpen={askingNewCode} onOpenChange={setAskingNewCode} isPending={false} title={t('recovery.newCode.title', { username })}>
+        <p>{t('recovery.newCode.stopsWorking', { strong: (chunks) => <strong>{chunks}</strong> })}</p>
         <p>
-          <strong>The code the caller has now stops working</strong> the moment a new one is sent. Ask them to check their spam
-          folder and wait a minute first: codes can take that long.
-        </p>
-        <p>
-          Cognito allows only a few code requests per user in an hour ({HOURLY_CODE_REQUESTS} at the strictest), then refuses every
-          request for a while. Sent to {username} today: <strong>{codesSentToday}</strong>
-          {codesMaybeSent > 0 && <> and {codesMaybeSent} whose answer was lost</>}.
+          {t('recovery.newCode.limit', {
+            limit: HOURLY_CODE_REQUESTS,
+            username,
+            sent: codesSentToday,
+            unknown: codesMaybeSent,
+            strong: (chunks) => <strong>{chunks}</strong>,
+          })}
         </p>
         <ConfirmDialogActions>
           <Button className="button button-secondary" onPress={() => setAskingNewCode(false)}>
-            Keep the current code
+            {t('recovery.newCode.keep')}
           </Button>
           <Button className="button button-primary" onPress={sendCode}>
-            Send a new code
+            {t('recovery.panel.sendNew')}
           </Button>
         </ConfirmDialogActions>
       </ConfirmDialog>
@@ -190,13 +197,13 @@ export default function RecoveryPanel({ connectionId, pool, username, invitation
         <ErrorNotice
           error={forgot.error}
           channel="recovery:forgotPassword"
-          title="The recovery code was not sent"
-          titleIfUnknown="The recovery code may have been sent"
+          title={t('recovery.send.failed')}
+          titleIfUnknown={t('recovery.send.unknown')}
           takeFocus
         />
       )}
       {sent && <DeliveryDetails key={sent.sentAt} response={sent} client={sentWith} />}
-      {outcome?.kind === 'invitation' && <p className="muted">Ask the caller to sign in with the temporary password in the new invitation.</p>}
+      {outcome?.kind === 'invitation' && <p className="muted">{t('recovery.panel.invitationSignIn')}</p>}
 
       {target && hasCode && (
         <ConfirmForm
@@ -216,26 +223,28 @@ export default function RecoveryPanel({ connectionId, pool, username, invitation
 /** One app client: just named. Several: one compact choice, remembered per pool. */
 function ClientChoice({ clients, clientId, onChange }: { clients: AppClient[]; clientId: string | undefined; onChange: (clientId: string) => void }) {
   const t = useT();
-  if (clients.length === 0) return <p>This pool has no app clients, so a recovery code cannot be requested from here.</p>;
+  if (clients.length === 0) return <p>{t('recovery.client.none')}</p>;
   const only = clients.length === 1 ? clients[0] : undefined;
   if (only) {
+    const meta = t('recovery.client.meta', { secret: secretWording(t, only), existence: userExistenceWording(t, only) });
     return (
       <p className="client-single">
-        <span className="group-label">App client</span> <strong className="client-name">{only.clientName}</strong>{' '}
-        <span className="client-meta">
-          {secretWording(t, only)} · {userExistenceWording(t, only)}
-        </span>
+        {/* Spaces between the parts, on one line: JSX keeps them. */}
+        <span className="group-label">{t('recovery.client.label')}</span> <strong className="client-name">{only.clientName}</strong> <span className="client-meta">{meta}</span>
       </p>
     );
   }
   return (
     <RadioGroup className="client-choice" orientation="horizontal" value={clientId ?? null} onChange={onChange}>
-      <Label className="group-label">App client</Label>
+      <Label className="group-label">{t('recovery.client.label')}</Label>
       {clients.map((c) => (
         <Radio key={c.clientId} value={c.clientId} className="client-option">
           <span className="client-name">{c.clientName}</span>
           <span className="client-meta">
-            {c.hasSecret ? 'has a secret' : 'no secret'} · {c.preventUserExistenceErrors === 'ENABLED' ? 'hides unknown users' : 'reports unknown users'}
+            {t('recovery.client.optionMeta', {
+              secret: c.hasSecret ? 'yes' : 'no',
+              existence: c.preventUserExistenceErrors === 'ENABLED' ? 'hidden' : 'reported',
+            })}
           </span>
         </Radio>
       ))}
@@ -243,22 +252,8 @@ function ClientChoice({ clients, clientId, onChange }: { clients: AppClient[]; c
   );
 }
 
-/** What an alternative that just worked did, said in place of the verdict. */
-function afterActionWords(outcome: AlternativeOutcome | undefined, username: string, pool: PoolDetails): string | undefined {
-  if (!outcome) return undefined;
-  const at = formatTime(outcome.at);
-  const days = pool.passwordPolicy.temporaryPasswordValidityDays ?? 7;
-  switch (outcome.kind) {
-    case 'invitation':
-      return `Invitation re-sent at ${at}: ${username} signs in with the new temporary password and chooses their own. It works for ${days} ${days === 1 ? 'day' : 'days'}.`;
-    case 'admin-reset':
-      return `Password reset by an administrator at ${at}: Cognito has sent ${username} a code. Ask the caller to read it out, then set the new password below.`;
-    case 'temporary-password':
-      return `Temporary password set at ${at}: ${username} signs in with it and must choose their own password then. It works for ${days} ${days === 1 ? 'day' : 'days'}.`;
-  }
-}
-
 function RecoveryDone({ username, confirmedAt, onStartOver }: { username: string; confirmedAt: string; onStartOver: () => void }) {
+  const t = useT();
   const headingRef = useRef<HTMLHeadingElement>(null);
   // Move focus to the outcome so keyboard and screen-reader users land on it.
   useEffect(() => {
@@ -267,14 +262,12 @@ function RecoveryDone({ username, confirmedAt, onStartOver }: { username: string
   return (
     <section className="panel recovery-done call-block" aria-labelledby="done-heading">
       <h4 id="done-heading" ref={headingRef} tabIndex={-1}>
-        Password changed
+        {t('recovery.done.heading')}
       </h4>
-      <p>
-        <strong>{username}</strong> can now sign in with the new password.
-      </p>
-      <p className="muted">Cognito confirmed the change at {formatTime(confirmedAt)}. The code cannot be used again.</p>
+      <p>{t('recovery.done.canSignIn', { username, strong: (chunks) => <strong>{chunks}</strong> })}</p>
+      <p className="muted">{t('recovery.done.confirmedAt', { at: new Date(confirmedAt) })}</p>
       <Button className="button button-secondary" onPress={onStartOver}>
-        Start another reset for this user
+        {t('recovery.done.startOver')}
       </Button>
     </section>
   );

@@ -5,49 +5,7 @@ import { ErrorNotice } from '../../components/error-notice';
 import { Loading } from '../../components/loading';
 import { useT, type Translate } from '../../i18n/use-t';
 import { recoveryOrderSummary } from '../pools/pool-wording';
-
-const STATUS_WORDS: Record<RecoveryVerdict['status'], { badge: string; icon: string }> = {
-  ready: { badge: 'Ready', icon: '✓' },
-  blocked: { badge: 'Blocked', icon: '✕' },
-  uncertain: { badge: 'Uncertain', icon: '?' },
-};
-
-const SEVERITY_WORDS: Record<RecoveryVerdict['reasons'][number]['severity'], string> = {
-  blocker: 'Blocks recovery',
-  warning: 'Check',
-  info: 'Note',
-};
-
-const MEDIUM_WORDS = { EMAIL: 'Email', SMS: 'Text message (SMS)' } as const;
-
-/** Which rule picked the channel, in two words; the full sentence is the tooltip. */
-const RULE_SHORT: Record<RecoveryVerdict['rule'], string> = {
-  'pool-setting': 'by the pool’s setting',
-  legacy: 'by Cognito’s older rule',
-  'admin-only': 'administrators only',
-};
-
-function ruleWords(t: Translate, rule: RecoveryVerdict['rule'], pool: PoolDetails): string {
-  switch (rule) {
-    case 'pool-setting':
-      return `The pool’s recovery setting: ${recoveryOrderSummary(t, pool)}`;
-    case 'legacy':
-      return 'Cognito’s older rule (the pool has no recovery setting): verified phone, then verified email';
-    case 'admin-only':
-      return 'The pool allows recovery by administrators only';
-  }
-}
-
-/** The summary without a leading "Blocked:" (or Ready:, Uncertain:) that the badge already says. */
-function summaryWords(verdict: RecoveryVerdict): string {
-  const prefix = `${STATUS_WORDS[verdict.status].badge}:`;
-  return verdict.summary.toLowerCase().startsWith(prefix.toLowerCase()) ? verdict.summary.slice(prefix.length).trimStart() : verdict.summary;
-}
-
-function codesWords(count: number): string {
-  if (count === 0) return 'none yet';
-  return count === 1 ? '1 code' : `${count} codes`;
-}
+import { reasonWords, ruleKey, verdictHeadline } from './verdict-words';
 
 interface VerdictPanelProps {
   verdict: UseQueryResult<RecoveryVerdict>;
@@ -63,6 +21,30 @@ interface VerdictPanelProps {
   children?: ReactNode;
 }
 
+/** The status in one word, with its symbol for the eye and a colon for the ear. */
+function Badge({ t, status }: { t: Translate; status: RecoveryVerdict['status'] | 'done' }) {
+  return (
+    <span className={`verdict-badge verdict-badge-${status}`}>
+      {t('recovery.verdict.badge', {
+        status,
+        icon: (chunks) => <span aria-hidden="true">{chunks}</span>,
+        sr: (chunks) => <span className="visually-hidden">{chunks}</span>,
+      })}
+    </span>
+  );
+}
+
+/** One line: the status badge, then what it means. */
+function Headline({ t, status, children }: { t: Translate; status: RecoveryVerdict['status'] | 'done'; children: string }) {
+  return (
+    <div role="status" className="verdict-status">
+      <p className="verdict-headline">
+        <Badge t={t} status={status} /> {children}
+      </p>
+    </div>
+  );
+}
+
 /**
  * What ForgotPassword will do for this user through this app client, before anything is sent: one
  * line with the status and where the code goes, then only the reasons that need the operator.
@@ -74,56 +56,41 @@ export function VerdictPanel({ verdict, pool, hasClient, afterAction, children }
   return (
     <section className={`verdict${status ? ` verdict-${status}` : ''}`} aria-labelledby="verdict-heading">
       <h5 id="verdict-heading" className="visually-hidden">
-        Recovery verdict
+        {t('recovery.verdict.heading')}
       </h5>
       {!hasClient ? (
-        <p className="muted">Choose the app client the caller signs in to: the verdict depends on its settings.</p>
+        <p className="muted">{t('recovery.verdict.chooseClient')}</p>
       ) : afterAction ? (
-        <>
-          <div role="status" className="verdict-status">
-            <p className="verdict-headline">
-              <span className="verdict-badge verdict-badge-done">
-                <span aria-hidden="true">✓</span> Done
-                <span className="visually-hidden">:</span>
-              </span>{' '}
-              {afterAction}
-            </p>
-          </div>
-        </>
+        <Headline t={t} status="done">
+          {afterAction}
+        </Headline>
       ) : data ? (
         <>
-          <div role="status" className="verdict-status">
-            <p className="verdict-headline">
-              <span className={`verdict-badge verdict-badge-${data.status}`}>
-                <span aria-hidden="true">{STATUS_WORDS[data.status].icon}</span> {STATUS_WORDS[data.status].badge}
-                <span className="visually-hidden">:</span>
-              </span>{' '}
-              {summaryWords(data)}
-            </p>
-          </div>
+          <Headline t={t} status={data.status}>
+            {verdictHeadline(t, data)}
+          </Headline>
           <p className="verdict-facts muted">
-            {data.channel && (
-              <>
-                {MEDIUM_WORDS[data.channel.deliveryMedium]} to <span className="mono">{data.channel.maskedDestination}</span> ({data.channel.attributeName})
-                {' · '}
-              </>
-            )}
-            <span title={ruleWords(t, data.rule, pool)}>{RULE_SHORT[data.rule]}</span>
-            {' · '}
-            Codes sent today: {codesWords(data.codesSentToday)}
-            {data.codesOfUnknownOutcomeToday > 0 && (
-              <span className="codes-unknown">
-                {' '}
-                and {data.codesOfUnknownOutcomeToday} more request{data.codesOfUnknownOutcomeToday === 1 ? '' : 's'} whose answer was lost: a code may
-                have gone out
-              </span>
-            )}
+            {t('recovery.verdict.facts', {
+              medium: data.channel?.deliveryMedium ?? 'none',
+              destination: data.channel?.maskedDestination ?? '',
+              attribute: data.channel?.attributeName ?? '',
+              rule: ruleKey(data.rule),
+              sent: data.codesSentToday,
+              unknown: data.codesOfUnknownOutcomeToday,
+              mono: (chunks) => <span className="mono">{chunks}</span>,
+              ruleTip: (chunks) => <span title={t('recovery.verdict.ruleDetail', { rule: ruleKey(data.rule), order: recoveryOrderSummary(t, pool) })}>{chunks}</span>,
+              lost: (chunks) => <span className="codes-unknown">{chunks}</span>,
+            })}
           </p>
           {data.reasons.length > 0 && (
-            <ul className="notes" aria-label="Why">
+            <ul className="notes" aria-label={t('recovery.verdict.why')}>
               {data.reasons.map((reason) => (
                 <li key={reason.id} className={`note note-${reason.severity}`}>
-                  <strong>{SEVERITY_WORDS[reason.severity]}:</strong> {reason.message}
+                  {t('recovery.verdict.reason', {
+                    severity: reason.severity,
+                    reason: reasonWords(t, reason),
+                    strong: (chunks) => <strong>{chunks}</strong>,
+                  })}
                 </li>
               ))}
             </ul>
@@ -131,16 +98,11 @@ export function VerdictPanel({ verdict, pool, hasClient, afterAction, children }
         </>
       ) : verdict.isError ? (
         <>
-          <ErrorNotice
-            error={verdict.error}
-            channel="recovery:verdict"
-            title="Could not work out whether recovery can work"
-            onRetry={() => void verdict.refetch()}
-          />
-          <p className="muted">You can still send a code: Cognito’s answer will say whether it worked.</p>
+          <ErrorNotice error={verdict.error} channel="recovery:verdict" title={t('recovery.verdict.failed')} onRetry={() => void verdict.refetch()} />
+          <p className="muted">{t('recovery.verdict.canStillSend')}</p>
         </>
       ) : (
-        <Loading>Checking whether recovery can work…</Loading>
+        <Loading>{t('recovery.verdict.checking')}</Loading>
       )}
       {/* In one place whatever the state above, so an open dialog (a password being read out) survives its change. */}
       {hasClient && children}
