@@ -10,7 +10,10 @@ const privileged = ['electron', 'electron/*', 'node:*', '@aws-sdk/*', 'cognito-l
 const NOT_YET_TRANSLATED = [
   'renderer/app.tsx',
   'renderer/components/error-notice.tsx',
-  'renderer/features/**',
+  'renderer/features/connections/**',
+  'renderer/features/pools/**',
+  'renderer/features/recovery/**',
+  'renderer/features/users/**',
 ];
 const nodeBuiltins = ['fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'stream'];
 

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Button } from 'react-aria-components';
 import { settingsQuery } from '../../api/queries';
+import { useT } from '../../i18n/use-t';
 
 /**
  * Shown while the settings file could not be used: where it went, and that the strictest settings
@@ -8,17 +9,17 @@ import { settingsQuery } from '../../api/queries';
  * explains why every action now asks for caller checks.
  */
 export function SettingsNotice({ onOpenSettings }: { onOpenSettings: () => void }) {
+  const t = useT();
   const settings = useQuery(settingsQuery());
   const notice = settings.data?.notice;
   if (!notice) return null;
   return (
     <div className="notice notice-warning settings-notice" role="status">
       <p>
-        <strong>Settings: </strong>
-        {notice}
+        <strong>{t('settings.notice.label')}</strong> {notice}
       </p>
       <Button className="button button-quiet" onPress={onOpenSettings}>
-        Review settings
+        {t('settings.notice.review')}
       </Button>
     </div>
   );
