@@ -20,7 +20,7 @@ const MAX_DISPLAY_NAME = Settings.shape.operatorDisplayName.unwrap().maxLength;
 
 /**
  * Offered when caller verification is turned on with no checks at all; the operator can change every
- * one. The same as the privileged side's defaults, which a fresh install starts with.
+ * one. The privileged side's defaults (a fresh install starts with them, in English), in the page's language.
  */
 const SUGGESTED_CHECKS: readonly MessageId[] = ['settings.suggestedCheck.contact', 'settings.suggestedCheck.ticket', 'settings.suggestedCheck.securityQuestion'];
 
