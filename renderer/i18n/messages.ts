@@ -1,20 +1,26 @@
 import { UI_LANGUAGES } from '../../shared/contract';
 import deApp from './catalogs/de/app.json';
+import deAudit from './catalogs/de/audit.json';
 import deCommon from './catalogs/de/common.json';
 import deConnections from './catalogs/de/connections.json';
+import deDemo from './catalogs/de/demo.json';
 import deErrors from './catalogs/de/errors.json';
-import deRecovery from './catalogs/de/recovery.json';
-import deValidation from './catalogs/de/validation.json';
 import dePools from './catalogs/de/pools.json';
+import deRecovery from './catalogs/de/recovery.json';
+import deSettings from './catalogs/de/settings.json';
 import deUsers from './catalogs/de/users.json';
+import deValidation from './catalogs/de/validation.json';
 import enApp from './catalogs/en/app.json';
+import enAudit from './catalogs/en/audit.json';
 import enCommon from './catalogs/en/common.json';
 import enConnections from './catalogs/en/connections.json';
+import enDemo from './catalogs/en/demo.json';
 import enErrors from './catalogs/en/errors.json';
-import enRecovery from './catalogs/en/recovery.json';
-import enValidation from './catalogs/en/validation.json';
 import enPools from './catalogs/en/pools.json';
+import enRecovery from './catalogs/en/recovery.json';
+import enSettings from './catalogs/en/settings.json';
 import enUsers from './catalogs/en/users.json';
+import enValidation from './catalogs/en/validation.json';
 
 // The catalogs: one JSON file per area and language, flat ids prefixed by the area ("recovery.…").
 // English is the reference: its ids are the type every other language must fill completely (the type
@@ -24,11 +30,14 @@ export const en = {
   ...enCommon,
   ...enErrors,
   ...enValidation,
-  ...enConnections,
   ...enApp,
+  ...enConnections,
   ...enPools,
   ...enUsers,
   ...enRecovery,
+  ...enAudit,
+  ...enSettings,
+  ...enDemo,
 };
 
 export type MessageId = keyof typeof en;
@@ -38,11 +47,14 @@ export const de: Catalog = {
   ...deCommon,
   ...deErrors,
   ...deValidation,
-  ...deConnections,
   ...deApp,
+  ...deConnections,
   ...dePools,
   ...deUsers,
   ...deRecovery,
+  ...deAudit,
+  ...deSettings,
+  ...deDemo,
 };
 
 export type Language = (typeof UI_LANGUAGES)[number];

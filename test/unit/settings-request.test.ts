@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { keepableChecks, settingsFormSchema, settingsFormValues, toSettingsRequest, type SettingsFormValues } from '../../renderer/features/settings/settings-request';
+import type { Language } from '../../renderer/i18n/messages';
+import { translate } from '../support/translate';
 
 function values(enabled: boolean, checks: string[], operatorDisplayName = ''): SettingsFormValues {
   return { operatorDisplayName, callerVerification: { enabled, checks: checks.map((text) => ({ text })) } };
 }
 
-/** Each refused field's path and message, in the form's terms. */
-function refusals(input: SettingsFormValues): string[][] {
-  return settingsFormSchema.safeParse(input).error?.issues.map((issue) => [issue.path.join('.'), issue.message]) ?? [];
+/** Each refused field's path and message, in the form's terms, as an operator in that language reads them. */
+function refusals(input: SettingsFormValues, language: Language = 'en'): string[][] {
+  return settingsFormSchema(translate(language)).safeParse(input).error?.issues.map((issue) => [issue.path.join('.'), issue.message]) ?? [];
 }
 
 describe('the settings form', () => {
@@ -35,13 +37,20 @@ describe('the settings form', () => {
   });
 
   it('adds its own rules for the list while verification is on: at least one check, none twice', () => {
-    expect(refusals(values(true, []))).toEqual([['callerVerification.checks', 'Add at least one check, or turn caller verification off.']]);
-    expect(refusals(values(true, ['Ticket', ' TICKET ']))).toEqual([['callerVerification.checks.1.text', 'This check is already in the list.']]);
+    const en = translate('en');
+    expect(refusals(values(true, []))).toEqual([['callerVerification.checks', en('settings.checks.none')]]);
+    expect(refusals(values(true, ['Ticket', ' TICKET ']))).toEqual([['callerVerification.checks.1.text', en('settings.checks.repeated')]]);
     expect(refusals(values(false, []))).toEqual([]);
   });
 
+  it("words its own rules in the page's language", () => {
+    const de = translate('de');
+    expect(refusals(values(true, []), 'de')).toEqual([['callerVerification.checks', de('settings.checks.none')]]);
+    expect(refusals(values(true, ['Ticket', ' TICKET ']), 'de')).toEqual([['callerVerification.checks.1.text', 'Dieser Prüfpunkt steht bereits in der Liste.']]);
+  });
+
   it('outputs the request to send, trimmed by the contract', () => {
-    expect(settingsFormSchema.parse(values(true, [' Ticket '], ' Dana '))).toEqual({
+    expect(settingsFormSchema(translate('en')).parse(values(true, [' Ticket '], ' Dana '))).toEqual({
       operatorDisplayName: 'Dana',
       callerVerification: { enabled: true, checks: ['Ticket'] },
     });

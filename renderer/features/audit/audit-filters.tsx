@@ -1,9 +1,11 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import { Button, FieldError, Input, Label, Text, TextField } from 'react-aria-components';
 import type { AuditOutcome } from '../../../shared/audit-record';
 import { contract } from '../../../shared/contract';
 import type { AuditFilters } from '../../api/queries';
 import { SelectField, type SelectItem } from '../../components/select-field';
+import type { MessageId } from '../../i18n/messages';
+import { useT } from '../../i18n/use-t';
 import { localInputToIso } from './audit-time';
 
 // The contract's own rules and words for the audit filters.
@@ -11,12 +13,12 @@ const FILTERS = contract['audit:list'].request.shape;
 
 type Outcome = 'any' | AuditOutcome;
 
-const OUTCOMES: SelectItem<Outcome>[] = [
-  { id: 'any', label: 'Any outcome' },
-  { id: 'success', label: 'Succeeded' },
-  { id: 'failure', label: 'Failed' },
-  { id: 'unknown', label: 'Unknown — may have reached Cognito' },
-];
+const OUTCOMES: Record<Outcome, MessageId> = {
+  any: 'audit.filters.outcome.any',
+  success: 'audit.filters.outcome.success',
+  failure: 'audit.filters.outcome.failure',
+  unknown: 'audit.filters.outcome.unknown',
+};
 
 interface Draft {
   username: string;
@@ -29,7 +31,14 @@ interface Draft {
 
 const EMPTY: Draft = { username: '', operator: '', outcome: 'any', from: '', to: '' };
 
-type Problems = Partial<Record<keyof Draft, string>>;
+/** The form's own message (worded when shown, so it follows the page's language), or the contract's. */
+type Problem = { id: MessageId } | { text: string };
+type Problems = Partial<Record<keyof Draft, Problem>>;
+
+/** A zod issue's message from the contract, as a problem. */
+function contractProblem(message: string | undefined): Problem | undefined {
+  return message === undefined ? undefined : { text: message };
+}
 
 function check(draft: Draft): { problems: Problems; filters: AuditFilters } {
   const problems: Problems = {};
@@ -37,25 +46,25 @@ function check(draft: Draft): { problems: Problems; filters: AuditFilters } {
   const username = draft.username.trim();
   const operator = draft.operator.trim();
   const usernameCheck = FILTERS.username.safeParse(username);
-  if (!usernameCheck.success) problems.username = usernameCheck.error.issues[0]?.message;
+  if (!usernameCheck.success) problems.username = contractProblem(usernameCheck.error.issues[0]?.message);
   else if (username) filters.username = username;
   const operatorCheck = FILTERS.operator.safeParse(operator);
-  if (!operatorCheck.success) problems.operator = operatorCheck.error.issues[0]?.message;
+  if (!operatorCheck.success) problems.operator = contractProblem(operatorCheck.error.issues[0]?.message);
   else if (operator) filters.operator = operator;
   if (draft.outcome !== 'any') filters.outcome = draft.outcome;
 
   if (draft.from) {
     const from = localInputToIso(draft.from, 'start');
     if (from) filters.from = from;
-    else problems.from = 'Enter a complete date and time, or clear the field.';
+    else problems.from = { id: 'audit.filters.incompleteTime' };
   }
   if (draft.to) {
     const to = localInputToIso(draft.to, 'end');
     if (to) filters.to = to;
-    else problems.to = 'Enter a complete date and time, or clear the field.';
+    else problems.to = { id: 'audit.filters.incompleteTime' };
   }
   if (filters.from && filters.to && Date.parse(filters.from) > Date.parse(filters.to)) {
-    problems.to = 'The end is before the start. Swap them or change one.';
+    problems.to = { id: 'audit.filters.endBeforeStart' };
   }
   return { problems, filters };
 }
@@ -67,6 +76,9 @@ interface AuditFilterFormProps {
 
 /** Narrows the log by user, operator, outcome and time. Applied on submit, so typing does not reload the table. */
 export function AuditFilterForm({ onApply, isFiltered }: AuditFilterFormProps) {
+  const t = useT();
+  const say = (problem: Problem | undefined) => (problem === undefined ? undefined : 'id' in problem ? t(problem.id) : problem.text);
+  const outcomes = useMemo(() => (Object.keys(OUTCOMES) as Outcome[]).map((id): SelectItem<Outcome> => ({ id, label: t(OUTCOMES[id]) })), [t]);
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [problems, setProblems] = useState<Problems>({});
   const fromId = useId();
@@ -98,7 +110,7 @@ export function AuditFilterForm({ onApply, isFiltered }: AuditFilterFormProps) {
   };
 
   return (
-    <form className="audit-filters" role="search" aria-label="Filter the audit log" onSubmit={submit} noValidate>
+    <form className="audit-filters" role="search" aria-label={t('audit.filters.label')} onSubmit={submit} noValidate>
       <TextField
         className="field"
         value={draft.username}
@@ -106,9 +118,9 @@ export function AuditFilterForm({ onApply, isFiltered }: AuditFilterFormProps) {
         isInvalid={Boolean(problems.username)}
         validationBehavior="aria"
       >
-        <Label>Username</Label>
+        <Label>{t('audit.filters.username')}</Label>
         <Input className="input" data-filter="username" autoComplete="off" spellCheck={false} />
-        <FieldError className="field-error">{problems.username}</FieldError>
+        <FieldError className="field-error">{say(problems.username)}</FieldError>
       </TextField>
       <TextField
         className="field"
@@ -117,17 +129,17 @@ export function AuditFilterForm({ onApply, isFiltered }: AuditFilterFormProps) {
         isInvalid={Boolean(problems.operator)}
         validationBehavior="aria"
       >
-        <Label>Operator</Label>
+        <Label>{t('audit.filters.operator')}</Label>
         <Input className="input" data-filter="operator" autoComplete="off" spellCheck={false} />
         <Text slot="description" className="field-hint">
-          Display name or computer account
+          {t('audit.filters.operatorHint')}
         </Text>
-        <FieldError className="field-error">{problems.operator}</FieldError>
+        <FieldError className="field-error">{say(problems.operator)}</FieldError>
       </TextField>
-      <SelectField label="Outcome" items={OUTCOMES} value={draft.outcome} onChange={(outcome) => update('outcome', outcome)} />
+      <SelectField label={t('audit.filters.outcome')} items={outcomes} value={draft.outcome} onChange={(outcome) => update('outcome', outcome)} />
       <div className="field">
         <label htmlFor={fromId} className="react-aria-Label">
-          From
+          {t('audit.filters.from')}
         </label>
         <input
           id={fromId}
@@ -141,13 +153,13 @@ export function AuditFilterForm({ onApply, isFiltered }: AuditFilterFormProps) {
         />
         {problems.from && (
           <span id={`${fromId}-error`} className="field-error">
-            {problems.from}
+            {say(problems.from)}
           </span>
         )}
       </div>
       <div className="field">
         <label htmlFor={toId} className="react-aria-Label">
-          To
+          {t('audit.filters.to')}
         </label>
         <input
           id={toId}
@@ -161,19 +173,19 @@ export function AuditFilterForm({ onApply, isFiltered }: AuditFilterFormProps) {
         />
         {problems.to && (
           <span id={`${toId}-error`} className="field-error">
-            {problems.to}
+            {say(problems.to)}
           </span>
         )}
       </div>
       <p id={timeHintId} className="field-hint audit-time-hint">
-        Times are this computer’s local time; both ends are included.
+        {t('audit.filters.timeHint')}
       </p>
       <div className="audit-filter-actions">
         <Button type="submit" className="button button-primary">
-          Apply filters
+          {t('audit.filters.apply')}
         </Button>
         <Button className="button button-secondary" onPress={clear} isDisabled={!isFiltered && draft === EMPTY}>
-          Clear filters
+          {t('audit.filters.clear')}
         </Button>
       </div>
     </form>

@@ -5,6 +5,7 @@ import type { AuditRecord } from '../../../shared/audit-record';
 import { auditListQuery, useExportAudit, type AuditFilters } from '../../api/queries';
 import { ErrorNotice } from '../../components/error-notice';
 import { Loading } from '../../components/loading';
+import { useT, type Translate } from '../../i18n/use-t';
 import { AuditFilterForm } from './audit-filters';
 import { AuditTable } from './audit-table';
 import { saveFile } from './save-file';
@@ -14,10 +15,12 @@ const LISTED_DAMAGED_LINES = 20;
 
 /** Every recovery action taken from this console, newest first, with filters and export. */
 export default function AuditLog() {
+  const t = useT();
   const [filters, setFilters] = useState<AuditFilters>({});
   const query = useInfiniteQuery(auditListQuery(filters));
   const exporter = useExportAudit();
-  const [exported, setExported] = useState('');
+  // What was exported, worded when shown (so it follows a change of language).
+  const [exported, setExported] = useState<{ count: number; filename: string }>();
 
   // Paging is by offset and new records arrive at the top, so a later page can repeat a record.
   const records = useMemo(() => {
@@ -39,14 +42,13 @@ export default function AuditLog() {
   const isFiltered = Object.keys(filters).length > 0;
 
   const exportAs = (format: 'csv' | 'json') => {
-    setExported('');
+    setExported(undefined);
     exporter.mutate(
       { ...filters, format },
       {
         onSuccess: (file) => {
           saveFile(file);
-          const what = file.count === 1 ? '1 record' : `${file.count} records`;
-          setExported(`Exported ${what} as ${file.filename}.`);
+          setExported({ count: file.count, filename: file.filename });
         },
       },
     );
@@ -59,19 +61,17 @@ export default function AuditLog() {
     <div className="audit-view">
       <div className="audit-title">
         <div>
-          <h2 id="audit-heading">Audit log</h2>
-          <p className="muted">
-            Every recovery action taken from this console, newest first. Codes and passwords are never recorded.
-          </p>
+          <h2 id="audit-heading">{t('audit.title')}</h2>
+          <p className="muted">{t('audit.intro')}</p>
         </div>
-        <div className="audit-export" role="group" aria-label="Export">
+        <div className="audit-export" role="group" aria-label={t('audit.export.group')}>
           <Button
             className="button button-secondary"
             onPress={() => exportAs('csv')}
             isPending={exporter.isPending && exporter.variables?.format === 'csv'}
             isDisabled={exporter.isPending}
           >
-            Export CSV
+            {t('audit.export.csv')}
           </Button>
           <Button
             className="button button-secondary"
@@ -79,34 +79,34 @@ export default function AuditLog() {
             isPending={exporter.isPending && exporter.variables?.format === 'json'}
             isDisabled={exporter.isPending}
           >
-            Export JSON
+            {t('audit.export.json')}
           </Button>
         </div>
       </div>
       <p className="muted audit-export-hint">
-        {isFiltered ? 'Export saves every record that matches the filters, not only those loaded below.' : 'Export saves every record in the log, not only those loaded below.'}
+        {isFiltered ? t('audit.export.hintFiltered') : t('audit.export.hintAll')}
       </p>
       <p role="status" className="audit-exported">
-        {exported}
+        {exported ? t('audit.export.done', exported) : ''}
       </p>
-      {exporter.isError && <ErrorNotice error={exporter.error} channel="audit:export" title="The audit log was not exported" />}
+      {exporter.isError && <ErrorNotice error={exporter.error} channel="audit:export" title={t('audit.export.failed')} />}
 
       <AuditFilterForm onApply={setFilters} isFiltered={isFiltered} />
 
       {damagedLines.length > 0 && <DamagedLinesNote lines={damagedLines} />}
 
-      {query.isPending && <Loading>Reading the audit log…</Loading>}
+      {query.isPending && <Loading>{t('audit.list.loading')}</Loading>}
       {query.isLoadingError && (
-        <ErrorNotice error={query.error} channel="audit:list" title="Could not read the audit log" onRetry={() => void query.refetch()} />
+        <ErrorNotice error={query.error} channel="audit:list" title={t('audit.list.failed')} onRetry={() => void query.refetch()} />
       )}
       {query.data && (
         <>
           <div className="audit-count-row">
             <p role="status" className="results-count">
-              {describeCount(records.length, total, isFiltered)}
+              {describeCount(t, records.length, total, isFiltered)}
             </p>
-            <Button className="button button-quiet" onPress={() => void query.refetch()} isPending={query.isRefetching} aria-label="Refresh the audit log">
-              Refresh
+            <Button className="button button-quiet" onPress={() => void query.refetch()} isPending={query.isRefetching} aria-label={t('audit.list.refreshLabel')}>
+              {t('audit.list.refresh')}
             </Button>
           </div>
           {records.length > 0 && (
@@ -116,10 +116,10 @@ export default function AuditLog() {
               onNearEnd={hasNextPage && !isFetchingNextPage && !isFetchNextPageError ? loadMore : undefined}
             />
           )}
-          {isFetchNextPageError && <ErrorNotice error={query.error} channel="audit:list" title="Could not load more records" />}
+          {isFetchNextPageError && <ErrorNotice error={query.error} channel="audit:list" title={t('audit.list.moreFailed')} />}
           {hasNextPage && (
             <Button className="button button-secondary load-more" onPress={loadMore} isPending={isFetchingNextPage}>
-              {isFetchingNextPage ? 'Loading more records…' : 'Load more records'}
+              {isFetchingNextPage ? t('audit.list.loadingMore') : t('audit.list.loadMore')}
             </Button>
           )}
         </>
@@ -128,26 +128,21 @@ export default function AuditLog() {
   );
 }
 
-function describeCount(loaded: number, total: number, isFiltered: boolean): string {
-  if (total === 0) return isFiltered ? 'No records match these filters.' : 'No recovery actions have been recorded yet.';
-  const records = total === 1 ? '1 record' : `${total} records`;
-  const matching = isFiltered ? `${records} ${total === 1 ? 'matches' : 'match'} the filters` : `${records} in the log`;
-  return loaded < total ? `${matching}; showing the newest ${loaded}.` : `${matching}.`;
+function describeCount(t: Translate, loaded: number, total: number, isFiltered: boolean): string {
+  if (total === 0) return isFiltered ? t('audit.count.noMatch') : t('audit.count.empty');
+  if (loaded < total) return isFiltered ? t('audit.count.matchingPartly', { total, loaded }) : t('audit.count.allPartly', { total, loaded });
+  return isFiltered ? t('audit.count.matching', { total }) : t('audit.count.all', { total });
 }
 
 function DamagedLinesNote({ lines }: { lines: number[] }) {
+  const t = useT();
+  // Line numbers as the file counts them (no digit grouping), listed as they are: they are looked up, not read out.
   const listed = lines.slice(0, LISTED_DAMAGED_LINES).join(', ');
-  const more = lines.length > LISTED_DAMAGED_LINES ? ` and ${lines.length - LISTED_DAMAGED_LINES} more` : '';
-  const count = lines.length === 1 ? '1 damaged line was' : `${lines.length} damaged lines were`;
-  const numbers = lines.length === 1 ? `line number ${listed}` : `line numbers ${listed}${more}`;
+  const more = Math.max(0, lines.length - LISTED_DAMAGED_LINES);
   return (
-    <div className="notice notice-warning" role="note" aria-label="Damaged audit lines">
-      <p className="notice-title">
-        {count} skipped ({numbers}): a crash interrupted a write.
-      </p>
-      <p className="notice-guidance">
-        Every other record is intact and shown. Keep the log file as it is if these lines may matter for an investigation.
-      </p>
+    <div className="notice notice-warning" role="note" aria-label={t('audit.damaged.label')}>
+      <p className="notice-title">{t('audit.damaged.title', { count: lines.length, lines: listed, more })}</p>
+      <p className="notice-guidance">{t('audit.damaged.guidance')}</p>
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { AuditAction, AuditOutcome, AuditRecord } from '../../../shared/audit-record';
+import type { MessageId } from '../../i18n/messages';
+import { useT } from '../../i18n/use-t';
 import { formatAuditTime } from './audit-time';
 
 // Rows grow with their content (long ticket references, several ticked checks), so they are
@@ -10,34 +12,34 @@ const ESTIMATED_ROW_HEIGHT = 64;
 const PREFETCH_ROWS = 30;
 
 /** The action in plain words; the Cognito operation name follows it. */
-const ACTION_WORDS: Record<AuditAction, string> = {
-  ForgotPassword: 'Send recovery code',
-  ConfirmForgotPassword: 'Set new password with code',
-  ResendInvitation: 'Re-send invitation',
-  AdminResetUserPassword: 'Admin password reset',
-  AdminSetTemporaryPassword: 'Set temporary password',
+const ACTION_WORDS: Record<AuditAction, MessageId> = {
+  ForgotPassword: 'audit.action.forgotPassword',
+  ConfirmForgotPassword: 'audit.action.confirmForgotPassword',
+  ResendInvitation: 'audit.action.resendInvitation',
+  AdminResetUserPassword: 'audit.action.adminResetUserPassword',
+  AdminSetTemporaryPassword: 'audit.action.adminSetTemporaryPassword',
 };
 
 /** How each outcome reads and looks. Unknown is neither: the action may have happened, so it gets its own look. */
-const OUTCOME_LOOKS: Record<AuditOutcome, { words: string; badge: string; row?: string; note?: string }> = {
-  success: { words: 'Success', badge: 'badge-ok' },
-  failure: { words: 'Failure', badge: 'badge-bad', row: 'audit-failed' },
-  unknown: { words: 'Unknown', note: 'May have reached Cognito', badge: 'badge-warn', row: 'audit-unknown' },
+const OUTCOME_LOOKS: Record<AuditOutcome, { words: MessageId; badge: string; row?: string; note?: MessageId }> = {
+  success: { words: 'audit.outcome.success', badge: 'badge-ok' },
+  failure: { words: 'audit.outcome.failure', badge: 'badge-bad', row: 'audit-failed' },
+  unknown: { words: 'audit.outcome.unknown', note: 'audit.outcome.unknownNote', badge: 'badge-warn', row: 'audit-unknown' },
 };
 
-const COLUMNS = [
-  'Time',
-  'Operator',
-  'Connection',
-  'User pool',
-  'App client',
-  'User',
-  'Action',
-  'Outcome',
-  'AWS request id',
-  'Ticket',
-  'Caller verification',
-] as const;
+const COLUMNS: readonly MessageId[] = [
+  'audit.column.time',
+  'audit.column.operator',
+  'audit.column.connection',
+  'audit.column.userPool',
+  'audit.column.appClient',
+  'audit.column.user',
+  'audit.column.action',
+  'audit.column.outcome',
+  'audit.column.requestId',
+  'audit.column.ticket',
+  'audit.column.callerVerification',
+];
 
 interface AuditTableProps {
   records: AuditRecord[];
@@ -53,6 +55,7 @@ interface AuditTableProps {
  * arrow and page keys scroll it.
  */
 export function AuditTable({ records, total, onNearEnd }: AuditTableProps) {
+  const t = useT();
   const scrollRef = useRef<HTMLDivElement>(null);
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design.
@@ -75,13 +78,13 @@ export function AuditTable({ records, total, onNearEnd }: AuditTableProps) {
   }, [lastRendered, records.length, onNearEnd]);
 
   return (
-    <div ref={scrollRef} className="audit-scroll" role="region" aria-label="Audit records, scrollable" tabIndex={0}>
-      <table className="table audit-table" aria-label="Audit records" aria-rowcount={total + 1}>
+    <div ref={scrollRef} className="audit-scroll" role="region" aria-label={t('audit.table.scrollLabel')} tabIndex={0}>
+      <table className="table audit-table" aria-label={t('audit.table.label')} aria-rowcount={total + 1}>
         <thead>
           <tr aria-rowindex={1}>
             {COLUMNS.map((column) => (
               <th key={column} scope="col">
-                {column}
+                {t(column)}
               </th>
             ))}
           </tr>
@@ -115,11 +118,13 @@ interface AuditRowProps {
 }
 
 function AuditRow({ record, index, measure }: AuditRowProps) {
+  const t = useT();
   const outcome = OUTCOME_LOOKS[record.outcome];
+  const action = ACTION_WORDS[record.action] as MessageId | undefined;
   return (
     <tr ref={measure} data-index={index} aria-rowindex={index + 2} className={outcome.row}>
       <td className="audit-time">
-        <time dateTime={record.time}>{formatAuditTime(record.time)}</time>
+        <time dateTime={record.time}>{formatAuditTime(t, record.time)}</time>
       </td>
       <td>
         {record.operator.displayName ? (
@@ -136,19 +141,19 @@ function AuditRow({ record, index, measure }: AuditRowProps) {
         <span className="audit-sub">{record.connection.region}</span>
       </td>
       <td className="mono break">{record.userPoolId}</td>
-      <td className="mono break">{record.clientId ?? <Missing>None</Missing>}</td>
+      <td className="mono break">{record.clientId ?? <Missing />}</td>
       <td className="audit-strong audit-wrap">{record.username}</td>
       <td>
-        <span>{ACTION_WORDS[record.action] ?? record.action}</span>
+        <span>{action ? t(action) : record.action}</span>
         <span className="audit-sub mono">{record.action}</span>
       </td>
       <td>
-        <span className={`badge ${outcome.badge}`}>{outcome.words}</span>
-        {outcome.note && <span className="audit-sub">{outcome.note}</span>}
+        <span className={`badge ${outcome.badge}`}>{t(outcome.words)}</span>
+        {outcome.note && <span className="audit-sub">{t(outcome.note)}</span>}
         <span className="audit-sub mono">{record.outcomeCode}</span>
       </td>
-      <td className="mono break">{record.requestId ?? <Missing>None</Missing>}</td>
-      <td className="audit-wrap">{record.ticket ?? <Missing>None</Missing>}</td>
+      <td className="mono break">{record.requestId ?? <Missing />}</td>
+      <td className="audit-wrap">{record.ticket ?? <Missing />}</td>
       <td>
         <Verification checks={record.callerVerification} />
       </td>
@@ -156,21 +161,20 @@ function AuditRow({ record, index, measure }: AuditRowProps) {
   );
 }
 
-function Missing({ children }: { children: string }) {
-  return <span className="muted">{children}</span>;
+/** A value the record does not have, said in words. */
+function Missing({ what = 'audit.table.none' }: { what?: MessageId }) {
+  const t = useT();
+  return <span className="muted">{t(what)}</span>;
 }
 
 function Verification({ checks }: { checks: string[] | undefined }) {
-  if (checks === undefined) return <Missing>Not asked</Missing>;
-  if (checks.length === 0) return <Missing>None ticked</Missing>;
+  if (checks === undefined) return <Missing what="audit.table.notAsked" />;
+  if (checks.length === 0) return <Missing what="audit.table.noneTicked" />;
   return (
     <ul className="audit-checks">
       {checks.map((label) => (
         <li key={label}>
-          <span aria-hidden="true" className="audit-tick">
-            ✓
-          </span>{' '}
-          {label}
+          <span aria-hidden="true" className="audit-tick" /> {label}
         </li>
       ))}
     </ul>

@@ -1,3 +1,5 @@
+import type { Translate } from '../../i18n/use-t';
+
 // The audit filters take ISO date-times with an offset; the page's date-time inputs give local
 // wall-clock times without one. These turn one into the other in the computer's own time zone.
 
@@ -35,10 +37,8 @@ export function localInputToIso(value: string, edge: 'start' | 'end'): string | 
   );
 }
 
-const dateTimeWithSeconds = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
-
-/** A record's time to the second, in the operator's locale and time zone. */
-export function formatAuditTime(iso: string): string {
+/** A record's time to the second, in the page's language and the computer's time zone. */
+export function formatAuditTime(t: Translate, iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateTimeWithSeconds.format(date);
+  return Number.isNaN(date.getTime()) ? iso : t.intl.formatDate(date, { dateStyle: 'medium', timeStyle: 'medium' });
 }

@@ -1,83 +1,93 @@
 import { useQuery } from '@tanstack/react-query';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Button, FieldError, Form, Group, Input, Label, NumberField, Switch } from 'react-aria-components';
 import { Controller, useForm } from 'react-hook-form';
-import type { DemoFault, DemoOperation, ParsedRequestOf } from '../../../shared/contract';
+import type { DemoOperation, ParsedRequestOf } from '../../../shared/contract';
 import { CognitoErrorCode } from '../../../shared/errors';
 import { demoControlsQuery, useClearFaults, useInjectFault, useSetThrottling } from '../../api/queries';
 import { useFocusFirstInvalid } from '../../components/contract-form';
 import { ErrorNotice } from '../../components/error-notice';
 import { Loading } from '../../components/loading';
 import { SelectField, type SelectItem } from '../../components/select-field';
+import type { MessageId } from '../../i18n/messages';
+import { useT } from '../../i18n/use-t';
 import { faultFormSchema, INITIAL_FAULT, NO_EXCEPTION, type CognitoException } from './fault-request';
 
 // Lets a trainer make the offline emulator fail or slow down the way real Cognito can, so operators
 // practise reading the console's errors before they meet them on a live call.
 
 /** What each operation is for in the console, said under its name (every operation has one). */
-const OPERATIONS: Record<DemoOperation, string> = {
-  ForgotPassword: 'Send a recovery code',
-  ConfirmForgotPassword: 'Set the new password with the code',
-  ListUsers: 'User search',
-  AdminGetUser: 'User details',
-  DescribeUserPool: 'Pool details',
-  DescribeUserPoolClient: 'App client details; also read before every recovery call',
-  ListUserPools: 'Pool list',
-  ListUserPoolClients: 'App client list',
-  InitiateAuth: 'Sign-in (not used by the console)',
-  AdminCreateUser: 'Not used by the console',
-  AdminResetUserPassword: 'Not used by the console',
-  AdminSetUserPassword: 'Not used by the console',
+const OPERATIONS: Record<DemoOperation, MessageId> = {
+  ForgotPassword: 'demo.operation.forgotPassword',
+  ConfirmForgotPassword: 'demo.operation.confirmForgotPassword',
+  ListUsers: 'demo.operation.listUsers',
+  AdminGetUser: 'demo.operation.adminGetUser',
+  DescribeUserPool: 'demo.operation.describeUserPool',
+  DescribeUserPoolClient: 'demo.operation.describeUserPoolClient',
+  ListUserPools: 'demo.operation.listUserPools',
+  ListUserPoolClients: 'demo.operation.listUserPoolClients',
+  InitiateAuth: 'demo.operation.initiateAuth',
+  AdminCreateUser: 'demo.operation.notUsed',
+  AdminResetUserPassword: 'demo.operation.notUsed',
+  AdminSetUserPassword: 'demo.operation.notUsed',
 };
 
 const POLL_MS = 2_000;
 
-const operationItems: SelectItem<DemoOperation>[] = (Object.keys(OPERATIONS) as DemoOperation[]).map((id) => ({
-  id,
-  label: id,
-  description: OPERATIONS[id],
-}));
-const exceptionItems: SelectItem<CognitoException | typeof NO_EXCEPTION>[] = [
-  { id: NO_EXCEPTION, label: 'None: delay only' },
-  ...CognitoErrorCode.options.map((id) => ({ id, label: `${id}Exception` })),
-];
+/** A Cognito exception as AWS names it (the contract carries it without the suffix). */
+const exceptionName = (code: CognitoException) => `${code}Exception`;
 
-/** "the next 2 ForgotPassword calls: wait 200 ms, then fail with CodeDeliveryFailureException" */
-function describeFault(fault: Pick<DemoFault, 'operation' | 'error' | 'delayMs' | 'remaining'>): string {
-  const calls = fault.remaining === 1 ? `the next ${fault.operation} call` : `the next ${fault.remaining} ${fault.operation} calls`;
-  const what = [fault.delayMs ? `wait ${fault.delayMs} ms` : '', fault.error ? `fail with ${fault.error}Exception` : ''].filter(Boolean).join(', then ');
-  return `${calls}: ${what}`;
+/** Something said in the panel's status line, worded when shown (so it follows a change of language). */
+type Said = { id: MessageId; values?: Record<string, string | number> };
+
+/** "Injected: the next 2 ForgotPassword calls: wait 200 ms, then fail with CodeDeliveryFailureException." */
+function injected(fault: ParsedRequestOf<'demo:injectFault'>): Said {
+  const values = { count: fault.count, operation: fault.operation, delay: fault.delayMs ?? 0, exception: fault.error ? exceptionName(fault.error) : '' };
+  if (fault.error && fault.delayMs) return { id: 'demo.fault.injectedBoth', values };
+  return { id: fault.error ? 'demo.fault.injectedError' : 'demo.fault.injectedDelay', values };
 }
 
 export default function DemoControls({ onClose }: { onClose: () => void }) {
+  const t = useT();
   const controls = useQuery({ ...demoControlsQuery(), refetchInterval: POLL_MS });
   const inject = useInjectFault();
   const clear = useClearFaults();
   const throttling = useSetThrottling();
-  const [announcement, setAnnouncement] = useState('');
+  const [announcement, setAnnouncement] = useState<Said>();
   const formRef = useRef<HTMLFormElement>(null);
   const form = useForm({ resolver: zodResolver(faultFormSchema), defaultValues: INITIAL_FAULT, shouldFocusError: false });
 
   const injectFault = (fault: ParsedRequestOf<'demo:injectFault'>) =>
-    inject.mutate(fault, { onSuccess: () => setAnnouncement(`Injected: ${describeFault({ ...fault, remaining: fault.count })}.`) });
+    inject.mutate(fault, { onSuccess: () => setAnnouncement(injected(fault)) });
   const refused = useFocusFirstInvalid(formRef, form.formState.errors);
 
   const faults = controls.data?.faults ?? [];
+  const operationItems = useMemo(
+    () => (Object.keys(OPERATIONS) as DemoOperation[]).map((id): SelectItem<DemoOperation> => ({ id, label: id, description: t(OPERATIONS[id]) })),
+    [t],
+  );
+  const exceptionItems = useMemo(
+    (): SelectItem<CognitoException | typeof NO_EXCEPTION>[] => [
+      { id: NO_EXCEPTION, label: t('demo.fault.noException') },
+      ...CognitoErrorCode.options.map((id) => ({ id, label: exceptionName(id) })),
+    ],
+    [t],
+  );
 
   return (
     <aside className="demo-panel demo-controls" aria-labelledby="controls-heading">
       <div className="demo-panel-header">
-        <h2 id="controls-heading">Demo controls</h2>
-        <Button className="button button-quiet" onPress={onClose} aria-label="Close demo controls">
-          Close
+        <h2 id="controls-heading">{t('demo.controls.title')}</h2>
+        <Button className="button button-quiet" onPress={onClose} aria-label={t('demo.controls.closeLabel')}>
+          {t('demo.controls.close')}
         </Button>
       </div>
-      <p className="muted">Make the offline emulator fail or slow down the way real Cognito can. Demo connection only.</p>
+      <p className="muted">{t('demo.controls.intro')}</p>
 
-      {controls.isPending && <Loading>Loading the demo controls…</Loading>}
+      {controls.isPending && <Loading>{t('demo.controls.loading')}</Loading>}
       {controls.isError && (
-        <ErrorNotice error={controls.error} channel="demo:controls" title="Could not read the demo controls" onRetry={() => void controls.refetch()} />
+        <ErrorNotice error={controls.error} channel="demo:controls" title={t('demo.controls.readFailed')} onRetry={() => void controls.refetch()} />
       )}
 
       {controls.isSuccess && (
@@ -88,35 +98,32 @@ export default function DemoControls({ onClose }: { onClose: () => void }) {
             onChange={(enabled) =>
               throttling.mutate(
                 { connectionId: 'demo', enabled },
-                { onSuccess: (data) => setAnnouncement(data.throttling ? 'Throttling is on.' : 'Throttling is off.') },
+                { onSuccess: (data) => setAnnouncement({ id: data.throttling ? 'demo.throttling.on' : 'demo.throttling.off' }) },
               )
             }
           >
             <span className="switch-track" aria-hidden="true">
               <span className="switch-thumb" />
             </span>
-            Throttling (Cognito request-rate quotas)
+            {t('demo.throttling.switch')}
           </Switch>
-          <p className="muted">
-            On: past Cognito’s default quotas (for example 30 ForgotPassword or ListUsers calls a second) calls fail with
-            TooManyRequestsException, as in AWS.
-          </p>
-          {throttling.isError && <ErrorNotice error={throttling.error} channel="demo:setThrottling" title="Throttling was not changed" />}
+          <p className="muted">{t('demo.throttling.hint')}</p>
+          {throttling.isError && <ErrorNotice error={throttling.error} channel="demo:setThrottling" title={t('demo.throttling.failed')} />}
 
           <Form ref={formRef} className="fault-form" aria-labelledby="inject-heading" onSubmit={(event) => void form.handleSubmit(injectFault, refused)(event)}>
-            <h3 id="inject-heading">Inject a fault</h3>
+            <h3 id="inject-heading">{t('demo.fault.heading')}</h3>
             <Controller
               control={form.control}
               name="operation"
               render={({ field, fieldState }) => (
-                <SelectField label="Operation" items={operationItems} value={field.value} onChange={field.onChange} errorMessage={fieldState.error?.message} />
+                <SelectField label={t('demo.fault.operation')} items={operationItems} value={field.value} onChange={field.onChange} errorMessage={fieldState.error?.message} />
               )}
             />
             <Controller
               control={form.control}
               name="error"
               render={({ field, fieldState }) => (
-                <SelectField label="Exception" items={exceptionItems} value={field.value} onChange={field.onChange} errorMessage={fieldState.error?.message} />
+                <SelectField label={t('demo.fault.exception')} items={exceptionItems} value={field.value} onChange={field.onChange} errorMessage={fieldState.error?.message} />
               )}
             />
             <div className="fault-numbers">
@@ -124,7 +131,7 @@ export default function DemoControls({ onClose }: { onClose: () => void }) {
                 control={form.control}
                 name="count"
                 render={({ field, fieldState }) => (
-                  <WholeNumber label="Calls to affect" min={1} max={100} value={field.value} onChange={field.onChange} errorMessage={fieldState.error?.message} />
+                  <WholeNumber label={t('demo.fault.count')} min={1} max={100} value={field.value} onChange={field.onChange} errorMessage={fieldState.error?.message} />
                 )}
               />
               <Controller
@@ -133,28 +140,28 @@ export default function DemoControls({ onClose }: { onClose: () => void }) {
                 // The contract's "an exception, a delay, or both" sits on the Exception field: a delay answers it.
                 rules={{ deps: ['error'] }}
                 render={({ field, fieldState }) => (
-                  <WholeNumber label="Delay (ms)" min={0} max={60_000} value={field.value} onChange={field.onChange} errorMessage={fieldState.error?.message} />
+                  <WholeNumber label={t('demo.fault.delay')} min={0} max={60_000} value={field.value} onChange={field.onChange} errorMessage={fieldState.error?.message} />
                 )}
               />
             </div>
             <Button type="submit" className="button button-primary" isPending={inject.isPending}>
-              Inject
+              {t('demo.fault.inject')}
             </Button>
-            {inject.isError && <ErrorNotice error={inject.error} channel="demo:injectFault" title="The fault was not injected" />}
+            {inject.isError && <ErrorNotice error={inject.error} channel="demo:injectFault" title={t('demo.fault.injectFailed')} />}
           </Form>
 
           <section className="active-faults" aria-labelledby="active-faults-heading">
-            <h3 id="active-faults-heading">Active faults</h3>
+            <h3 id="active-faults-heading">{t('demo.faults.heading')}</h3>
             {faults.length === 0 ? (
-              <p className="muted">None: every call behaves normally.</p>
+              <p className="muted">{t('demo.faults.none')}</p>
             ) : (
               <ul className="fault-list" aria-labelledby="active-faults-heading">
                 {faults.map((fault) => (
                   <li key={fault.id} className="fault-item">
                     <span className="mono">{fault.operation}</span>
-                    <span>{fault.error ? `${fault.error}Exception` : 'no error'}</span>
-                    {fault.delayMs ? <span>after {fault.delayMs} ms</span> : null}
-                    <span className="badge badge-warn">{fault.remaining === 1 ? '1 call left' : `${fault.remaining} calls left`}</span>
+                    <span>{fault.error ? exceptionName(fault.error) : t('demo.faults.noError')}</span>
+                    {fault.delayMs ? <span>{t('demo.faults.after', { delay: fault.delayMs })}</span> : null}
+                    <span className="badge badge-warn">{t('demo.faults.left', { count: fault.remaining })}</span>
                   </li>
                 ))}
               </ul>
@@ -163,17 +170,17 @@ export default function DemoControls({ onClose }: { onClose: () => void }) {
               className="button button-secondary"
               isDisabled={faults.length === 0}
               isPending={clear.isPending}
-              onPress={() => clear.mutate({ connectionId: 'demo' }, { onSuccess: () => setAnnouncement('Every fault was cleared.') })}
+              onPress={() => clear.mutate({ connectionId: 'demo' }, { onSuccess: () => setAnnouncement({ id: 'demo.faults.cleared' }) })}
             >
-              Clear faults
+              {t('demo.faults.clear')}
             </Button>
-            {clear.isError && <ErrorNotice error={clear.error} channel="demo:clearFaults" title="The faults were not cleared" />}
+            {clear.isError && <ErrorNotice error={clear.error} channel="demo:clearFaults" title={t('demo.faults.clearFailed')} />}
           </section>
         </>
       )}
       {/* One polite line for screen readers after each change. */}
       <p role="status" className="visually-hidden">
-        {announcement}
+        {announcement ? t(announcement.id, announcement.values) : ''}
       </p>
     </aside>
   );
@@ -204,13 +211,10 @@ function WholeNumber({ label, min, max, value, onChange, errorMessage }: WholeNu
     >
       <Label>{label}</Label>
       <Group className="number-group">
-        <Button slot="decrement" className="number-step">
-          −
-        </Button>
+        {/* The signs are drawn by the style sheet; react-aria names the buttons ("Decrease …", "Increase …"). */}
+        <Button slot="decrement" className="number-step number-step-down" />
         <Input />
-        <Button slot="increment" className="number-step">
-          +
-        </Button>
+        <Button slot="increment" className="number-step number-step-up" />
       </Group>
       <FieldError className="field-error">{errorMessage}</FieldError>
     </NumberField>

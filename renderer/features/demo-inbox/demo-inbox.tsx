@@ -1,31 +1,26 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button } from 'react-aria-components';
 import type { DemoMessage } from '../../../shared/contract';
 import { demoInboxQuery, useClearInbox } from '../../api/queries';
 import { ErrorNotice } from '../../components/error-notice';
 import { CopyButton } from '../../components/copy';
-import { formatDateTime, formatRemaining, formatTime } from '../../components/format';
+import { useFormat } from '../../components/format';
 import { Loading } from '../../components/loading';
 import { useNow } from '../../components/use-now';
+import { useT } from '../../i18n/use-t';
 
 // The panel is only mounted while open, and react-query pauses the interval while the window is
 // hidden, so polling runs only while someone can see it.
 const POLL_MS = 2_000;
 
-const MEDIUM_WORDS = { EMAIL: 'Email', SMS: 'SMS' } as const;
-
-const PURPOSE_WORDS: Record<string, string> = {
-  ForgotPassword: 'Password recovery (ForgotPassword)',
-  AdminResetUserPassword: 'Administrator reset (AdminResetUserPassword)',
-  Invitation: 'Invitation with a temporary password (AdminCreateUser)',
-};
-
 /** What the offline demo "delivered": stands in for the caller's mailbox and phone. */
 export default function DemoInbox({ onClose }: { onClose: () => void }) {
+  const t = useT();
   const inbox = useQuery({ ...demoInboxQuery(), refetchInterval: POLL_MS });
   const clear = useClearInbox();
-  const [cleared, setCleared] = useState('');
+  // How many messages the last clearing removed, worded when shown.
+  const [cleared, setCleared] = useState<number>();
   // One clock for every countdown in the list.
   const now = useNow(1_000);
   const messages = inbox.data?.messages ?? [];
@@ -48,10 +43,10 @@ export default function DemoInbox({ onClose }: { onClose: () => void }) {
     >
       <div className="demo-panel-header">
         <h2 id="inbox-heading" ref={headingRef} tabIndex={-1}>
-          Demo inbox
+          {t('demo.inbox.title')}
         </h2>
         <Button className="button button-quiet" onPress={() => void inbox.refetch()} isPending={inbox.isFetching && !inbox.isPending}>
-          Refresh
+          {t('demo.inbox.refresh')}
         </Button>
         <Button
           className="button button-quiet"
@@ -59,32 +54,30 @@ export default function DemoInbox({ onClose }: { onClose: () => void }) {
           isPending={clear.isPending}
           onPress={() =>
             clear.mutate(undefined, {
-              onSuccess: ({ cleared: count }) => setCleared(count === 1 ? 'Cleared 1 message.' : `Cleared ${count} messages.`),
+              onSuccess: ({ cleared: count }) => setCleared(count),
             })
           }
         >
-          Clear inbox
+          {t('demo.inbox.clear')}
         </Button>
-        <Button className="button button-quiet" onPress={onClose} aria-label="Close demo inbox">
-          Close
+        <Button className="button button-quiet" onPress={onClose} aria-label={t('demo.inbox.closeLabel')}>
+          {t('demo.inbox.close')}
         </Button>
       </div>
-      <p className="muted">
-        Messages the offline demo would have sent by email or text. Demo codes protect nothing real. Newest first.
-      </p>
+      <p className="muted">{t('demo.inbox.intro')}</p>
       <p role="status" className="visually-hidden">
-        {cleared}
+        {cleared === undefined ? '' : t('demo.inbox.cleared', { count: cleared })}
       </p>
-      {clear.isError && <ErrorNotice error={clear.error} channel="demo:clearInbox" title="The inbox was not cleared" />}
-      {inbox.isPending && <Loading>Loading messages…</Loading>}
+      {clear.isError && <ErrorNotice error={clear.error} channel="demo:clearInbox" title={t('demo.inbox.clearFailed')} />}
+      {inbox.isPending && <Loading>{t('demo.inbox.loading')}</Loading>}
       {inbox.isError && (
-        <ErrorNotice error={inbox.error} channel="demo:inbox" title="Could not read the demo inbox" onRetry={() => void inbox.refetch()} />
+        <ErrorNotice error={inbox.error} channel="demo:inbox" title={t('demo.inbox.readFailed')} onRetry={() => void inbox.refetch()} />
       )}
       {inbox.isSuccess &&
         (messages.length === 0 ? (
-          <p>No messages yet. Send a recovery code and it appears here.</p>
+          <p>{t('demo.inbox.empty')}</p>
         ) : (
-          <ol className="inbox-list" aria-label="Messages">
+          <ol className="inbox-list" aria-label={t('demo.inbox.listLabel')}>
             {messages.map((message) => (
               <InboxMessage key={message.id} message={message} now={now} />
             ))}
@@ -95,33 +88,35 @@ export default function DemoInbox({ onClose }: { onClose: () => void }) {
 }
 
 function InboxMessage({ message, now }: { message: DemoMessage; now: number }) {
+  const t = useT();
+  const format = useFormat();
+  const isInvitation = message.purpose === 'Invitation';
   return (
     <li className="inbox-message">
       <div className="inbox-line">
-        <span className="badge badge-muted">{MEDIUM_WORDS[message.deliveryMedium]}</span>
+        <span className="badge badge-muted">{t('demo.inbox.medium', { medium: message.deliveryMedium })}</span>
         <span className="inbox-user">{message.username}</span>
         <time dateTime={message.sentAt} className="muted">
-          {formatTime(message.sentAt)}
+          {format.time(message.sentAt)}
         </time>
       </div>
       {/* The code comes first: it is what the trainer reads out, and what tests look for. */}
       <dl className="facts facts-tight">
-        <dt>{message.purpose === 'Invitation' ? 'Temporary password' : 'Code'}</dt>
+        <dt>{isInvitation ? t('demo.inbox.temporaryPassword') : t('demo.inbox.code')}</dt>
         <dd>
-          <code className="inbox-code">{message.code}</code>{' '}
-          <CopyButton text={message.code} what={message.purpose === 'Invitation' ? 'temporaryPassword' : 'code'} />
+          <code className="inbox-code">{message.code}</code> <CopyButton text={message.code} what={isInvitation ? 'temporaryPassword' : 'code'} />
         </dd>
-        <dt>Validity</dt>
+        <dt>{t('demo.inbox.validity')}</dt>
         <dd>
           <Validity expiresAt={message.expiresAt} now={now} />
         </dd>
-        <dt>Purpose</dt>
-        <dd>{message.purpose ? (PURPOSE_WORDS[message.purpose] ?? message.purpose) : 'Not stated'}</dd>
-        <dt>Sent to</dt>
+        <dt>{t('demo.inbox.purpose')}</dt>
+        <dd>{message.purpose ? t('demo.inbox.purposeWords', { purpose: message.purpose }) : t('demo.inbox.notStated')}</dd>
+        <dt>{t('demo.inbox.sentTo')}</dt>
         <dd className="break">{message.destination}</dd>
-        <dt>As Cognito shows it</dt>
-        <dd className="break mono">{message.maskedDestination || 'Not stated'}</dd>
-        <dt>Pool</dt>
+        <dt>{t('demo.inbox.masked')}</dt>
+        <dd className="break mono">{message.maskedDestination || t('demo.inbox.notStated')}</dd>
+        <dt>{t('demo.inbox.pool')}</dt>
         <dd className="mono">{message.userPoolId}</dd>
       </dl>
     </li>
@@ -129,18 +124,15 @@ function InboxMessage({ message, now }: { message: DemoMessage; now: number }) {
 }
 
 function Validity({ expiresAt, now }: { expiresAt: string | undefined; now: number }) {
-  const expires = expiresAt ? new Date(expiresAt).getTime() : Number.NaN;
-  if (!expiresAt || Number.isNaN(expires)) return <>Not stated</>;
-  const left = expires - now;
+  const t = useT();
+  const format = useFormat();
+  const expires = expiresAt ? new Date(expiresAt) : undefined;
+  if (!expiresAt || !expires || Number.isNaN(expires.getTime())) return <>{t('demo.inbox.notStated')}</>;
+  const left = expires.getTime() - now;
+  const time = (chunks: ReactNode[]) => <time dateTime={expiresAt}>{chunks}</time>;
+  if (left <= 0) return <span className="inbox-expired">{t('demo.inbox.expired', { at: expires, time })}</span>;
+  const muted = (chunks: ReactNode[]) => <span className="muted">{chunks}</span>;
   // Beyond a day the date matters more than the time: an invitation lasts days.
-  const until = left > 86_400_000 ? formatDateTime(expiresAt) : formatTime(expiresAt);
-  return left > 0 ? (
-    <>
-      {formatRemaining(left)} left <span className="muted">(until <time dateTime={expiresAt}>{until}</time>)</span>
-    </>
-  ) : (
-    <span className="inbox-expired">
-      Expired at <time dateTime={expiresAt}>{formatTime(expiresAt)}</time>
-    </span>
-  );
+  const message = left > 86_400_000 ? 'demo.inbox.leftUntilDate' : 'demo.inbox.leftUntilTime';
+  return <>{t(message, { remaining: format.remaining(left), until: expires, muted, time })}</>;
 }

@@ -10,18 +10,17 @@ import { useT } from '../../i18n/use-t';
  * explains why every action now asks for caller checks.
  */
 export function SettingsNotice({ onOpenSettings }: { onOpenSettings: () => void }) {
-  const settings = useQuery(settingsQuery());
   const t = useT();
+  const settings = useQuery(settingsQuery());
   const notice = settingsNotice(t, settings.data?.damagedFile);
   if (!notice) return null;
   return (
     <div className="notice notice-warning settings-notice" role="status">
       <p>
-        <strong>Settings: </strong>
-        {notice}
+        <strong>{t('settings.notice.label')}</strong> {notice}
       </p>
       <Button className="button button-quiet" onPress={onOpenSettings}>
-        Review settings
+        {t('settings.notice.review')}
       </Button>
     </div>
   );

@@ -1,5 +1,6 @@
 import { CallerVerificationSettings, contract, MAX_CALLER_CHECKS, type RequestOf, type ResponseOf } from '../../../shared/contract';
 import { contractFormSchema, type FormIssue } from '../../components/contract-form';
+import type { Translate } from '../../i18n/use-t';
 
 // The settings form's values and the 'settings:update' request they make. The limits and the
 // plain-text rule are the contract's; the form adds what only matters while editing the list.
@@ -47,23 +48,26 @@ export function toSettingsRequest(values: SettingsFormValues): RequestOf<'settin
   };
 }
 
-/** What the list must be when verification is on (turned off, it is neither shown nor checked). */
-export function settingsFormIssues(values: SettingsFormValues): FormIssue[] {
+/** What the list must be when verification is on (turned off, it is neither shown nor checked), in the page's words. */
+export function settingsFormIssues(t: Translate, values: SettingsFormValues): FormIssue[] {
   const { enabled, checks } = values.callerVerification;
   if (!enabled) return [];
-  if (checks.length === 0) return [{ path: ['callerVerification', 'checks'], message: 'Add at least one check, or turn caller verification off.' }];
+  if (checks.length === 0) return [{ path: ['callerVerification', 'checks'], message: t('settings.checks.none') }];
   const issues: FormIssue[] = [];
   checks.forEach((check, index) => {
     const repeated = check.text.trim() !== '' && checks.slice(0, index).some((earlier) => sameCheck(earlier.text, check.text));
-    if (repeated) issues.push({ path: ['callerVerification', 'checks', index, 'text'], message: 'This check is already in the list.' });
+    if (repeated) issues.push({ path: ['callerVerification', 'checks', index, 'text'], message: t('settings.checks.repeated') });
   });
   return issues;
 }
 
-export const settingsFormSchema = contractFormSchema({
-  request: contract['settings:update'].request,
-  toRequest: toSettingsRequest,
-  formIssues: settingsFormIssues,
-  // The contract's checks are strings; the form holds each in an object, under `text`.
-  fieldPath: (path) => (path[0] === 'callerVerification' && path[1] === 'checks' && typeof path[2] === 'number' ? [...path, 'text'] : path),
-});
+/** The form's schema, its own messages in the language of `t`. */
+export function settingsFormSchema(t: Translate) {
+  return contractFormSchema({
+    request: contract['settings:update'].request,
+    toRequest: toSettingsRequest,
+    formIssues: (values: SettingsFormValues) => settingsFormIssues(t, values),
+    // The contract's checks are strings; the form holds each in an object, under `text`.
+    fieldPath: (path) => (path[0] === 'callerVerification' && path[1] === 'checks' && typeof path[2] === 'number' ? [...path, 'text'] : path),
+  });
+}
