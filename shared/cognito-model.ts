@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { messageRef } from './message-ref';
+import { atMost } from './validation';
 
 // Field constraints from the Cognito API model (the HTTP API reference). SDK v3 checks none of
 // them, so we do, before anything is sent.
@@ -6,37 +8,37 @@ import { z } from 'zod';
 /** `[\w-]+_[0-9a-zA-Z]+`, 1–55 characters. */
 export const UserPoolId = z
   .string()
-  .min(1, 'A user pool id is required.')
-  .max(55, 'A user pool id has at most 55 characters.')
-  .regex(/^[\w-]+_[0-9a-zA-Z]+$/, 'A user pool id looks like us-east-1_AbC123xyz.');
+  .min(1, messageRef('validation.userPoolId.required'))
+  .max(...atMost(55, 'userPoolId'))
+  .regex(/^[\w-]+_[0-9a-zA-Z]+$/, messageRef('validation.userPoolId.format'));
 
 /** `[\w+]+`, 1–128 characters. */
 export const ClientId = z
   .string()
-  .min(1, 'An app client id is required.')
-  .max(128, 'An app client id has at most 128 characters.')
-  .regex(/^[\w+]+$/, 'An app client id contains only letters, digits, _ and +.');
+  .min(1, messageRef('validation.clientId.required'))
+  .max(...atMost(128, 'clientId'))
+  .regex(/^[\w+]+$/, messageRef('validation.clientId.format'));
 
 /** `[\p{L}\p{M}\p{S}\p{N}\p{P}]+`, 1–128 characters: any letter, mark, symbol, number or punctuation; no spaces. */
 export const Username = z
   .string()
-  .min(1, 'A username is required.')
-  .max(128, 'A username has at most 128 characters.')
-  .regex(/^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u, 'A username cannot contain spaces or control characters.');
+  .min(1, messageRef('validation.username.required'))
+  .max(...atMost(128, 'username'))
+  .regex(/^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u, messageRef('validation.username.format'));
 
 /** `[\S]+`, 1–2048 characters. */
 export const ConfirmationCode = z
   .string()
-  .min(1, 'The confirmation code is required.')
-  .max(2048, 'A confirmation code has at most 2048 characters.')
-  .regex(/^\S+$/, 'A confirmation code cannot contain spaces.');
+  .min(1, messageRef('validation.code.required'))
+  .max(...atMost(2048, 'code'))
+  .regex(/^\S+$/, messageRef('validation.code.noSpaces'));
 
 /** `[\S]+`, at most 256 characters. */
 export const Password = z
   .string()
-  .min(1, 'A new password is required.')
-  .max(256, 'A password has at most 256 characters.')
-  .regex(/^\S+$/, 'A password cannot contain spaces.');
+  .min(1, messageRef('validation.password.required'))
+  .max(...atMost(256, 'password'))
+  .regex(/^\S+$/, messageRef('validation.password.noSpaces'));
 
 /** Opaque continuation tokens handed back by Cognito list calls. */
 export const PageToken = z.string().min(1).max(131072);

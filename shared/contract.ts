@@ -14,7 +14,8 @@ import {
   UserStatus,
 } from './cognito-model';
 import { AuditRecord } from './audit-record';
-import { controlOrDirectionMessage, hasControlOrDirectionMarks } from './plain-text';
+import { messageRef } from './message-ref';
+import { atMost, plainText } from './validation';
 import { CognitoErrorCode, type Result } from './errors';
 import { FileProblem } from './file-problem';
 
@@ -23,30 +24,14 @@ import { FileProblem } from './file-problem';
 
 export const ConnectionId = z
   .string()
-  .min(1, 'A connection is required.')
+  .min(1, messageRef('validation.connection.required'))
   .max(64)
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'A connection id is lower-case letters, digits and dashes.');
+  .regex(/^[a-z0-9][a-z0-9-]*$/, messageRef('validation.connection.id'));
 
-/** Typed text that reaches the audit log: refused when it holds control characters or direction marks (plain-text.ts). */
-export function plainText(what: string) {
-  return z.string().refine((text) => !hasControlOrDirectionMarks(text), controlOrDirectionMessage(what));
-}
-
-/**
- * A length limit in plain words, for `.max(...atMost(100, 'A display name'))`: "A display name has at most
- * 100 characters; this one has 101." Forms show these messages on their fields, so they name the field.
- */
-function atMost(max: number, what: string) {
-  return [
-    max,
-    { error: (issue: { input?: unknown }) => `${what} has at most ${max} characters${typeof issue.input === 'string' ? `; this one has ${issue.input.length}` : ''}.` },
-  ] as const;
-}
-
-const ConnectionName = plainText('A connection name')
+const ConnectionName = plainText('connectionName')
   .trim()
-  .min(1, 'Give the connection a name, for example “Production (eu-west-1)”.')
-  .max(...atMost(80, 'A connection name'));
+  .min(1, messageRef('validation.connectionName.required'))
+  .max(...atMost(80, 'connectionName'));
 
 const OnConnection = z.strictObject({ connectionId: ConnectionId });
 const OnPool = z.strictObject({ connectionId: ConnectionId, userPoolId: UserPoolId });
@@ -59,7 +44,7 @@ export const CountryCode = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z]{2}$/, 'A country is its two-letter code (ISO 3166), for example US or GB.');
+  .regex(/^[A-Z]{2}$/, messageRef('validation.country.format'));
 
 /** Where a connection's credentials come from. */
 export const ConnectionKind = z.enum(['demo', 'profile', 'default-chain', 'access-keys']);
@@ -68,38 +53,38 @@ export type ConnectionKind = z.infer<typeof ConnectionKind>;
 export const Region = z
   .string()
   // abort: an empty value gets the one message that says what to do, not the pattern's too.
-  .min(1, { message: 'Choose a region, for example eu-west-1.', abort: true })
-  .regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, 'A region looks like eu-west-1: lower-case letters, dashes and a number, no spaces.');
+  .min(1, { message: messageRef('validation.region.required'), abort: true })
+  .regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, messageRef('validation.region.format'));
 
 /** A custom Cognito endpoint (an emulator elsewhere, LocalStack, moto): http(s) only. */
 export const EndpointUrl = z
-  .url({ protocol: /^https?$/, message: 'An endpoint starts with http:// or https://, for example https://cognito.example.com or http://127.0.0.1:9229.' })
-  .max(...atMost(2048, 'An endpoint'));
+  .url({ protocol: /^https?$/, message: messageRef('validation.endpoint.format') })
+  .max(...atMost(2048, 'endpoint'));
 
 /** Assume a role on top of the connection's own credentials (sts:AssumeRole). */
 export const AssumeRole = z.strictObject({
   roleArn: z
     .string()
-    .min(1, { message: 'Type the ARN of the role to assume, for example arn:aws:iam::123456789012:role/Helpdesk.', abort: true })
-    .regex(/^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, 'A role ARN looks like arn:aws:iam::123456789012:role/Helpdesk.'),
+    .min(1, { message: messageRef('validation.roleArn.required'), abort: true })
+    .regex(/^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, messageRef('validation.roleArn.format')),
   externalId: z
     .string()
-    .min(2, 'An external id has at least 2 characters.')
-    .max(...atMost(1224, 'An external id'))
-    .regex(/^[\w+=,.@:/-]+$/, 'An external id uses letters, digits and + = , . @ : / -.')
+    .min(2, messageRef('validation.externalId.tooShort'))
+    .max(...atMost(1224, 'externalId'))
+    .regex(/^[\w+=,.@:/-]+$/, messageRef('validation.externalId.format'))
     .optional(),
   /** The MFA device (ARN or serial) when the role's trust policy requires MFA; the code is asked for when connecting. */
   mfaSerial: z
     .string()
-    .min(9, 'An MFA device is its ARN or serial number: at least 9 characters.')
-    .max(...atMost(256, 'An MFA device'))
-    .regex(/^[\w+=/:,.@-]+$/, 'An MFA device is its ARN or serial number.')
+    .min(9, messageRef('validation.mfaDevice.tooShort'))
+    .max(...atMost(256, 'mfaDevice'))
+    .regex(/^[\w+=/:,.@-]+$/, messageRef('validation.mfaDevice.format'))
     .optional(),
   sessionName: z
     .string()
-    .min(2, 'A session name has at least 2 characters.')
-    .max(...atMost(64, 'A session name'))
-    .regex(/^[\w+=,.@-]+$/, 'A session name uses letters, digits and + = , . @ -.')
+    .min(2, messageRef('validation.sessionName.tooShort'))
+    .max(...atMost(64, 'sessionName'))
+    .regex(/^[\w+=,.@-]+$/, messageRef('validation.sessionName.format'))
     .optional(),
 });
 export type AssumeRole = z.infer<typeof AssumeRole>;
@@ -113,25 +98,25 @@ export const CredentialSource = z.discriminatedUnion('kind', [
     kind: z.literal('profile'),
     profile: z
       .string()
-      .min(1, { message: 'Choose the AWS profile to use.', abort: true })
-      .max(...atMost(128, 'A profile name'))
-      .regex(/^[\w+=,.@:/-]+$/, 'A profile name uses letters, digits and _ + = , . @ : / -.'),
+      .min(1, { message: messageRef('validation.profile.required'), abort: true })
+      .max(...atMost(128, 'profileName'))
+      .regex(/^[\w+=,.@:/-]+$/, messageRef('validation.profile.format')),
   }),
   z.strictObject({ kind: z.literal('default-chain') }),
   z.strictObject({
     kind: z.literal('access-keys'),
-    accessKeyId: z.string().regex(/^[A-Z0-9]{16,128}$/, 'An access key id is 16–128 capital letters and digits.').optional(),
+    accessKeyId: z.string().regex(/^[A-Z0-9]{16,128}$/, messageRef('validation.accessKeyId.format')).optional(),
     secretAccessKey: z
       .string()
-      .min(16, 'A secret access key has at least 16 characters.')
-      .max(...atMost(128, 'A secret access key'))
-      .regex(/^\S+$/, 'A secret access key has no spaces.')
+      .min(16, messageRef('validation.secretAccessKey.tooShort'))
+      .max(...atMost(128, 'secretAccessKey'))
+      .regex(/^\S+$/, messageRef('validation.secretAccessKey.noSpaces'))
       .optional(),
     sessionToken: z
       .string()
-      .min(16, 'A session token has at least 16 characters.')
-      .max(...atMost(8192, 'A session token'))
-      .regex(/^\S+$/, 'A session token has no spaces.')
+      .min(16, messageRef('validation.sessionToken.tooShort'))
+      .max(...atMost(8192, 'sessionToken'))
+      .regex(/^\S+$/, messageRef('validation.sessionToken.noSpaces'))
       .optional(),
   }),
 ]);
@@ -222,7 +207,7 @@ export const SearchAttribute = z.enum(['username', 'email', 'phone_number', 'nam
 export type SearchAttribute = z.infer<typeof SearchAttribute>;
 
 /** What the operator typed to find someone: NFC and trimmed first, so " alice " and a decomposed "zoë" match what they show. */
-const SearchText = z.string().normalize('NFC').trim().max(200, 'Search for at most 200 characters.');
+const SearchText = z.string().normalize('NFC').trim().max(200, messageRef('validation.search.tooLong', { max: 200 }));
 
 export const UserSummary = z.object({
   username: z.string(),
@@ -329,9 +314,9 @@ const OnDemo = z.strictObject({ connectionId: z.literal('demo').default('demo') 
 /** Recorded with every recovery action in the audit log; never sent to Cognito. */
 const ActionRecord = {
   /** The helpdesk ticket this action belongs to. */
-  ticket: plainText('A ticket reference').trim().max(100, 'A ticket reference has at most 100 characters.').optional(),
+  ticket: plainText('ticket').trim().max(...atMost(100, 'ticket')).optional(),
   /** The caller-verification checks the operator ticked (labels from the settings). */
-  callerVerification: z.array(plainText('A caller check').max(200)).max(20).optional(),
+  callerVerification: z.array(plainText('callerCheck').max(...atMost(200, 'callerCheck'))).max(20).optional(),
 };
 
 const RecoveryTarget = OnPool.extend({
@@ -398,8 +383,8 @@ export const RecoveryVerdict = z.object({
 export type RecoveryVerdict = z.infer<typeof RecoveryVerdict>;
 
 const AuditFilters = {
-  username: z.string().max(...atMost(128, 'A username')).optional(),
-  operator: z.string().max(...atMost(200, 'An operator')).optional(),
+  username: z.string().max(...atMost(128, 'username')).optional(),
+  operator: z.string().max(...atMost(200, 'operator')).optional(),
   outcome: AuditRecord.shape.outcome.optional(),
   /** ISO date-times, inclusive. */
   from: z.iso.datetime({ offset: true }).optional(),
@@ -413,8 +398,8 @@ export const CallerVerificationSettings = z.object({
   /** Off by default: when on, every recovery action needs every check ticked. */
   enabled: z.boolean(),
   checks: z
-    .array(plainText('A caller check').trim().min(1, 'Write the check, or remove it.').max(...atMost(200, 'A caller check')))
-    .max(MAX_CALLER_CHECKS, `Keep at most ${MAX_CALLER_CHECKS} checks.`),
+    .array(plainText('callerCheck').trim().min(1, messageRef('validation.callerCheck.empty')).max(...atMost(200, 'callerCheck')))
+    .max(MAX_CALLER_CHECKS, messageRef('validation.callerChecks.tooMany', { max: MAX_CALLER_CHECKS })),
 });
 
 /** The languages the console speaks; the renderer holds their words. */
@@ -427,7 +412,7 @@ export const Settings = z.object({
   /** The console's language, when the operator chose one over the system's. */
   language: LanguageSetting.optional(),
   /** Shown and recorded next to the OS account name. */
-  operatorDisplayName: plainText('A display name').trim().max(...atMost(100, 'A display name')).optional(),
+  operatorDisplayName: plainText('displayName').trim().max(...atMost(100, 'displayName')).optional(),
   callerVerification: CallerVerificationSettings,
 });
 export type Settings = z.infer<typeof Settings>;
@@ -505,7 +490,7 @@ export const contract = {
    * (sts:GetCallerIdentity; skipped for a custom endpoint) and which pools they can see (cognito-idp:ListUserPools).
    */
   'connections:test': operation({
-    request: z.strictObject({ connectionId: ConnectionId, mfaCode: z.string().regex(/^\d{6}$/, 'An MFA code is 6 digits.').optional() }),
+    request: z.strictObject({ connectionId: ConnectionId, mfaCode: z.string().regex(/^\d{6}$/, messageRef('validation.mfaCode.format')).optional() }),
     response: z.object({
       identity: z.object({ account: z.string(), arn: z.string(), userId: z.string() }).optional(),
       poolCount: z.number().int(),
@@ -575,7 +560,7 @@ export const contract = {
    */
   'users:find': operation({
     request: OnPool.extend({
-      text: SearchText.min(1, 'Type a username, an email or a phone number.'),
+      text: SearchText.min(1, messageRef('validation.search.required')),
     }),
     response: z.object({
       users: z.array(FoundUser),
@@ -704,15 +689,15 @@ export const contract = {
   'demo:injectFault': operation({
     request: OnDemo.extend({
       operation: DemoOperation,
-      count: z.number().int('Affect a whole number of calls.').min(1, 'Affect at least 1 call.').max(100, 'Affect at most 100 calls.').default(1),
+      count: z.number().int(messageRef('validation.fault.count')).min(1, messageRef('validation.fault.count')).max(100, messageRef('validation.fault.count')).default(1),
       error: CognitoErrorCode.optional(),
       delayMs: z
         .number()
-        .int('A delay is a whole number of milliseconds.')
-        .min(0, 'A delay cannot be negative.')
-        .max(60_000, 'A delay is at most 60000 ms (one minute).')
+        .int(messageRef('validation.fault.delay'))
+        .min(0, messageRef('validation.fault.delay'))
+        .max(60_000, messageRef('validation.fault.delay'))
         .optional(),
-    }).refine((r) => r.error !== undefined || (r.delayMs ?? 0) > 0, { message: 'Choose an exception, a delay, or both.', path: ['error'] }),
+    }).refine((r) => r.error !== undefined || (r.delayMs ?? 0) > 0, { message: messageRef('validation.fault.nothing'), path: ['error'] }),
     response: DemoControls,
     aws: [],
   }),

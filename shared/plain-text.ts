@@ -8,8 +8,3 @@ const CONTROL_OR_DIRECTION = /[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u206
 export function hasControlOrDirectionMarks(text: string): boolean {
   return CONTROL_OR_DIRECTION.test(text);
 }
-
-/** The field-level message for `what` ("A ticket reference") holding such characters. */
-export function controlOrDirectionMessage(what: string): string {
-  return `${what} cannot contain control characters or invisible text-direction marks.`;
-}

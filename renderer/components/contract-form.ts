@@ -1,18 +1,21 @@
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import type { FieldErrors, FieldValues } from 'react-hook-form';
 import { z } from 'zod';
+import type { Translate } from '../i18n/use-t';
 
 // One way for a form to check what the operator typed: react-hook-form's zodResolver over a schema
 // made here from a channel's request schema in shared/contract.ts. The contract's rules and messages
 // are the form's; a form adds only what is its own (what must be typed on this screen, and so on).
 
-/** A problem the form itself finds, at a path of its own values. */
+/** A problem the form itself finds, at a path of its own values, in the page's words. */
 export interface FormIssue {
   path: PropertyKey[];
   message: string;
 }
 
 interface ContractFormOptions<Values, Request extends z.ZodType> {
+  /** The page's words: the contract names its messages by id (shared/validation.ts). */
+  t: Translate;
   /** The channel's request schema from shared/contract.ts. */
   request: Request;
   /** The form's values as the request the channel takes (blank optional fields left out, and so on). */
@@ -27,13 +30,13 @@ interface ContractFormOptions<Values, Request extends z.ZodType> {
  * The schema for `zodResolver`: the form's values in, the channel's parsed request out. A refused value
  * carries the contract's message at the field that holds it; the form's own issues come first.
  */
-export function contractFormSchema<Values, Request extends z.ZodType>({ request, toRequest, formIssues, fieldPath }: ContractFormOptions<Values, Request>) {
+export function contractFormSchema<Values, Request extends z.ZodType>({ t, request, toRequest, formIssues, fieldPath }: ContractFormOptions<Values, Request>) {
   // The values need no schema of their own: they are typed by the form, and checked as the request.
   return z.custom<Values>().transform((values, ctx): z.output<Request> => {
     const issues = formIssues?.(values) ?? [];
     const parsed = request.safeParse(toRequest(values));
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) issues.push({ path: fieldPath ? fieldPath(issue.path) : issue.path, message: issue.message });
+      for (const issue of parsed.error.issues) issues.push({ path: fieldPath ? fieldPath(issue.path) : issue.path, message: t.ref(issue.message) });
     }
     if (parsed.success && issues.length === 0) return parsed.data;
     for (const issue of issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message, input: values });

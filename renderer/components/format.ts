@@ -57,30 +57,3 @@ export function formatters(t: Translate) {
     },
   };
 }
-
-// --- Transition: the English-only formatters the screens used before the catalogs. Each screen moves
-// to useFormat() (or ICU formats in its messages); then these go. ---
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const time = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
-
-export function formatDateTime(iso: string | undefined): string {
-  if (!iso) return '—';
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
-}
-
-export function formatTime(iso: string | Date): string {
-  const date = typeof iso === 'string' ? new Date(iso) : iso;
-  return Number.isNaN(date.getTime()) ? String(iso) : time.format(date);
-}
-
-export function formatRemaining(ms: number): string {
-  const total = Math.max(0, Math.ceil(ms / 1000));
-  const days = Math.floor(total / 86_400);
-  const hours = Math.floor(total / 3600);
-  const minutes = Math.floor(total / 60);
-  const seconds = total % 60;
-  if (days >= 2) return `${days} days ${hours % 24} h`;
-  if (hours >= 2) return `${hours} h ${String(minutes % 60).padStart(2, '0')} min`;
-  return minutes > 0 ? `${minutes} min ${String(seconds).padStart(2, '0')} s` : `${seconds} s`;
-}

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel } from '../../shared/contract';
+import { messageRef } from '../../shared/message-ref';
 import { DEMO_STAFF_POOL_ID, DEMO_STAFF_PUBLIC_CLIENT_ID } from '../../electron/emulator';
 import { startTestBackend, type TestBackend } from './helpers/test-backend';
 import { wordsFor } from '../support/translate';
@@ -33,7 +34,7 @@ describe('free text that reaches the audit log refuses control characters and di
     const lines = await auditLines();
     const error = await t.fail('recovery:forgotPassword', { ...target, ticket });
     expect(error.code).toBe('InvalidRequest');
-    expect(error.issues).toEqual([{ path: 'ticket', message: 'A ticket reference cannot contain control characters or invisible text-direction marks.' }]);
+    expect(error.issues).toEqual([{ path: 'ticket', message: messageRef('validation.plainText', { field: 'ticket' }) }]);
     expect(t.emulator()?.inbox().length).toBe(inbox);
     expect(await auditLines()).toBe(lines);
   });
@@ -41,13 +42,13 @@ describe('free text that reaches the audit log refuses control characters and di
   it('a display name that would show as another name is refused, and the settings stay as they were', async () => {
     await t.call('settings:update', { operatorDisplayName: 'Eve' });
     const error = await t.fail('settings:update', { operatorDisplayName: 'Eve\u202Enimda' });
-    expect(error.issues).toEqual([{ path: 'operatorDisplayName', message: 'A display name cannot contain control characters or invisible text-direction marks.' }]);
+    expect(error.issues).toEqual([{ path: 'operatorDisplayName', message: messageRef('validation.plainText', { field: 'displayName' }) }]);
     expect((await t.call('settings:get', {})).operatorDisplayName).toBe('Eve');
   });
 
   it('a caller check label, in the settings or ticked on an action, is refused on its own entry', async () => {
     const settings = await t.fail('settings:update', { callerVerification: { enabled: true, checks: ['Date of birth', 'Employee id\u202E'] } });
-    expect(settings.issues).toEqual([{ path: 'callerVerification.checks.1', message: 'A caller check cannot contain control characters or invisible text-direction marks.' }]);
+    expect(settings.issues).toEqual([{ path: 'callerVerification.checks.1', message: messageRef('validation.plainText', { field: 'callerCheck' }) }]);
     expect((await t.call('settings:get', {})).callerVerification.enabled).toBe(false);
     const action = await t.fail('recovery:adminResetPassword', { connectionId: 'demo', userPoolId: STAFF, username: 'frank.both', callerVerification: ['Date\u0000 of birth'] });
     expect(action.issues?.map((i) => i.path)).toEqual(['callerVerification.0']);
@@ -59,7 +60,7 @@ describe('free text that reaches the audit log refuses control characters and di
   ] as Array<[Channel, unknown]>)('a connection name on %s is refused, and nothing is saved', async (channel, request) => {
     const before = (await t.call('connections:list', {})).connections.length;
     const error = await t.fail(channel, request);
-    expect(error.issues).toEqual([{ path: 'name', message: 'A connection name cannot contain control characters or invisible text-direction marks.' }]);
+    expect(error.issues).toEqual([{ path: 'name', message: messageRef('validation.plainText', { field: 'connectionName' }) }]);
     expect((await t.call('connections:list', {})).connections).toHaveLength(before);
   });
 

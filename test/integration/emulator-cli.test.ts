@@ -141,7 +141,7 @@ describe.skipIf(!existsSync(emulatorEntry))('out/main/emulator.js (npm run emula
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     expect(code).toBe(1);
-    expect(stderr).toContain(`${clients} could not be used (it is empty)`);
+    expect(stderr).toContain(`${clients} could not be used: it is empty`);
     expect(stderr).toContain(`Rename or delete the folder ${path.dirname(clients)}`);
     expect(stderr).not.toMatch(/^\s+at /m);
   });

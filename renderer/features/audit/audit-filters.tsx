@@ -31,13 +31,13 @@ interface Draft {
 
 const EMPTY: Draft = { username: '', operator: '', outcome: 'any', from: '', to: '' };
 
-/** The form's own message (worded when shown, so it follows the page's language), or the contract's. */
-type Problem = { id: MessageId } | { text: string };
+/** The form's own message or the contract's (a messageRef), worded when shown so it follows the page's language. */
+type Problem = { id: MessageId } | { ref: string };
 type Problems = Partial<Record<keyof Draft, Problem>>;
 
 /** A zod issue's message from the contract, as a problem. */
 function contractProblem(message: string | undefined): Problem | undefined {
-  return message === undefined ? undefined : { text: message };
+  return message === undefined ? undefined : { ref: message };
 }
 
 function check(draft: Draft): { problems: Problems; filters: AuditFilters } {
@@ -77,7 +77,7 @@ interface AuditFilterFormProps {
 /** Narrows the log by user, operator, outcome and time. Applied on submit, so typing does not reload the table. */
 export function AuditFilterForm({ onApply, isFiltered }: AuditFilterFormProps) {
   const t = useT();
-  const say = (problem: Problem | undefined) => (problem === undefined ? undefined : 'id' in problem ? t(problem.id) : problem.text);
+  const say = (problem: Problem | undefined) => (problem === undefined ? undefined : 'id' in problem ? t(problem.id) : t.ref(problem.ref));
   const outcomes = useMemo(() => (Object.keys(OUTCOMES) as Outcome[]).map((id): SelectItem<Outcome> => ({ id, label: t(OUTCOMES[id]) })), [t]);
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [problems, setProblems] = useState<Problems>({});

@@ -142,6 +142,7 @@ function connectionFormIssues(values: ConnectionFormValues, { editing }: Connect
 /** The form's schema: the contract's rules and the form's own, with the form's messages in the page's language. */
 export function connectionFormSchema(context: ConnectionFormContext, t: Translate) {
   return contractFormSchema({
+    t,
     request: contract['connections:save'].request,
     toRequest: (values: ConnectionFormValues) => toSaveRequest(values, context),
     formIssues: (values) => connectionFormIssues(values, context, t),

@@ -249,7 +249,7 @@ function RenameForm({ connection, onDone }: { connection: Connection; onDone: (r
     if (rename.isPending) return;
     // The contract's own rule and words for a connection name.
     const checked = contract['connections:rename'].request.shape.name.safeParse(name);
-    if (!checked.success) return setProblem(checked.error.issues[0]?.message);
+    if (!checked.success) return setProblem(t.ref(checked.error.issues[0]?.message ?? ''));
     const trimmed = checked.data;
     setProblem(undefined);
     setFailure(undefined);
@@ -264,7 +264,7 @@ function RenameForm({ connection, onDone }: { connection: Connection; onDone: (r
           rename.reset();
           const failed = toApiCallError(error, 'connections:rename');
           const issue = failed.issues?.find((i) => i.path === 'name');
-          if (issue) setProblem(issue.message);
+          if (issue) setProblem(t.ref(issue.message));
           else setFailure(error);
         },
       },

@@ -56,7 +56,8 @@ export default function DemoControls({ onClose }: { onClose: () => void }) {
   const throttling = useSetThrottling();
   const [announcement, setAnnouncement] = useState<Said>();
   const formRef = useRef<HTMLFormElement>(null);
-  const form = useForm({ resolver: zodResolver(faultFormSchema), defaultValues: INITIAL_FAULT, shouldFocusError: false });
+  const schema = useMemo(() => faultFormSchema(t), [t]);
+  const form = useForm({ resolver: zodResolver(schema), defaultValues: INITIAL_FAULT, shouldFocusError: false });
 
   const injectFault = (fault: ParsedRequestOf<'demo:injectFault'>) =>
     inject.mutate(fault, { onSuccess: () => setAnnouncement(injected(fault)) });

@@ -1,5 +1,6 @@
 import { contract, type DemoFault, type DemoOperation, type RequestOf } from '../../../shared/contract';
 import { contractFormSchema } from '../../components/contract-form';
+import type { Translate } from '../../i18n/use-t';
 
 // The fault form's values and the 'demo:injectFault' request they make. Whether a fault is
 // acceptable (an exception, a delay or both; how many calls; how long) is the contract's to say.
@@ -29,4 +30,5 @@ export function toFaultRequest(values: FaultFormValues): RequestOf<'demo:injectF
   };
 }
 
-export const faultFormSchema = contractFormSchema({ request: contract['demo:injectFault'].request, toRequest: toFaultRequest });
+/** The fault form's schema, its messages in the page's words. */
+export const faultFormSchema = (t: Translate) => contractFormSchema({ t, request: contract['demo:injectFault'].request, toRequest: toFaultRequest });

@@ -64,6 +64,7 @@ export function settingsFormIssues(t: Translate, values: SettingsFormValues): Fo
 /** The form's schema, its own messages in the language of `t`. */
 export function settingsFormSchema(t: Translate) {
   return contractFormSchema({
+    t,
     request: contract['settings:update'].request,
     toRequest: toSettingsRequest,
     formIssues: (values: SettingsFormValues) => settingsFormIssues(t, values),
