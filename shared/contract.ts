@@ -46,6 +46,9 @@ export const CountryCode = z
   .toUpperCase()
   .regex(/^[A-Z]{2}$/, messageRef('validation.country.format'));
 
+/** The built-in offline demo connection's id, the same on every machine. */
+export const DEMO_CONNECTION_ID = 'demo';
+
 /** Where a connection's credentials come from. */
 export const ConnectionKind = z.enum(['demo', 'profile', 'default-chain', 'access-keys']);
 export type ConnectionKind = z.infer<typeof ConnectionKind>;
@@ -390,6 +393,13 @@ const AuditFilters = {
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
 };
+
+/**
+ * The caller checks Recovery Desk suggests, kept by id (in the settings and the audit log) so each
+ * operator reads them in their own language; a check an administrator writes is kept as written.
+ */
+export const BUILT_IN_CALLER_CHECKS = ['contact-on-file', 'ticket-confirmed', 'security-question'] as const;
+export type BuiltInCallerCheck = (typeof BUILT_IN_CALLER_CHECKS)[number];
 
 /** How many caller checks the settings hold at most (zod keeps no readable limit on arrays, so the page reads it here). */
 export const MAX_CALLER_CHECKS = 20;

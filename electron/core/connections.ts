@@ -1,6 +1,6 @@
 import { ListUserPoolsCommand, type CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { Region, type AssumeRole, type Connection, type ParsedRequestOf, type ResponseOf } from '../../shared/contract';
+import { DEMO_CONNECTION_ID, Region, type AssumeRole, type Connection, type ParsedRequestOf, type ResponseOf } from '../../shared/contract';
 import { createCredentialProvider, type AwsCredentialIdentityProvider, type CredentialSource } from './aws-credentials';
 import { listProfiles, readProfiles, sharedConfigPaths, type SharedConfigPaths } from './aws-profiles';
 import { createCognitoGateway, DEFAULT_CALL_POLICY, type CallPolicy, type CognitoGateway } from './cognito-gateway';
@@ -11,7 +11,7 @@ import { RecoveryDeskError, withCallContext } from './errors';
 import { isPhoneCountry } from './phone-numbers';
 import type { MemoryOnlyReason } from './secret-vault';
 
-export const DEMO_CONNECTION_ID = 'demo';
+export { DEMO_CONNECTION_ID };
 export const ENVIRONMENT_CONNECTION_ID = 'aws-environment';
 export const BUILT_IN_CONNECTION_IDS = [DEMO_CONNECTION_ID, ENVIRONMENT_CONNECTION_ID] as const;
 
@@ -99,10 +99,10 @@ export function createConnectionRegistry({
 
   const demoConnection: Connection = {
     id: DEMO_CONNECTION_ID,
+    // As the audit log records it; the page shows the demo's name in the operator's language.
     name: 'Offline demo',
     kind: 'demo',
     region: 'us-east-1',
-    endpoint: 'embedded emulator',
     needsMfaCode: false,
     secretsAvailable: true,
     builtIn: true,

@@ -1,12 +1,8 @@
-import { Settings } from '../../shared/contract';
+import { BUILT_IN_CALLER_CHECKS, Settings } from '../../shared/contract';
 import type { FileProblem } from '../../shared/file-problem';
 import { jsonFile } from './json-file';
 
-const DEFAULT_CHECKS = [
-  "Caller gave the account's email address or phone number",
-  'Caller confirmed the ticket number',
-  'Caller answered a security question on file',
-];
+const DEFAULT_CHECKS = [...BUILT_IN_CALLER_CHECKS];
 
 export const DEFAULT_SETTINGS: Settings = {
   callerVerification: { enabled: false, checks: DEFAULT_CHECKS },

@@ -10,10 +10,12 @@ const ACCENTED: Readonly<Record<string, string>> = Object.fromEntries(
 );
 
 function accent(text: string): string {
-  const accented = [...text].map((character) => ACCENTED[character] ?? character).join('');
-  // About 40% longer: the growth of German or Finnish over English.
-  const padding = '~'.repeat(Math.ceil(text.trim().length * 0.4));
-  return text.trim() === '' ? text : `${accented}${padding}`;
+  // Each word about 40% longer (the growth of German or Finnish over English), so text still breaks
+  // between words as a real language's does: a long run of padding would overflow where words wrap.
+  return text.replace(/\S+/g, (word) => {
+    const accented = [...word].map((character) => ACCENTED[character] ?? character).join('');
+    return /\p{L}/u.test(word) ? `${accented}${'~'.repeat(Math.ceil(word.length * 0.4))}` : accented;
+  });
 }
 
 function pseudoElements(elements: MessageFormatElement[]): MessageFormatElement[] {

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { codeFromInbox } from './caller';
 import { expect, test } from './fixtures';
 
 // The live call, counted: from the pool list to "Password changed" in a few clicks or key presses,
@@ -25,20 +26,6 @@ function counter(page: Page) {
       await page.keyboard.press(key);
     },
   };
-}
-
-/** The code the caller reads out: taken from the demo inbox through the API, as it is not part of the operator's screen. */
-async function codeFromInbox(page: Page, username: string): Promise<string> {
-  return page.evaluate(async (user) => {
-    const token = sessionStorage.getItem('recovery-desk.token') ?? '';
-    const response = await fetch('/api/demo:inbox', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-      body: JSON.stringify({ connectionId: 'demo' }),
-    });
-    const result = (await response.json()) as { data: { messages: Array<{ username: string; code: string; purpose: string }> } };
-    return result.data.messages.find((m) => m.username === user && m.purpose === 'ForgotPassword')?.code ?? '';
-  }, username);
 }
 
 const pools = (page: Page) => page.getByRole('navigation', { name: 'User pools' });

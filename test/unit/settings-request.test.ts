@@ -13,14 +13,25 @@ function refusals(input: SettingsFormValues, language: Language = 'en'): string[
 }
 
 describe('the settings form', () => {
+  const en = translate('en');
+
   it('starts from the saved settings', () => {
-    expect(settingsFormValues({ osUser: 'dana', callerVerification: { enabled: true, checks: ['A', 'B'] } })).toEqual(values(true, ['A', 'B']));
-    expect(settingsFormValues({ osUser: 'dana', operatorDisplayName: 'Dana', callerVerification: { enabled: false, checks: [] } })).toEqual(values(false, [], 'Dana'));
+    expect(settingsFormValues({ osUser: 'dana', callerVerification: { enabled: true, checks: ['A', 'B'] } }, en)).toEqual(values(true, ['A', 'B']));
+    expect(settingsFormValues({ osUser: 'dana', operatorDisplayName: 'Dana', callerVerification: { enabled: false, checks: [] } }, en)).toEqual(values(false, [], 'Dana'));
+  });
+
+  it("shows a suggested check in the operator's language and keeps it by id, until its words are changed", () => {
+    const saved = { osUser: 'dana', callerVerification: { enabled: true, checks: ['ticket-confirmed', 'Date of birth'] } };
+    const german = settingsFormValues(saved, translate('de'));
+    expect(german.callerVerification.checks).toEqual([{ text: 'Der Anrufer hat die Ticketnummer bestätigt', builtIn: 'ticket-confirmed' }, { text: 'Date of birth' }]);
+    expect(toSettingsRequest(german, translate('de')).callerVerification?.checks).toEqual(['ticket-confirmed', 'Date of birth']);
+    const edited = { ...german, callerVerification: { ...german.callerVerification, checks: [{ text: 'Ticketnummer genannt', builtIn: 'ticket-confirmed' as const }] } };
+    expect(toSettingsRequest(edited, translate('de')).callerVerification?.checks).toEqual(['Ticketnummer genannt']);
   });
 
   it('sends every check while verification is on; while off, only those worth keeping', () => {
-    expect(toSettingsRequest(values(true, ['A', ' ']))).toEqual({ operatorDisplayName: '', callerVerification: { enabled: true, checks: ['A', ' '] } });
-    expect(toSettingsRequest(values(false, [' Ticket ', '', 'ticket', 'x'.repeat(201), 'Bell\u0007', 'Name']))).toEqual({
+    expect(toSettingsRequest(values(true, ['A', ' ']), en)).toEqual({ operatorDisplayName: '', callerVerification: { enabled: true, checks: ['A', ' '] } });
+    expect(toSettingsRequest(values(false, [' Ticket ', '', 'ticket', 'x'.repeat(201), 'Bell\u0007', 'Name']), en)).toEqual({
       operatorDisplayName: '',
       callerVerification: { enabled: false, checks: ['Ticket', 'Name'] },
     });

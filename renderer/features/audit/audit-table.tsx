@@ -1,8 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { AuditAction, AuditOutcome, AuditRecord } from '../../../shared/audit-record';
+import { callerCheckLabel } from '../../components/caller-check-label';
 import type { MessageId } from '../../i18n/messages';
 import { useT } from '../../i18n/use-t';
+import { connectionName } from '../connections/connection-wording';
 import { formatAuditTime } from './audit-time';
 
 // Rows grow with their content (long ticket references, several ticked checks), so they are
@@ -137,7 +139,7 @@ function AuditRow({ record, index, measure }: AuditRowProps) {
         )}
       </td>
       <td>
-        <span>{record.connection.name}</span>
+        <span>{connectionName(record.connection, t)}</span>
         <span className="audit-sub">{record.connection.region}</span>
       </td>
       <td className="mono break">{record.userPoolId}</td>
@@ -168,13 +170,14 @@ function Missing({ what = 'audit.table.none' }: { what?: MessageId }) {
 }
 
 function Verification({ checks }: { checks: string[] | undefined }) {
+  const t = useT();
   if (checks === undefined) return <Missing what="audit.table.notAsked" />;
   if (checks.length === 0) return <Missing what="audit.table.noneTicked" />;
   return (
     <ul className="audit-checks">
       {checks.map((label) => (
         <li key={label}>
-          <span aria-hidden="true" className="audit-tick" /> {label}
+          <span aria-hidden="true" className="audit-tick" /> {callerCheckLabel(t, label)}
         </li>
       ))}
     </ul>

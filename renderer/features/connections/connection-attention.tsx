@@ -8,6 +8,7 @@ import { retryConnectionQueries } from '../../api/queries';
 import { errorWords } from '../../components/error-words';
 import { useT } from '../../i18n/use-t';
 import { ConnectionErrorNotice, MfaCodeForm } from './connection-problems';
+import { connectionName } from './connection-wording';
 
 /** Failures the operator can fix from here, whichever screen's call ran into them. */
 const FIXABLE: readonly ErrorCode[] = ['MfaCodeRequired', 'SsoLoginRequired', 'SecretsUnavailable'];
@@ -63,7 +64,7 @@ export function ConnectionAttention({ connection, onReenterKeys }: { connection:
   return (
     <section className="connection-attention" aria-labelledby="connection-attention-heading">
       <h2 id="connection-attention-heading" className="connection-attention-title">
-        {t('connections.attention.title', { name: connection.name })}
+        {t('connections.attention.title', { name: connectionName(connection, t) })}
       </h2>
       {error.code === 'MfaCodeRequired' && (
         <MfaCodeForm

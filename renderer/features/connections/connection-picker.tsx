@@ -7,7 +7,7 @@ import { ErrorNotice } from '../../components/error-notice';
 import { SelectField } from '../../components/select-field';
 import { connectionsNotice } from '../../components/error-words';
 import { useT } from '../../i18n/use-t';
-import { connectionDetails, pickerDescription, pickerMeta } from './connection-wording';
+import { connectionDetails, connectionName, pickerDescription, pickerMeta } from './connection-wording';
 
 interface ConnectionPickerProps {
   connectionId: string | undefined;
@@ -31,7 +31,7 @@ export function ConnectionPicker({ connectionId, onChange }: ConnectionPickerPro
   const list = connections.data.connections;
   const items = list.map((connection) => ({
     id: connection.id,
-    label: connection.name,
+    label: connectionName(connection, t),
     description: pickerDescription(connection, t),
   }));
   return (

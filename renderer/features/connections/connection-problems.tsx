@@ -7,7 +7,7 @@ import { BusyButton } from '../../components/busy-button';
 import { ErrorNotice } from '../../components/error-notice';
 import { CopyMessage, useCopyToClipboard } from '../../components/copy';
 import { useT } from '../../i18n/use-t';
-import type { TestResult } from './connection-wording';
+import { connectionName, type TestResult } from './connection-wording';
 
 /** The `aws sso login` command to run in a terminal, with a button that copies it. */
 export function SsoLoginCommand({ command }: { command: string }) {
@@ -101,7 +101,7 @@ export function MfaCodeForm({ connection, reason, onConnected, onCancel }: MfaCo
   };
 
   return (
-    <form className="mfa-form" onSubmit={submit} noValidate aria-label={t('connections.mfa.formLabel', { name: connection.name })}>
+    <form className="mfa-form" onSubmit={submit} noValidate aria-label={t('connections.mfa.formLabel', { name: connectionName(connection, t) })}>
       {reason && <p className="mfa-reason">{reason}</p>}
       <div className="mfa-row">
         <TextField

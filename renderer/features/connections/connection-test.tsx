@@ -5,7 +5,7 @@ import { useTestConnection } from '../../api/queries';
 import { BusyButton } from '../../components/busy-button';
 import { useT } from '../../i18n/use-t';
 import { ConnectionErrorNotice, MfaCodeForm } from './connection-problems';
-import { testResultLines, type TestResult } from './connection-wording';
+import { connectionName, testResultLines, type TestResult } from './connection-wording';
 
 type TestState =
   | { step: 'idle' }
@@ -53,7 +53,7 @@ export function ConnectionTest({ connection, disabled = false, children }: { con
           onPress={run}
           isPending={test.isPending}
           isDisabled={disabled || state.step === 'asking-code'}
-          aria-label={t('connections.test.label', { name: connection.name })}
+          aria-label={t('connections.test.label', { name: connectionName(connection, t) })}
         >
           {test.isPending ? t('connections.test.testing') : t('connections.test.run')}
         </BusyButton>
@@ -79,7 +79,7 @@ export function ConnectionTest({ connection, disabled = false, children }: { con
         />
       )}
       {state.step === 'failed' && (
-        <ConnectionErrorNotice error={state.error} channel="connections:test" title={t('connections.test.failed', { name: connection.name })} onRetry={run} />
+        <ConnectionErrorNotice error={state.error} channel="connections:test" title={t('connections.test.failed', { name: connectionName(connection, t) })} onRetry={run} />
       )}
     </div>
   );

@@ -1,4 +1,4 @@
-import { CountryCode, type AwsProfile, type Connection, type ResponseOf } from '../../../shared/contract';
+import { CountryCode, DEMO_CONNECTION_ID, type AwsProfile, type Connection, type ResponseOf } from '../../../shared/contract';
 import type { MessageId } from '../../i18n/messages';
 import type { Translate } from '../../i18n/use-t';
 
@@ -151,6 +151,11 @@ export function testResultLines(result: TestResult, connection: Pick<Connection,
   else if (count > result.samplePools.length) lines.push(t('connections.test.poolsSample', { count, names }));
   else lines.push(t('connections.test.pools', { count, names }));
   return lines;
+}
+
+/** A connection's name as the operator reads it: the built-in demo's in the page's language, any other as it was given. */
+export function connectionName(connection: { id: string; name: string }, t: Translate): string {
+  return connection.id === DEMO_CONNECTION_ID ? t('connections.kind.demo') : connection.name;
 }
 
 /** Next to the name in the connection picker: where the credentials come from and the region. */

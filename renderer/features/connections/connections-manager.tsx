@@ -11,7 +11,7 @@ import { connectionsNotice } from '../../components/error-words';
 import { useT } from '../../i18n/use-t';
 import { ConnectionForm } from './connection-form';
 import { ConnectionTest } from './connection-test';
-import { kindWords, secretsWords, storageSentence } from './connection-wording';
+import { connectionName, kindWords, secretsWords, storageSentence } from './connection-wording';
 
 export type ConnectionChange = 'edited' | 'deleted';
 
@@ -80,7 +80,7 @@ export default function ConnectionsManager({ currentConnectionId, editConnection
               {...(data.defaultRegion ? { defaultRegion: data.defaultRegion } : {})}
               onSaved={(connection) => {
                 if (editing) onChanged(connection.id, 'edited');
-                setAnnouncement(t(editing ? 'connections.manager.saved' : 'connections.manager.added', { name: connection.name }));
+                setAnnouncement(t(editing ? 'connections.manager.saved' : 'connections.manager.added', { name: connectionName(connection, t) }));
                 showList({ connectionId: connection.id });
               }}
               onCancel={() => showList(editing ? { connectionId: editing.id } : 'add')}
@@ -108,7 +108,7 @@ export default function ConnectionsManager({ currentConnectionId, editConnection
                     onRenamed={(renamed) => setAnnouncement(t('connections.manager.renamed', { name: renamed.name }))}
                     onDeleted={() => {
                       onChanged(connection.id, 'deleted');
-                      setAnnouncement(t('connections.manager.deleted', { name: connection.name }));
+                      setAnnouncement(t('connections.manager.deleted', { name: connectionName(connection, t) }));
                       showList('add');
                     }}
                   />
@@ -155,7 +155,7 @@ function ConnectionCard({ connection, isCurrent, onEdit, onRenamed, onDeleted }:
     <li className="connection-card" aria-labelledby={headingId}>
       <div className="connection-card-head">
         <h3 id={headingId} tabIndex={-1} className="connection-card-name">
-          {connection.name}
+          {connectionName(connection, t)}
         </h3>
         <span className="badges">
           {isCurrent && <span className="badge badge-ok">{t('connections.card.inUse')}</span>}
@@ -219,14 +219,14 @@ function ConnectionCard({ connection, isCurrent, onEdit, onRenamed, onDeleted }:
             <Button
               className={`button ${secrets?.needsKeys ? 'button-primary' : 'button-secondary'}`}
               onPress={onEdit}
-              aria-label={t(secrets?.needsKeys ? 'connections.card.reenterKeysFor' : 'connections.connection.edit', { name: connection.name })}
+              aria-label={t(secrets?.needsKeys ? 'connections.card.reenterKeysFor' : 'connections.connection.edit', { name: connectionName(connection, t) })}
             >
               {secrets?.needsKeys ? t('connections.connection.reenterKeys') : t('connections.card.edit')}
             </Button>
-            <Button className="button button-secondary" onPress={() => setRenaming(true)} aria-label={t('connections.connection.rename', { name: connection.name })}>
+            <Button className="button button-secondary" onPress={() => setRenaming(true)} aria-label={t('connections.connection.rename', { name: connectionName(connection, t) })}>
               {t('connections.card.rename')}
             </Button>
-            <Button className="button button-danger" onPress={() => setDeleting(true)} aria-label={t('connections.card.deleteLabel', { name: connection.name })}>
+            <Button className="button button-danger" onPress={() => setDeleting(true)} aria-label={t('connections.card.deleteLabel', { name: connectionName(connection, t) })}>
               {t('connections.card.delete')}
             </Button>
           </ConnectionTest>
@@ -272,7 +272,7 @@ function RenameForm({ connection, onDone }: { connection: Connection; onDone: (r
   };
 
   return (
-    <form className="rename-form" onSubmit={submit} noValidate aria-label={t('connections.connection.rename', { name: connection.name })}>
+    <form className="rename-form" onSubmit={submit} noValidate aria-label={t('connections.connection.rename', { name: connectionName(connection, t) })}>
       <TextField className="field rename-field" value={name} onChange={setName} isInvalid={Boolean(problem)} validationBehavior="aria" autoFocus>
         <Label>{t('connections.rename.newName')}</Label>
         <Input className="input" spellCheck={false} autoComplete="off" />
@@ -313,7 +313,7 @@ function DeleteDialog({ connection, onCancel, onDeleted }: { connection: Connect
       <Modal className="action-modal action-modal-last-resort">
         <Dialog className="action-dialog" role="alertdialog">
           <Heading slot="title" className="action-dialog-title">
-            {t('connections.delete.title', { name: connection.name })}
+            {t('connections.delete.title', { name: connectionName(connection, t) })}
           </Heading>
           <p>{t('connections.delete.consequences', { keys: connection.kind === 'access-keys' ? 'saved' : 'none' })}</p>
           {failure !== undefined && <ErrorNotice error={failure} channel="connections:delete" title={t('connections.delete.failed')} />}

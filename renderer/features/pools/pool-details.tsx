@@ -31,7 +31,9 @@ export function PoolOverview({ connectionId, poolId }: PoolDetailsProps) {
   return (
     <section className="pool-overview" aria-labelledby="pool-heading">
       <div className="pool-title">
-        <h2 id="pool-heading">{details.name}</h2>
+        <h2 id="pool-heading" translate="no">
+          {details.name}
+        </h2>
         <span className="pool-id">{details.id}</span>
         {details.estimatedNumberOfUsers !== undefined && (
           <span className="muted">{t('pools.overview.estimatedUsers', { count: details.estimatedNumberOfUsers })}</span>
@@ -153,7 +155,9 @@ function AppClients({ connectionId, poolId }: PoolDetailsProps) {
             <tbody>
               {clients.data.map((client) => (
                 <tr key={client.clientId}>
-                  <th scope="row">{client.clientName}</th>
+                  <th scope="row" translate="no">
+                    {client.clientName}
+                  </th>
                   <td className="mono">{client.clientId}</td>
                   <td>{secretWording(t, client)}</td>
                   <td>{userExistenceWording(t, client)}</td>

@@ -33,7 +33,9 @@ export function PoolList({ connectionId, poolId, onSelect }: PoolListProps) {
                 aria-current={pool.id === poolId ? 'true' : undefined}
                 onPress={() => onSelect(pool.id)}
               >
-                <span className="pool-name">{pool.name}</span>
+                <span className="pool-name" translate="no">
+                  {pool.name}
+                </span>
                 <span className="pool-id">{pool.id}</span>
               </Button>
             </li>

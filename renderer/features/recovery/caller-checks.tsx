@@ -1,6 +1,7 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Checkbox, CheckboxGroup, FieldError, Input, Label, Text, TextField } from 'react-aria-components';
 import type { ResponseOf } from '../../../shared/contract';
+import { callerCheckLabel } from '../../components/caller-check-label';
 import { ErrorNotice } from '../../components/error-notice';
 import { Loading } from '../../components/loading';
 import type { MessageId } from '../../i18n/messages';
@@ -73,7 +74,7 @@ export function CallerChecks({ settings, ticket, onTicketChange, required, ticke
                   <span className="caller-check-box" aria-hidden="true">
                     {isSelected ? t('recovery.callerChecks.tick') : ''}
                   </span>
-                  <span>{check}</span>
+                  <span>{callerCheckLabel(t, check)}</span>
                 </>
               )}
             </Checkbox>

@@ -2,6 +2,7 @@ import type { AppClient, ResponseOf } from '../../../shared/contract';
 import { useNow } from '../../components/use-now';
 import { useT } from '../../i18n/use-t';
 import { codeExpiresAt } from './code-input';
+import { awsName } from '../../components/aws-name';
 
 interface DeliveryDetailsProps {
   response: ResponseOf<'recovery:forgotPassword'>;
@@ -36,6 +37,7 @@ export function DeliveryDetails({ response, client }: DeliveryDetailsProps) {
             strong: (chunks) => <strong>{chunks}</strong>,
             dest: (chunks) => <strong className="mono">{chunks}</strong>,
             muted: (chunks) => <span className="muted">{chunks}</span>,
+            awsName,
           })}
         </p>
       ) : (

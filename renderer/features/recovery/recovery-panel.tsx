@@ -230,7 +230,7 @@ function ClientChoice({ clients, clientId, onChange }: { clients: AppClient[]; c
     return (
       <p className="client-single">
         {/* Spaces between the parts, on one line: JSX keeps them. */}
-        <span className="group-label">{t('recovery.client.label')}</span> <strong className="client-name">{only.clientName}</strong> <span className="client-meta">{meta}</span>
+        <span className="group-label">{t('recovery.client.label')}</span> <strong className="client-name" translate="no">{only.clientName}</strong> <span className="client-meta">{meta}</span>
       </p>
     );
   }
@@ -239,7 +239,9 @@ function ClientChoice({ clients, clientId, onChange }: { clients: AppClient[]; c
       <Label className="group-label">{t('recovery.client.label')}</Label>
       {clients.map((c) => (
         <Radio key={c.clientId} value={c.clientId} className="client-option">
-          <span className="client-name">{c.clientName}</span>
+          <span className="client-name" translate="no">
+            {c.clientName}
+          </span>
           <span className="client-meta">
             {t('recovery.client.optionMeta', {
               secret: c.hasSecret ? 'yes' : 'no',

@@ -6,6 +6,7 @@ import { Loading } from '../../components/loading';
 import { useT, type Translate } from '../../i18n/use-t';
 import { recoveryOrderSummary } from '../pools/pool-wording';
 import { reasonWords, ruleKey, verdictHeadline } from './verdict-words';
+import { awsName } from '../../components/aws-name';
 
 interface VerdictPanelProps {
   verdict: UseQueryResult<RecoveryVerdict>;
@@ -78,6 +79,7 @@ export function VerdictPanel({ verdict, pool, hasClient, afterAction, children }
               sent: data.codesSentToday,
               unknown: data.codesOfUnknownOutcomeToday,
               mono: (chunks) => <span className="mono">{chunks}</span>,
+              awsName,
               ruleTip: (chunks) => <span title={t('recovery.verdict.ruleDetail', { rule: ruleKey(data.rule), order: recoveryOrderSummary(t, pool) })}>{chunks}</span>,
               lost: (chunks) => <span className="codes-unknown">{chunks}</span>,
             })}

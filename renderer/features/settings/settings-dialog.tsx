@@ -3,8 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Button, Dialog, Heading, Input, Label, Modal, ModalOverlay, Switch, Text, TextField } from 'react-aria-components';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
-import { MAX_CALLER_CHECKS, Settings, UI_LANGUAGES, type LanguageSetting, type ParsedRequestOf, type ResponseOf } from '../../../shared/contract';
+import { BUILT_IN_CALLER_CHECKS, MAX_CALLER_CHECKS, Settings, UI_LANGUAGES, type LanguageSetting, type ParsedRequestOf, type ResponseOf } from '../../../shared/contract';
 import { settingsQuery, useUpdateSettings } from '../../api/queries';
+import { callerCheckLabel } from '../../components/caller-check-label';
 import { useFocusFirstInvalid } from '../../components/contract-form';
 import { ErrorNotice } from '../../components/error-notice';
 import { FormTextField } from '../../components/form-text-field';
@@ -22,7 +23,6 @@ const MAX_DISPLAY_NAME = Settings.shape.operatorDisplayName.unwrap().maxLength;
  * Offered when caller verification is turned on with no checks at all; the operator can change every
  * one. The privileged side's defaults (a fresh install starts with them, in English), in the page's language.
  */
-const SUGGESTED_CHECKS: readonly MessageId[] = ['settings.suggestedCheck.contact', 'settings.suggestedCheck.ticket', 'settings.suggestedCheck.securityQuestion'];
 
 type SavedSettings = ResponseOf<'settings:get'>;
 
@@ -66,7 +66,7 @@ function SettingsForm({ saved, onClose }: { saved: SavedSettings; onClose: () =>
   const [announcement, setAnnouncement] = useState<Said>();
   const schema = useMemo(() => settingsFormSchema(t), [t]);
   // Messages show once a save was refused and then follow the edits: nobody is told off while typing.
-  const form = useForm({ resolver: zodResolver(schema), defaultValues: settingsFormValues(saved), shouldFocusError: false });
+  const form = useForm({ resolver: zodResolver(schema), defaultValues: settingsFormValues(saved, t), shouldFocusError: false });
   const checks = useFieldArray({ control: form.control, name: 'callerVerification.checks' });
   const { errors } = form.formState;
   const enabled = useWatch({ control: form.control, name: 'callerVerification.enabled' });
@@ -84,8 +84,8 @@ function SettingsForm({ saved, onClose }: { saved: SavedSettings; onClose: () =>
     form.setValue('callerVerification.enabled', on);
     if (on && checks.fields.length === 0) {
       // In the operator's language: they are the operator's own checks from now on.
-      checks.replace(SUGGESTED_CHECKS.map((id) => ({ text: t(id) })));
-      setAnnouncement({ id: 'settings.verification.onWithSuggestions', values: { count: SUGGESTED_CHECKS.length } });
+      checks.replace(BUILT_IN_CALLER_CHECKS.map((builtIn) => ({ text: callerCheckLabel(t, builtIn), builtIn })));
+      setAnnouncement({ id: 'settings.verification.onWithSuggestions', values: { count: BUILT_IN_CALLER_CHECKS.length } });
     } else {
       setAnnouncement({ id: on ? 'settings.verification.on' : 'settings.verification.off' });
     }

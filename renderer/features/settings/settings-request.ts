@@ -1,4 +1,5 @@
-import { CallerVerificationSettings, contract, MAX_CALLER_CHECKS, type RequestOf, type ResponseOf } from '../../../shared/contract';
+import { CallerVerificationSettings, contract, MAX_CALLER_CHECKS, type BuiltInCallerCheck, type RequestOf, type ResponseOf } from '../../../shared/contract';
+import { callerCheckLabel, isBuiltInCallerCheck } from '../../components/caller-check-label';
 import { contractFormSchema, type FormIssue } from '../../components/contract-form';
 import type { Translate } from '../../i18n/use-t';
 
@@ -9,18 +10,19 @@ export type SettingsFormValues = {
   operatorDisplayName: string;
   callerVerification: {
     enabled: boolean;
-    /** Objects, so each check keeps its own field (and focus and message) through edits and removals. */
-    checks: { text: string }[];
+    /**
+     * Objects, so each check keeps its own field (and focus and message) through edits and removals.
+     * A suggested check shows in the page's language and is saved by its id while its words stay.
+     */
+    checks: { text: string; builtIn?: BuiltInCallerCheck }[];
   };
 };
 
 const CallerCheck = CallerVerificationSettings.shape.checks.element;
 
-export function settingsFormValues(saved: ResponseOf<'settings:get'>): SettingsFormValues {
-  return {
-    operatorDisplayName: saved.operatorDisplayName ?? '',
-    callerVerification: { enabled: saved.callerVerification.enabled, checks: saved.callerVerification.checks.map((text) => ({ text })) },
-  };
+export function settingsFormValues(saved: ResponseOf<'settings:get'>, t: Translate): SettingsFormValues {
+  const checks = saved.callerVerification.checks.map((check) => (isBuiltInCallerCheck(check) ? { text: callerCheckLabel(t, check), builtIn: check } : { text: check }));
+  return { operatorDisplayName: saved.operatorDisplayName ?? '', callerVerification: { enabled: saved.callerVerification.enabled, checks } };
 }
 
 /** The same check twice, whatever the case: the operator would tick the same thing twice. */
@@ -38,9 +40,10 @@ export function keepableChecks(texts: readonly string[]): string[] {
   return kept.slice(0, MAX_CALLER_CHECKS);
 }
 
-export function toSettingsRequest(values: SettingsFormValues): RequestOf<'settings:update'> {
+export function toSettingsRequest(values: SettingsFormValues, t: Translate): RequestOf<'settings:update'> {
   const { enabled, checks } = values.callerVerification;
-  const texts = checks.map((check) => check.text);
+  // A suggested check whose words were left as they are stays that check, for every language; edited, it is the administrator's own.
+  const texts = checks.map((check) => (check.builtIn && check.text.trim() === callerCheckLabel(t, check.builtIn) ? check.builtIn : check.text));
   return {
     // Empty clears it: the audit log then shows only the computer account.
     operatorDisplayName: values.operatorDisplayName,
@@ -66,7 +69,7 @@ export function settingsFormSchema(t: Translate) {
   return contractFormSchema({
     t,
     request: contract['settings:update'].request,
-    toRequest: toSettingsRequest,
+    toRequest: (values: SettingsFormValues) => toSettingsRequest(values, t),
     formIssues: (values: SettingsFormValues) => settingsFormIssues(t, values),
     // The contract's checks are strings; the form holds each in an object, under `text`.
     fieldPath: (path) => (path[0] === 'callerVerification' && path[1] === 'checks' && typeof path[2] === 'number' ? [...path, 'text'] : path),

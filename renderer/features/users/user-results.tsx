@@ -227,6 +227,7 @@ function VirtualUserList({ users, setSize, selectedUsername, onOpen, onNearEnd }
           const user = users[row.index];
           if (!user) return null;
           const selected = user.username === selectedUsername;
+          const contact = [user.name, user.email, user.phoneNumber].filter(Boolean).join(' · ') || t('users.list.noContact');
           return (
             <div
               key={user.username}
@@ -245,13 +246,16 @@ function VirtualUserList({ users, setSize, selectedUsername, onOpen, onNearEnd }
               onFocus={() => setActiveIndex(row.index)}
             >
               <span className="user-row-main">
-                <span className="user-row-name">{user.username}</span>
+                {/* Cut with an ellipsis in a narrow list: the whole value shows on hover (and is the option's name). */}
+                <span className="user-row-name" title={user.username}>
+                  {user.username}
+                </span>
                 <UserBadges user={user} />
               </span>
-              <span className="user-row-sub">
+              <span className="user-row-sub" title={[user.matchedBy && matchedByWords(t, user.matchedBy), contact].filter(Boolean).join(' · ')}>
                 {/* First on the line, so a long email is cut rather than what found the user; the stylesheet draws the separator. */}
                 {user.matchedBy && <span className="matched-by">{matchedByWords(t, user.matchedBy)}</span>}
-                {[user.name, user.email, user.phoneNumber].filter(Boolean).join(' · ') || t('users.list.noContact')}
+                {contact}
               </span>
             </div>
           );

@@ -1,0 +1,14 @@
+import { BUILT_IN_CALLER_CHECKS, type BuiltInCallerCheck } from '../../shared/contract';
+import type { Translate } from '../i18n/use-t';
+
+const builtIn = new Set<string>(BUILT_IN_CALLER_CHECKS);
+
+/** Whether a check is one Recovery Desk suggests (kept by id), rather than one an administrator wrote. */
+export function isBuiltInCallerCheck(check: string): check is BuiltInCallerCheck {
+  return builtIn.has(check);
+}
+
+/** A caller check as the operator reads it: a suggested one in the page's language, a written one as written. */
+export function callerCheckLabel(t: Translate, check: string): string {
+  return isBuiltInCallerCheck(check) ? t(`common.callerCheck.${check}`) : check;
+}
