@@ -18,33 +18,15 @@ import { messageRef } from './message-ref';
 import { atMost, plainText } from './validation';
 import { CognitoErrorCode, type Result } from './errors';
 import { FileProblem } from './file-problem';
+import { AssumeRole, ConnectionId, ConnectionName, CountryCode, EndpointUrl, ProfileName, Region } from './connection-fields';
+
+export { AssumeRole, ConnectionId, ConnectionName, CountryCode, EndpointUrl, ProfileName, Region };
 
 // The single source of truth for every operation between the renderer and the privileged side.
 // Both shells (IPC and HTTP) serve exactly these channels through one dispatcher.
 
-export const ConnectionId = z
-  .string()
-  .min(1, messageRef('validation.connection.required'))
-  .max(64)
-  .regex(/^[a-z0-9][a-z0-9-]*$/, messageRef('validation.connection.id'));
-
-const ConnectionName = plainText('connectionName')
-  .trim()
-  .min(1, messageRef('validation.connectionName.required'))
-  .max(...atMost(80, 'connectionName'));
-
 const OnConnection = z.strictObject({ connectionId: ConnectionId });
 const OnPool = z.strictObject({ connectionId: ConnectionId, userPoolId: UserPoolId });
-
-/**
- * The country whose phone numbers may be typed without + and a country code (ISO 3166 alpha-2,
- * e.g. US, GB). The privileged side also checks that phone numbering knows the country.
- */
-export const CountryCode = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z]{2}$/, messageRef('validation.country.format'));
 
 /** The built-in offline demo connection's id, the same on every machine. */
 export const DEMO_CONNECTION_ID = 'demo';
@@ -53,45 +35,6 @@ export const DEMO_CONNECTION_ID = 'demo';
 export const ConnectionKind = z.enum(['demo', 'profile', 'default-chain', 'access-keys']);
 export type ConnectionKind = z.infer<typeof ConnectionKind>;
 
-export const Region = z
-  .string()
-  // abort: an empty value gets the one message that says what to do, not the pattern's too.
-  .min(1, { message: messageRef('validation.region.required'), abort: true })
-  .regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, messageRef('validation.region.format'));
-
-/** A custom Cognito endpoint (an emulator elsewhere, LocalStack, moto): http(s) only. */
-export const EndpointUrl = z
-  .url({ protocol: /^https?$/, message: messageRef('validation.endpoint.format') })
-  .max(...atMost(2048, 'endpoint'));
-
-/** Assume a role on top of the connection's own credentials (sts:AssumeRole). */
-export const AssumeRole = z.strictObject({
-  roleArn: z
-    .string()
-    .min(1, { message: messageRef('validation.roleArn.required'), abort: true })
-    .regex(/^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, messageRef('validation.roleArn.format')),
-  externalId: z
-    .string()
-    .min(2, messageRef('validation.externalId.tooShort'))
-    .max(...atMost(1224, 'externalId'))
-    .regex(/^[\w+=,.@:/-]+$/, messageRef('validation.externalId.format'))
-    .optional(),
-  /** The MFA device (ARN or serial) when the role's trust policy requires MFA; the code is asked for when connecting. */
-  mfaSerial: z
-    .string()
-    .min(9, messageRef('validation.mfaDevice.tooShort'))
-    .max(...atMost(256, 'mfaDevice'))
-    .regex(/^[\w+=/:,.@-]+$/, messageRef('validation.mfaDevice.format'))
-    .optional(),
-  sessionName: z
-    .string()
-    .min(2, messageRef('validation.sessionName.tooShort'))
-    .max(...atMost(64, 'sessionName'))
-    .regex(/^[\w+=,.@-]+$/, messageRef('validation.sessionName.format'))
-    .optional(),
-});
-export type AssumeRole = z.infer<typeof AssumeRole>;
-
 /**
  * Credentials as the operator enters them. Typed-in secrets travel renderer → privileged side
  * only, on save; no response ever carries them back. On edit, omitted secrets keep the stored ones.
@@ -99,11 +42,7 @@ export type AssumeRole = z.infer<typeof AssumeRole>;
 export const CredentialSource = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('profile'),
-    profile: z
-      .string()
-      .min(1, { message: messageRef('validation.profile.required'), abort: true })
-      .max(...atMost(128, 'profileName'))
-      .regex(/^[\w+=,.@:/-]+$/, messageRef('validation.profile.format')),
+    profile: ProfileName,
   }),
   z.strictObject({ kind: z.literal('default-chain') }),
   z.strictObject({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AuditAction } from './audit-record';
 import { FileProblem } from './file-problem';
+import { POLICY_ACTIONS } from './policy-actions';
 
 /**
  * Every error that can cross the boundary. Cognito exceptions keep their name without the
@@ -58,6 +59,8 @@ export const APP_ERROR_CODES = [
   'NetworkError',
   // A write's answer was lost after the request may have reached Cognito: it may have acted
   'OutcomeUnknown',
+  'PolicyForbids', // the organization's policy does not allow this (an action, no ticket, the demo, a preset connection's change)
+  'PolicyInvalid', // the policy file cannot be used: recovery actions are refused until it is fixed (fail closed)
   'Unexpected',
 ] as const;
 
@@ -109,6 +112,13 @@ export const ERROR_CAUSES = [
   'malformed', // a malformed request target
   'no-session', // no or a wrong session token
   'wrong-sender', // IPC from a page that is not the app's
+  // PolicyForbids
+  'action-not-allowed', // params.policyAction is not in allowedActions
+  'ticket-required', // requireTicket and no ticket
+  'ticket-pattern', // the ticket does not match ticketPattern
+  'demo-disabled', // demo: false
+  'preset-connection', // a preset connection cannot be edited, renamed or deleted
+  'managed-setting', // a setting the policy fixes (caller verification) cannot be changed
   // Unexpected
   'unchecked-answer', // the privileged side's answer failed the contract, so it was not shown
   'no-answer', // the shell could not answer
@@ -154,6 +164,20 @@ export const ErrorParams = z.strictObject({
   missingChecks: z.number().int().optional(),
   /** FilterTooLong: by how many characters. */
   overBy: z.number().int().optional(),
+  /** PolicyForbids: the action (by the policy's name for it). */
+  policyAction: z.enum(POLICY_ACTIONS).optional(),
+  /** PolicyInvalid: the policy file, and what is wrong with it, key by key. */
+  policyPath: Name.optional(),
+  policyProblems: z
+    .array(
+      z.strictObject({
+        key: z.string().max(300),
+        problem: z.enum(['unreadable', 'not-json', 'unknown-key', 'wrong-type', 'invalid-pattern', 'invalid-value', 'writable-by-others']),
+        errno: z.string().max(64).optional(),
+      }),
+    )
+    .max(50)
+    .optional(),
   /** DemoUnavailable: the damaged file and the folder to rename. */
   file: FileProblem.optional(),
   directory: Name.optional(),

@@ -7,6 +7,7 @@ import { DEFAULT_CALL_POLICY, type CallPolicy } from './cognito-gateway';
 import { BUILT_IN_CONNECTION_IDS, createConnectionRegistry } from './connections';
 import type { StartDemoEnvironment } from './demo-environment';
 import { openDiagnosticLog, type DiagnosticLog } from './diagnostics';
+import { describePolicyProblem, loadPolicy, type PolicyState } from './policy';
 import { createDispatcher, type Dispatcher } from './dispatcher';
 import { createInflightTracker, trackedDispatcher, withTimeout } from './inflight';
 import { createRecoveryService } from './service';
@@ -28,6 +29,8 @@ export interface BackendOptions {
    * desktop shell passes Electron's; the browser shell leaves them out (the browser's are the page's).
    */
   systemLanguages?: readonly string[];
+  /** The organization's policy; by default read from the machine-wide file (electron/core/policy.ts). */
+  policy?: PolicyState;
 }
 
 /** How long closing waits for calls in flight (a recovery action's deadline and then some), and again for the rest to close. */
@@ -59,6 +62,9 @@ export function createBackend(options: BackendOptions): Backend {
   const osUser = operatingSystemUser(env);
   const vault = options.vault ?? createMemoryVault();
   const diagnostics = openDiagnosticLog(options.dataDir);
+  const policy = options.policy ?? loadPolicy({ env });
+  if (policy.status === 'active') diagnostics.info('policy-loaded', { path: policy.path });
+  if (policy.status === 'invalid') diagnostics.warn('policy-invalid', { path: policy.path, problems: policy.problems.map(describePolicyProblem) });
   const store = openConnectionStore({ path: join(options.dataDir, 'connections.json'), vault, reservedIds: BUILT_IN_CONNECTION_IDS });
   const connections = createConnectionRegistry({
     startDemo: options.startDemo,

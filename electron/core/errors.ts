@@ -56,6 +56,8 @@ const BEHAVIOUR: Record<ErrorCode, Behaviour> = {
   WrongRegion: once,
   NetworkError: later,
   OutcomeUnknown: once,
+  PolicyForbids: once,
+  PolicyInvalid: once,
   Unexpected: later,
 };
 

@@ -50,9 +50,19 @@ export function fileProblemWords(t: Translate, problem: FileProblem): string {
   });
 }
 
+type PolicyProblems = NonNullable<NonNullable<ApiError['params']>['policyProblems']>;
+
+/** What is wrong with the organization's policy file: the first problem by its key, and how many more. */
+export function policyProblemWords(t: Translate, problems: PolicyProblems): string {
+  const [first, ...rest] = problems;
+  if (!first) return '';
+  const words = t('errors.policy.problem', { key: first.key || 'none', problem: selectKey(first.problem), errno: first.errno ?? '' });
+  return rest.length > 0 ? `${words} ${t('errors.policy.more', { count: rest.length })}` : words;
+}
+
 /** The values the words of every code may name; absent facts read as "none" where a sentence chooses by them. */
 function valuesOf(t: Translate, failure: ApiError): Record<string, string | number> {
-  const { file, clockOffsetMinutes = 0, ...facts } = failure.params ?? {};
+  const { file, policyProblems, clockOffsetMinutes = 0, ...facts } = failure.params ?? {};
   return {
     operation: '',
     host: '',
@@ -66,6 +76,7 @@ function valuesOf(t: Translate, failure: ApiError): Record<string, string | numb
     minutes: Math.abs(clockOffsetMinutes),
     direction: clockOffsetMinutes > 0 ? 'ahead' : 'behind',
     fileWords: file ? fileProblemWords(t, file) : '',
+    policyWords: policyProblems ? policyProblemWords(t, policyProblems) : '',
   };
 }
 

@@ -41,6 +41,12 @@ describe('every code and cause has words for the operator and the caller, in eve
     overBy: 12,
     file: { file: 'demo-data', path: '/data/emulator/pool.json', reason: 'not-json' },
     directory: '/data/emulator',
+    policyAction: 'setTemporaryPassword',
+    policyPath: '/etc/recovery-desk/policy.json',
+    policyProblems: [
+      { key: 'ticketPattern', problem: 'invalid-pattern' },
+      { key: 'demo', problem: 'wrong-type' },
+    ],
   };
   // The causes each code words on its own (errors.<Code>.<cause>.<part> in the English catalog).
   const causesOf = (code: string) => ERROR_CAUSES.filter((cause) => Object.keys(en).some((id) => id.startsWith(`errors.${code}.${cause}.`)));
@@ -70,6 +76,22 @@ describe('every code and cause has words for the operator and the caller, in eve
     expect(wordsFor(lost('AdminSetTemporaryPassword')).guidance).toMatch(/FORCE_CHANGE_PASSWORD means it was set/);
     expect(wordsFor(lost('ForgotPassword'), 'de').message).toBe(
       'Cognito hat auf ForgotPassword nicht innerhalb von 15 s geantwortet: Die Anfrage hat Cognito möglicherweise erreicht und etwas bewirkt. Cognito hat möglicherweise einen Code gesendet; fragen Sie den Anrufer, bevor Sie einen weiteren senden.',
+    );
+  });
+});
+
+describe("the organization's policy", () => {
+  it('names the first problem of a policy file by its key, and how many more there are', () => {
+    const invalid = apiError('PolicyInvalid', { params: { policyPath: '/etc/recovery-desk/policy.json', policyProblems: [{ key: 'ticketPattern', problem: 'invalid-pattern' }, { key: 'requireTickets', problem: 'unknown-key' }] } });
+    expect(wordsFor(invalid).message).toBe(
+      'Your organization\'s policy file cannot be used, so no recovery action may be taken: "ticketPattern" is not a valid regular expression. And 1 more problem.',
+    );
+    expect(wordsFor(invalid, 'de').guidance).toContain('/etc/recovery-desk/policy.json');
+  });
+
+  it('says which action the policy does not allow', () => {
+    expect(wordsFor(apiError('PolicyForbids', { cause: 'action-not-allowed', params: { policyAction: 'setTemporaryPassword' } })).message).toBe(
+      "Your organization's policy does not allow setting a temporary password from this console.",
     );
   });
 });
