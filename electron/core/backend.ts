@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { Settings } from '../../shared/contract';
-import { openAuditTrail } from './audit-trail';
+import { AUDIT_LOG_PATH, openAuditTrail } from './audit-trail';
 import { openConnectionStore } from './connection-store';
 import { DEFAULT_CALL_POLICY, type CallPolicy } from './cognito-gateway';
 import { BUILT_IN_CONNECTION_IDS, createConnectionRegistry } from './connections';
@@ -75,7 +75,7 @@ export function createBackend(options: BackendOptions): Backend {
     diagnostics,
     callPolicy: { ...DEFAULT_CALL_POLICY, ...options.callPolicy },
   });
-  const audit = openAuditTrail(join(options.dataDir, 'audit', 'audit-log.jsonl'));
+  const audit = openAuditTrail(join(options.dataDir, AUDIT_LOG_PATH));
   const settings = watchSettings(openSettingsStore(join(options.dataDir, 'settings.json')), diagnostics);
   const service = createRecoveryService({ connections, audit, settings: settings.store, diagnostics, osUser, systemLanguages: options.systemLanguages });
   const inflight = createInflightTracker();

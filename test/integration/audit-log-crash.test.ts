@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openAuditLog } from '../../electron/core/audit-log';
-import type { AuditRecord } from '../../shared/audit-record';
-import { auditRecord, readWholeAuditLog } from './helpers/audit-log-fixture';
+import type { AuditEntry, AuditRecord } from '../../shared/audit-record';
+import { auditEntry, readWholeAuditLog } from './helpers/audit-log-fixture';
 
 let dir: string;
 beforeAll(async () => {
@@ -15,7 +15,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const record = (id: string): AuditRecord => auditRecord({ id });
+const record = (id: string): AuditEntry => auditEntry({ id });
 
 /** Runs the writer child until it has acknowledged some records, then kills it with SIGKILL. */
 function writeThenKill(path: string, prefix: string, acknowledgements: number): Promise<string[]> {
@@ -77,7 +77,7 @@ describe('audit log durability', () => {
   it('refuses a record with a field the schema does not declare, so no secret can be logged', async () => {
     const path = join(dir, 'strict', 'audit.jsonl');
     const log = openAuditLog(path);
-    await expect(log.append({ ...record('x'), password: 'Hunter2!' } as AuditRecord)).rejects.toThrow();
+    await expect(log.append({ ...record('x'), password: 'Hunter2!' } as AuditEntry)).rejects.toThrow();
     await log.close();
     expect((await readWholeAuditLog(path)).records).toEqual([]);
   });
