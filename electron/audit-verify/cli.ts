@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AuditChainReport } from '../../shared/audit-record';
-import { AUDIT_LOG_PATH } from '../core/audit-trail';
+import { AUDIT_LOG_PATH } from '../core/audit-log';
 import { verifyAuditLog } from '../core/audit-verify';
 import { defaultDataDir, resolveDataDir } from '../core/data-dir';
 import { AUDIT_VERIFY_USAGE, AuditVerifyCliError, parseAuditVerifyArgs } from './cli-args';

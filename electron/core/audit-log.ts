@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { link, mkdir, open, readFile, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AuditEntry, AuditRecord, ChainedAuditRecord } from '../../shared/audit-record';
 import { chainedLine, chainLinkOf, type ChainLink } from './audit-chain';
+
+/** Where the audit log lies in the data folder. */
+export const AUDIT_LOG_PATH = join('audit', 'audit-log.jsonl');
 
 export interface AuditLog {
   /** Resolves with the record as written, only once it is on disk (written and fsynced). */

@@ -1,15 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { AuditAction, AuditChainReport, AuditEntry, AuditOutcome, AuditRecord } from '../../shared/audit-record';
 import type { ParsedRequestOf, ResponseOf } from '../../shared/contract';
 import { startAuditExport } from './audit-export';
 import { AuditIndex, type CodeRecipient } from './audit-index';
 import { openAuditLog, readAuditRecordsAt } from './audit-log';
 import { verifyAuditLog } from './audit-verify';
-
-/** Where the audit log lies in the data folder. */
-export const AUDIT_LOG_PATH = join('audit', 'audit-log.jsonl');
 
 /** Who did it, where, to whom: everything of an entry except time, action and outcome. */
 export type AuditSubject = Omit<AuditEntry, 'id' | 'time' | 'action' | 'outcome' | 'outcomeCode' | 'requestId'>;

@@ -1,7 +1,8 @@
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { Settings } from '../../shared/contract';
-import { AUDIT_LOG_PATH, openAuditTrail } from './audit-trail';
+import { AUDIT_LOG_PATH } from './audit-log';
+import { openAuditTrail } from './audit-trail';
 import { openConnectionStore } from './connection-store';
 import { DEFAULT_CALL_POLICY, type CallPolicy } from './cognito-gateway';
 import { BUILT_IN_CONNECTION_IDS, createConnectionRegistry } from './connections';
