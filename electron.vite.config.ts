@@ -31,14 +31,15 @@ export default defineConfig({
   main: {
     plugins: [thirdPartyLicenses('main')],
     build: {
-      // Three Node entries share one build: the Electron app, the plain-Node browser shell and the
-      // standalone demo emulator (npm run emulator).
+      // Four Node entries share one build: the Electron app, the plain-Node browser shell, the
+      // standalone demo emulator (npm run emulator) and the audit log's verifier (npm run audit:verify).
       // Dependencies stay external (electron-vite's default) and load from node_modules.
       rolldownOptions: {
         input: {
           index: resolve(root, 'electron/main/index.ts'),
           web: resolve(root, 'electron/web/index.ts'),
           emulator: resolve(root, 'electron/emulator/cli.ts'),
+          'audit-verify': resolve(root, 'electron/audit-verify/cli.ts'),
         },
         output: {
           // Code the entries share (core, emulator, contract) lands in one shared chunk.

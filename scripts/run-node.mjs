@@ -1,4 +1,4 @@
-// Helpers shared by scripts/start.mjs, scripts/web.mjs and scripts/emulator.mjs (plain Node, no dependencies).
+// Helpers shared by scripts/start.mjs, scripts/web.mjs, scripts/emulator.mjs and scripts/audit-verify.mjs (plain Node, no dependencies).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 export const projectDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const webEntry = path.join(projectDir, 'out', 'main', 'web.js');
 export const emulatorEntry = path.join(projectDir, 'out', 'main', 'emulator.js');
+export const auditVerifyEntry = path.join(projectDir, 'out', 'main', 'audit-verify.js');
 const rendererIndex = path.join(projectDir, 'out', 'renderer', 'index.html');
 
 /** Builds once when an output is missing; the build's chatter goes to stderr so stdout stays the program's own. */

@@ -13,7 +13,7 @@ import {
   Username,
   UserStatus,
 } from './cognito-model';
-import { AuditRecord } from './audit-record';
+import { AuditChainReport, AuditOutcome, AuditRecord } from './audit-record';
 import { messageRef } from './message-ref';
 import { atMost, plainText } from './validation';
 import { CognitoErrorCode, type Result } from './errors';
@@ -327,7 +327,7 @@ export type RecoveryVerdict = z.infer<typeof RecoveryVerdict>;
 const AuditFilters = {
   username: z.string().max(...atMost(128, 'username')).optional(),
   operator: z.string().max(...atMost(200, 'operator')).optional(),
-  outcome: AuditRecord.shape.outcome.optional(),
+  outcome: AuditOutcome.optional(),
   /** ISO date-times, inclusive. */
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
@@ -599,6 +599,12 @@ export const contract = {
   'audit:export': operation({
     request: z.strictObject({ ...AuditFilters, format: z.enum(['csv', 'json']) }),
     response: z.object({ filename: z.string(), mediaType: z.string(), content: z.string(), count: z.number().int() }),
+    aws: [],
+  }),
+  /** Follows the audit log's hash chain and names the first record changed, removed or reordered, by line. No AWS call. */
+  'audit:verify': operation({
+    request: z.strictObject({}),
+    response: AuditChainReport,
     aws: [],
   }),
   /** The operator's settings and who the OS says the operator is. No AWS call. */

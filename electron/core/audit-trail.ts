@@ -1,19 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
-import type { AuditAction, AuditOutcome, AuditRecord } from '../../shared/audit-record';
+import type { AuditAction, AuditChainReport, AuditEntry, AuditOutcome, AuditRecord } from '../../shared/audit-record';
 import type { ParsedRequestOf, ResponseOf } from '../../shared/contract';
 import { startAuditExport } from './audit-export';
 import { AuditIndex, type CodeRecipient } from './audit-index';
 import { openAuditLog, readAuditRecordsAt } from './audit-log';
+import { verifyAuditLog } from './audit-verify';
 
-/** Who did it, where, to whom: everything of a record except time, action and outcome. */
-export type AuditSubject = Omit<AuditRecord, 'v' | 'id' | 'time' | 'action' | 'outcome' | 'outcomeCode' | 'requestId'>;
+/** Who did it, where, to whom: everything of an entry except time, action and outcome. */
+export type AuditSubject = Omit<AuditEntry, 'id' | 'time' | 'action' | 'outcome' | 'outcomeCode' | 'requestId'>;
 
 export interface AuditTrail {
   /** Resolves once the record is on disk. */
   record(subject: AuditSubject, action: AuditAction, outcome: { outcome: AuditOutcome; code: string; requestId?: string | undefined }): Promise<void>;
   list(request: ParsedRequestOf<'audit:list'>): Promise<ResponseOf<'audit:list'>>;
   export(request: ParsedRequestOf<'audit:export'>): Promise<ResponseOf<'audit:export'>>;
+  /** Follows the log's hash chain and names the first record changed, removed or reordered. */
+  verify(): Promise<AuditChainReport>;
   /** ForgotPassword requests for this user since local midnight: codes sent, and those whose answer was lost. */
   codesSentToday(connectionId: string, userPoolId: string, username: string, now?: Date): Promise<{ sent: number; unknown: number }>;
   close(): Promise<void>;
@@ -108,7 +111,6 @@ export function openAuditTrail(path: string): AuditTrail {
   return {
     async record(subject, action, { outcome, code, requestId }) {
       await log.append({
-        v: 1,
         id: randomUUID(),
         time: new Date().toISOString(),
         ...subject,
@@ -135,6 +137,14 @@ export function openAuditTrail(path: string): AuditTrail {
         }
         return file.finish();
       }),
+
+    verify() {
+      const run = verifyAuditLog(path);
+      running.add(run);
+      const settled = () => running.delete(run);
+      run.then(settled, settled);
+      return run;
+    },
 
     codesSentToday(connectionId, userPoolId, username, now = new Date()) {
       const midnight = new Date(now);

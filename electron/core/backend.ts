@@ -1,6 +1,7 @@
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { Settings } from '../../shared/contract';
+import { AUDIT_LOG_PATH } from './audit-log';
 import { openAuditTrail } from './audit-trail';
 import { openConnectionStore } from './connection-store';
 import { DEFAULT_CALL_POLICY, type CallPolicy } from './cognito-gateway';
@@ -75,7 +76,7 @@ export function createBackend(options: BackendOptions): Backend {
     diagnostics,
     callPolicy: { ...DEFAULT_CALL_POLICY, ...options.callPolicy },
   });
-  const audit = openAuditTrail(join(options.dataDir, 'audit', 'audit-log.jsonl'));
+  const audit = openAuditTrail(join(options.dataDir, AUDIT_LOG_PATH));
   const settings = watchSettings(openSettingsStore(join(options.dataDir, 'settings.json')), diagnostics);
   const service = createRecoveryService({ connections, audit, settings: settings.store, diagnostics, osUser, systemLanguages: options.systemLanguages });
   const inflight = createInflightTracker();

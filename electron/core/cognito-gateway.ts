@@ -3,7 +3,9 @@ import {
   CognitoIdentityProviderClient,
   DescribeUserPoolClientCommand,
   type AdminGetUserCommandOutput,
+  type ListUsersCommandOutput,
   DescribeUserPoolCommand,
+  type AttributeType,
   type CognitoIdentityProviderClientConfig,
   type ServiceInputTypes,
   type ServiceOutputTypes,
@@ -129,6 +131,12 @@ export interface CognitoFacts {
   user(userPoolId: string, username: string): Promise<AdminGetUserCommandOutput>;
   /** After anything that may have changed the user. */
   forgetUser(userPoolId: string, username: string): void;
+  /** The user's sub, if a read of this connection (AdminGetUser, ListUsers) has returned it. No call. */
+  knownSub(userPoolId: string, username: string): string | undefined;
+  /** The user's sub: known, else read with AdminGetUser; undefined when there is no such user. */
+  sub(userPoolId: string, username: string): Promise<string | undefined>;
+  /** After Cognito said there is no such user: one created later under the name gets another sub. */
+  forgetSub(userPoolId: string, username: string): void;
 }
 
 /** Any Cognito command of the SDK; its class name (ForgotPasswordCommand…) names the operation. */
@@ -163,6 +171,7 @@ export function createCognitoGateway({ connectionId, config, policy, diagnostics
   });
   prepare(reads);
   prepare(writes);
+  const subs = createSubMap();
 
   async function send<I extends ServiceInputTypes, O extends ServiceOutputTypes>(command: CognitoCommand<I, O>): Promise<O> {
     const operation = command.constructor.name.replace(/Command$/, '');
@@ -177,6 +186,7 @@ export function createCognitoGateway({ connectionId, config, policy, diagnostics
       const expired = new Promise<never>((_, reject) => deadline.addEventListener('abort', () => reject(deadline.reason as Error), { once: true }));
       const output = await Promise.race([client.send(command, { abortSignal: deadline }), expired]);
       diagnostics.call({ connectionId, operation, kind, outcome: 'OK', requestId: output.$metadata?.requestId, durationMs: now() - started, attempts: output.$metadata?.attempts });
+      subs.learn(operation, command.input, output);
       return output;
     } catch (caught) {
       const timedOut = deadline.aborted;
@@ -195,7 +205,7 @@ export function createCognitoGateway({ connectionId, config, policy, diagnostics
     }
   }
 
-  const facts = createFactsCache(send, policy, now, (secret) => diagnostics.addSecret(secret));
+  const facts = createFactsCache(send, policy, now, (secret) => diagnostics.addSecret(secret), subs);
   return {
     send,
     facts,
@@ -211,11 +221,54 @@ interface Cached<T> {
   readAt: number;
 }
 
-function createFactsCache(send: CognitoGateway['send'], policy: CallPolicy, now: () => number, onSecret: (secret: string) => void): CognitoFacts {
+const userKey = (userPoolId: string, name: string) => `${userPoolId}\u0000${name}`;
+const subOf = (attributes: AttributeType[] | undefined) => attributes?.find((a) => a.Name === 'sub')?.Value;
+
+// A connection's searches and opened users, a working day's worth: far more than that, the oldest go.
+const MAX_KNOWN_SUBS = 20_000;
+
+/**
+ * username → sub per pool, filled by every read that returns users, so recording an action rarely
+ * needs a call of its own: a user's sub never changes.
+ */
+interface SubMap {
+  learn(operation: string, input: unknown, output: unknown): void;
+  get(userPoolId: string, username: string): string | undefined;
+  forget(userPoolId: string, username: string): void;
+}
+
+function createSubMap(): SubMap {
+  const subs = new Map<string, string>();
+  const remember = (userPoolId: string | undefined, username: string | undefined, sub: string | undefined) => {
+    if (!userPoolId || !username || !sub) return;
+    const key = userKey(userPoolId, username);
+    subs.delete(key); // the newest go last, so the oldest are dropped first
+    subs.set(key, sub);
+    if (subs.size > MAX_KNOWN_SUBS) subs.delete(subs.keys().next().value ?? '');
+  };
+  return {
+    learn(operation, input, output) {
+      const { UserPoolId, Username } = input as { UserPoolId?: string; Username?: string };
+      if (operation === 'ListUsers') {
+        for (const user of (output as ListUsersCommandOutput).Users ?? []) remember(UserPoolId, user.Username, subOf(user.Attributes));
+      } else if (operation === 'AdminGetUser') {
+        const user = output as AdminGetUserCommandOutput;
+        const sub = subOf(user.UserAttributes);
+        remember(UserPoolId, user.Username, sub);
+        // Asked by an alias or in other letter case, the action names the user as asked.
+        remember(UserPoolId, Username, sub);
+      }
+    },
+    get: (userPoolId, username) => subs.get(userKey(userPoolId, username)),
+    forget: (userPoolId, username) => void subs.delete(userKey(userPoolId, username)),
+  };
+}
+
+function createFactsCache(send: CognitoGateway['send'], policy: CallPolicy, now: () => number, onSecret: (secret: string) => void, subs: SubMap): CognitoFacts {
   const pools = new Map<string, Cached<UserPoolType | undefined>>();
   const clients = new Map<string, Cached<UserPoolClientType | undefined>>();
   const users = new Map<string, Cached<AdminGetUserCommandOutput>>();
-  const key = (userPoolId: string, name: string) => `${userPoolId}\u0000${name}`;
+  const key = userKey;
 
   // Concurrent readers share one request; a failed read is not kept.
   function cached<T>(map: Map<string, Cached<T>>, key: string, load: () => Promise<T>, ttlMs = policy.factsTtlMs): Promise<T> {
@@ -228,6 +281,9 @@ function createFactsCache(send: CognitoGateway['send'], policy: CallPolicy, now:
     });
     return entry.value;
   }
+
+  const user = (userPoolId: string, username: string) =>
+    cached(users, key(userPoolId, username), () => send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: username })), policy.userReadShareMs);
 
   return {
     pool: (userPoolId) =>
@@ -242,10 +298,21 @@ function createFactsCache(send: CognitoGateway['send'], policy: CallPolicy, now:
       pools.delete(userPoolId);
       for (const cachedKey of clients.keys()) if (cachedKey.startsWith(`${userPoolId}\u0000`)) clients.delete(cachedKey);
     },
-    user: (userPoolId, username) =>
-      cached(users, key(userPoolId, username), () => send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: username })), policy.userReadShareMs),
+    user,
     forgetUser(userPoolId, username) {
       users.delete(key(userPoolId, username));
     },
+    knownSub: (userPoolId, username) => subs.get(userPoolId, username),
+    async sub(userPoolId, username) {
+      const known = subs.get(userPoolId, username);
+      if (known) return known;
+      try {
+        return subOf((await user(userPoolId, username)).UserAttributes);
+      } catch (error) {
+        if (toApiError(error).code === 'UserNotFound') return undefined;
+        throw error;
+      }
+    },
+    forgetSub: (userPoolId, username) => subs.forget(userPoolId, username),
   };
 }

@@ -89,8 +89,8 @@ export function createRecoveryService({ connections, audit, settings, diagnostic
       ...(target.callerVerification?.length ? { callerVerification: target.callerVerification } : {}),
     };
     let result: T;
-    // Whatever happens next, the user may have changed: the next read asks Cognito.
-    const forgetUser = async () => (await connections.client(target.connectionId).catch(() => undefined))?.facts.forgetUser(target.userPoolId, target.username);
+    // The connection's Cognito facts, once the action has run (a refusal before it opens nothing new).
+    const factsOf = async () => (await connections.client(target.connectionId).catch(() => undefined))?.facts;
     try {
       if (current.callerVerification.enabled) {
         const ticked = new Set(target.callerVerification ?? []);
@@ -100,19 +100,33 @@ export function createRecoveryService({ connections, audit, settings, diagnostic
       result = await run();
     } catch (caught) {
       const failure = toApiError(caught);
+      const facts = await factsOf();
+      // Whatever happened, the user may have changed: the next read asks Cognito.
+      facts?.forgetUser(target.userPoolId, target.username);
       // A changed secret, deleted client or new recovery setting: read the facts afresh next time.
-      await forgetUser();
-      if (suggestsChangedFacts(failure.code)) (await connections.client(target.connectionId).catch(() => undefined))?.facts.forgetPool(target.userPoolId);
+      if (suggestsChangedFacts(failure.code)) facts?.forgetPool(target.userPoolId);
+      // A failure records the sub only when already known (no call), and none for a user Cognito did not find.
+      if (failure.code === 'UserNotFound') facts?.forgetSub(target.userPoolId, target.username);
+      const sub = failure.code === 'UserNotFound' ? undefined : facts?.knownSub(target.userPoolId, target.username);
       // What may have happened depends on the action: the page words it from the action named here.
       const error = failure.code === 'OutcomeUnknown' ? new RecoveryDeskError('OutcomeUnknown', { ...failure, params: { ...failure.params, action } }) : caught;
       // The Cognito error is what the operator needs; a failed audit write must not hide it.
       const outcome = failure.code === 'OutcomeUnknown' ? 'unknown' : 'failure';
-      await audit.record(subject, action, { outcome, code: failure.code, requestId: failure.requestId }).catch((auditError: unknown) => diagnostics.error('audit-write-failed', auditError, { action }));
+      await audit
+        .record({ ...subject, ...(sub ? { sub } : {}) }, action, { outcome, code: failure.code, requestId: failure.requestId })
+        .catch((auditError: unknown) => diagnostics.error('audit-write-failed', auditError, { action }));
       throw error;
     }
-    await forgetUser();
+    const facts = await factsOf();
+    facts?.forgetUser(target.userPoolId, target.username);
+    // Known from the search or the opened user in the usual journey, else read once. The action
+    // happened: a failed read leaves only the sub out of its record.
+    const sub = await facts?.sub(target.userPoolId, target.username).catch((readError: unknown) => {
+      diagnostics.warn('audit-sub-unknown', { action, code: toApiError(readError).code });
+      return undefined;
+    });
     try {
-      await audit.record(subject, action, { outcome: 'success', code: 'OK', requestId: result.requestId });
+      await audit.record({ ...subject, ...(sub ? { sub } : {}) }, action, { outcome: 'success', code: 'OK', requestId: result.requestId });
     } catch (auditError) {
       diagnostics.error('audit-write-failed', auditError, { action });
       throw new RecoveryDeskError('AuditUnavailable', { params: { action } });
@@ -296,6 +310,7 @@ export function createRecoveryService({ connections, audit, settings, diagnostic
 
     'audit:list': (request) => audit.list(request),
     'audit:export': (request) => audit.export(request),
+    'audit:verify': () => audit.verify(),
 
     async 'settings:get'() {
       const damagedFile = await settings.problem();

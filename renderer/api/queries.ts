@@ -326,6 +326,14 @@ export function useExportAudit() {
   });
 }
 
+/** Follows the audit log's hash chain: an action the operator asks for, answered from the whole file as it is now. */
+export function useVerifyAudit() {
+  return useMutation({
+    mutationKey: ['audit:verify'],
+    mutationFn: () => call('audit:verify', {}),
+  });
+}
+
 export function settingsQuery() {
   const request: RequestOf<'settings:get'> = {};
   return queryOptions({

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, bench, describe } from 'vitest';
 import type { Channel, RequestOf, ResponseOf } from '../../shared/contract';
 import { createBackend, type Backend } from '../../electron/core/backend';
 import { startDemoEmulator } from '../../electron/emulator';
-import { auditRecord, realisticAuditRecords, writeAuditLog } from '../integration/helpers/audit-log-fixture';
+import { auditEntry, realisticAuditEntries, writeChainedAuditLog } from '../integration/helpers/audit-log-fixture';
 
 // The audit log must not slow the console down as it grows. Targets, printed after the run:
 //   recovery:verdict at 100,000 records ≤ 1.2 × the same verdict with an empty log;
@@ -62,7 +62,7 @@ function median(name: string): number {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
-/** A data dir whose audit log holds `records` realistic records, the newest a minute old. */
+/** A data dir whose audit log holds `records` realistic records, chained as the console writes them, the newest a minute old. */
 async function dataDirWithLog(records: number): Promise<string> {
   const dataDir = await mkdtemp(join(tmpdir(), 'recovery-desk-audit-bench-'));
   if (records === 0) return dataDir;
@@ -70,7 +70,7 @@ async function dataDirWithLog(records: number): Promise<string> {
   // The verdict's user was sent codes today, one of them unanswered.
   const now = Date.now();
   const today = (outcome: 'success' | 'unknown') =>
-    auditRecord({
+    auditEntry({
       userPoolId: VERDICT.userPoolId,
       clientId: VERDICT.clientId,
       username: VERDICT.username,
@@ -78,7 +78,7 @@ async function dataDirWithLog(records: number): Promise<string> {
       outcome,
       outcomeCode: outcome === 'success' ? 'OK' : 'OutcomeUnknown',
     });
-  await writeAuditLog(join(dataDir, 'audit', 'audit-log.jsonl'), realisticAuditRecords({ count: records, newest: new Date(now - 60_000) }), [today('success'), today('unknown')]);
+  await writeChainedAuditLog(join(dataDir, 'audit', 'audit-log.jsonl'), realisticAuditEntries({ count: records, newest: new Date(now - 60_000) }), [today('success'), today('unknown')]);
   return dataDir;
 }
 

@@ -206,6 +206,7 @@ test('a recovery action is in the audit log, the filters narrow it, and both exp
     'user_pool_id',
     'client_id',
     'username',
+    'user_sub',
     'action',
     'outcome',
     'outcome_code',
@@ -216,9 +217,11 @@ test('a recovery action is in the audit log, the filters narrow it, and both exp
   expect(lines).toHaveLength(2);
   const cells = csvCells(lines[1] ?? '');
   expect(cells[8]).toBe(USER);
-  expect(cells[9]).toBe('ForgotPassword');
-  expect(cells[10]).toBe('success');
-  expect(cells[11]).toBe('OK');
+  // The user's sub, for joining the record with CloudTrail.
+  expect(cells[9]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+  expect(cells[10]).toBe('ForgotPassword');
+  expect(cells[11]).toBe('success');
+  expect(cells[12]).toBe('OK');
   expect(csv.text).not.toContain(code);
   await expect(page.getByRole('status').filter({ hasText: 'Exported' })).toHaveText(`Exported 1 record as ${csv.download.suggestedFilename()}.`);
 

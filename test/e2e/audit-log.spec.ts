@@ -1,7 +1,10 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import type { AuditEntry } from '../../shared/audit-record';
+import { chainedLines } from '../integration/helpers/audit-log-fixture';
 import { expect, test } from './fixtures';
+import { wordsOf } from './words';
 
 // A long audit log, written straight into the shell's data folder before the page reads it: paging,
 // virtualized rows, damaged lines, outcomes whose answer was lost, and time filters in the
@@ -175,4 +178,32 @@ test('an outcome whose answer was lost is shown apart from success and failure, 
   expect(csv).toHaveLength(UNKNOWN_RECORDS + 1);
   const outcomeColumn = csv[0]?.split(',').indexOf('outcome') ?? -1;
   expect(new Set(csv.slice(1).map((line) => line.split(',')[outcomeColumn]))).toEqual(new Set(['unknown']));
+});
+
+test('Verify follows the log\'s hash chain and names the line of a record changed on disk', async ({ page, appUrl, webShell }) => {
+  const say = wordsOf('en');
+  // Two records from before the chain, then twenty chained ones, as the console writes them.
+  const entries = Array.from({ length: 20 }, (_, i): AuditEntry => {
+    const { v: _v, ...entry } = record(i + 1);
+    return { ...entry, action: 'ForgotPassword', outcome: outcomeOf(i + 1), sub: `7d3c9a10-0000-4000-8000-${pad(i + 1).padStart(12, '0')}` };
+  });
+  const lines = [JSON.stringify({ ...record(100), id: 'old-1' }), JSON.stringify({ ...record(101), id: 'old-2' }), ...chainedLines(entries)];
+  const file = path.join(webShell.dataDir, 'audit', 'audit-log.jsonl');
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, `${lines.join('\n')}\n`, { mode: 0o600 });
+  await openAuditLog(page, appUrl);
+
+  const verify = page.getByRole('button', { name: say('audit.verify.button') });
+  const result = page.getByRole('status', { name: say('audit.verify.label') });
+  await verify.click();
+  await expect(result).toContainText(say('audit.verify.intact', { records: 22 }));
+  await expect(result).toContainText(say('audit.verify.unchained', { count: 2 }));
+
+  // Line 10 holds customer008: someone changes who was reset.
+  lines[9] = (lines[9] ?? '').replace('"customer008"', '"customer999"');
+  await writeFile(file, `${lines.join('\n')}\n`);
+  await verify.click();
+  await expect(result).toContainText(say('audit.verify.broken', { line: '10' }));
+  await expect(result).toContainText(say('audit.verify.brokenHow', { kind: 'changed' }));
+  await expect(result).not.toContainText(say('audit.verify.intact', { records: 22 }));
 });

@@ -79,7 +79,7 @@ async function alternativeDialog(page: Page, say: Say, check: ScreenCheck, trigg
  * users, a user's verdicts (ready, blocked, uncertain) and recovery step, the code step with an
  * error and beside the demo inbox and controls, the unknown-outcome warning, each alternative's
  * dialog, settings, the connections manager, the audit log (success, failure and unknown
- * outcomes), and the page opened without its session token.
+ * outcomes, and its verified chain), and the page opened without its session token.
  */
 export async function tourScreens(page: Page, appUrl: string, origin: string, check: ScreenCheck, locale: PageLocale = 'en') {
   const say = wordsOf(locale);
@@ -204,6 +204,12 @@ export async function tourScreens(page: Page, appUrl: string, origin: string, ch
     page,
     keyControls: [filters.getByRole('textbox', { name: say('audit.filters.username') }), filters.getByRole('button', { name: say('audit.filters.apply') }), page.getByRole('button', { name: say('audit.export.csv') })],
   });
+  // The check of the log's hash chain, and what it found.
+  const verify = page.getByRole('button', { name: say('audit.verify.button') });
+  await verify.click();
+  const verified = page.getByRole('status', { name: say('audit.verify.label') }).locator('.notice-title');
+  await expect(verified).toBeVisible();
+  await check({ name: 'the audit log, its chain verified', page, keyControls: [verify, verified] });
 
   // A new tab has no session token (it is kept per tab): every call is refused, and the page says why.
   const noToken = await page.context().newPage();

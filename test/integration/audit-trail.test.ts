@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditRecord } from '../../shared/audit-record';
+import type { AuditEntry, AuditRecord, UnchainedAuditRecord } from '../../shared/audit-record';
 import { openAuditLog } from '../../electron/core/audit-log';
 import { openAuditTrail, type AuditSubject, type AuditTrail } from '../../electron/core/audit-trail';
-import { auditRecord, realisticAuditRecords, writeAuditLog } from './helpers/audit-log-fixture';
+import { auditEntry, auditRecord, realisticAuditRecords, writeAuditLog, writeChainedAuditLog } from './helpers/audit-log-fixture';
 
 // The audit trail against real files: what the audit view, the exports and the verdict's code
 // count see as the log is opened, appended to (here and by another writer), replaced and torn.
@@ -25,10 +25,18 @@ afterAll(async () => {
 });
 
 let files = 0;
-/** A fresh log file holding these records (oldest first) and the trail opened on it. */
+/** A fresh log file holding these records (oldest first, written before the chain) and the trail opened on it. */
 async function trailOn(...sources: Iterable<AuditRecord>[]): Promise<{ path: string; trail: AuditTrail }> {
   const path = join(dir, `audit-${++files}.jsonl`);
   await writeAuditLog(path, ...sources);
+  trail = openAuditTrail(path);
+  return { path, trail };
+}
+
+/** The same, the entries recorded in a chain as the console writes them now. */
+async function trailOnChained(...sources: Iterable<AuditEntry>[]): Promise<{ path: string; trail: AuditTrail }> {
+  const path = join(dir, `audit-${++files}.jsonl`);
+  await writeChainedAuditLog(path, ...sources);
   trail = openAuditTrail(path);
   return { path, trail };
 }
@@ -88,7 +96,7 @@ describe('listing a log that already holds thousands of records', () => {
 
     // A second console writing to the same file.
     const other = openAuditLog(path);
-    await other.append(auditRecord({ id: 'from-the-other-console', username: 'bob.phone-only' }));
+    await other.append(auditEntry({ id: 'from-the-other-console', username: 'bob.phone-only' }));
     await other.close();
     page = await trail.list({ limit: 2, offset: 0 });
     expect(page.total).toBe(3002);
@@ -162,7 +170,7 @@ describe('codes sent today', () => {
   const at = (day: number, hours: number, minutes: number) => new Date(2025, 2, day, hours, minutes).toISOString();
   const NOW = new Date(2025, 2, 12, 10, 0);
   const alice = { connection: subject.connection, userPoolId: subject.userPoolId, username: subject.username };
-  const sent = (time: string, overrides: Partial<AuditRecord> = {}) => auditRecord({ ...alice, time, action: 'ForgotPassword', outcome: 'success', outcomeCode: 'OK', ...overrides });
+  const sent = (time: string, overrides: Partial<UnchainedAuditRecord> = {}) => auditRecord({ ...alice, time, action: 'ForgotPassword', outcome: 'success', outcomeCode: 'OK', ...overrides });
   const count = (t: AuditTrail) => t.codesSentToday('demo', alice.userPoolId, alice.username, NOW);
 
   it('counts successful ForgotPassword requests since local midnight, and those whose answer was lost', async () => {
@@ -229,7 +237,7 @@ describe('exports', () => {
   it('CSV escapes a formula in every text column, line breaks, leading spaces and full-width signs included, and parses back to the escaped text', async () => {
     const hostile = ['=1+1\nx', '=HYPERLINK("http://evil")', '+1', '-2+3', '@SUM(A1)', '\tleading tab', '\rleading CR', '\n=on the next line', '  =after spaces', ' \t+after space and tab', '＝1+1', '＋1', '－1', '＠SUM(A1)'];
     const everyTextField = (value: string, i: number) =>
-      auditRecord({
+      auditEntry({
         id: `hostile-${i}`,
         time: value,
         operator: { osUser: value, displayName: value },
@@ -237,18 +245,19 @@ describe('exports', () => {
         userPoolId: value,
         clientId: value,
         username: value,
+        sub: value,
         outcomeCode: value,
         requestId: value,
         ticket: value,
         callerVerification: [value],
       });
-    const { trail } = await trailOn(hostile.map(everyTextField), [auditRecord({ id: 'plain', username: 'alice.verified', ticket: 'INC 42 - follow-up', requestId: ' 7f3a' })]);
+    const { trail } = await trailOnChained(hostile.map(everyTextField), [auditEntry({ id: 'plain', username: 'alice.verified', ticket: 'INC 42 - follow-up', requestId: ' 7f3a' })]);
     const csv = await trail.export({ format: 'csv' });
     const parsed = Papa.parse<Record<string, string>>(csv.content, { header: true, skipEmptyLines: true, newline: '\r\n' });
     expect(parsed.errors).toEqual([]);
     const [plain, ...rows] = parsed.data;
     const textColumns = parsed.meta.fields?.filter((column) => !['action', 'outcome'].includes(column)) ?? [];
-    expect(textColumns).toHaveLength(13);
+    expect(textColumns).toHaveLength(14);
     expect(rows).toHaveLength(hostile.length);
     rows.forEach((row, i) => {
       const value = hostile[hostile.length - 1 - i];

@@ -237,7 +237,7 @@ describe('the audit trail', () => {
     // UTF-8 with a byte order mark, so Excel does not garble zoë.ångström.
     expect(csv.content.startsWith('\uFEFF')).toBe(true);
     const lines = csv.content.slice(1).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('time,operator_os_user,operator_display_name,connection_id,connection_name,region,user_pool_id,client_id,username,action,outcome,outcome_code,request_id,ticket,caller_verification');
+    expect(lines[0]).toBe('time,operator_os_user,operator_display_name,connection_id,connection_name,region,user_pool_id,client_id,username,user_sub,action,outcome,outcome_code,request_id,ticket,caller_verification');
     expect(lines).toHaveLength(csv.count + 1);
     expect(csv.content).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(csv).toMatchObject({ mediaType: 'text/csv;charset=utf-8', filename: expect.stringMatching(/\.csv$/) });

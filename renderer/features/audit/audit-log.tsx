@@ -2,12 +2,14 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { AuditRecord } from '../../../shared/audit-record';
-import { auditListQuery, useExportAudit, type AuditFilters } from '../../api/queries';
+import { auditListQuery, useExportAudit, useVerifyAudit, type AuditFilters } from '../../api/queries';
+import { BusyButton } from '../../components/busy-button';
 import { ErrorNotice } from '../../components/error-notice';
 import { Loading } from '../../components/loading';
 import { useT, type Translate } from '../../i18n/use-t';
 import { AuditFilterForm } from './audit-filters';
 import { AuditTable } from './audit-table';
+import { ChainReport } from './chain-report';
 import { saveFile } from './save-file';
 
 // Line numbers beyond this many are summarised, so one badly damaged file does not flood the page.
@@ -19,6 +21,7 @@ export default function AuditLog() {
   const [filters, setFilters] = useState<AuditFilters>({});
   const query = useInfiniteQuery(auditListQuery(filters));
   const exporter = useExportAudit();
+  const verifier = useVerifyAudit();
   // What was exported, worded when shown (so it follows a change of language).
   const [exported, setExported] = useState<{ count: number; filename: string }>();
 
@@ -64,23 +67,28 @@ export default function AuditLog() {
           <h2 id="audit-heading">{t('audit.title')}</h2>
           <p className="muted">{t('audit.intro')}</p>
         </div>
-        <div className="audit-export" role="group" aria-label={t('audit.export.group')}>
-          <Button
-            className="button button-secondary"
-            onPress={() => exportAs('csv')}
-            isPending={exporter.isPending && exporter.variables?.format === 'csv'}
-            isDisabled={exporter.isPending}
-          >
-            {t('audit.export.csv')}
-          </Button>
-          <Button
-            className="button button-secondary"
-            onPress={() => exportAs('json')}
-            isPending={exporter.isPending && exporter.variables?.format === 'json'}
-            isDisabled={exporter.isPending}
-          >
-            {t('audit.export.json')}
-          </Button>
+        <div className="audit-actions">
+          <div className="audit-export" role="group" aria-label={t('audit.export.group')}>
+            <Button
+              className="button button-secondary"
+              onPress={() => exportAs('csv')}
+              isPending={exporter.isPending && exporter.variables?.format === 'csv'}
+              isDisabled={exporter.isPending}
+            >
+              {t('audit.export.csv')}
+            </Button>
+            <Button
+              className="button button-secondary"
+              onPress={() => exportAs('json')}
+              isPending={exporter.isPending && exporter.variables?.format === 'json'}
+              isDisabled={exporter.isPending}
+            >
+              {t('audit.export.json')}
+            </Button>
+          </div>
+          <BusyButton className="button button-secondary" onPress={() => verifier.mutate()} isPending={verifier.isPending}>
+            {t('audit.verify.button')}
+          </BusyButton>
         </div>
       </div>
       <p className="muted audit-export-hint">
@@ -90,6 +98,10 @@ export default function AuditLog() {
         {exported ? t('audit.export.done', exported) : ''}
       </p>
       {exporter.isError && <ErrorNotice error={exporter.error} channel="audit:export" title={t('audit.export.failed')} />}
+      <div role="status" aria-label={t('audit.verify.label')}>
+        {verifier.data && !verifier.isPending && <ChainReport report={verifier.data} />}
+      </div>
+      {verifier.isError && <ErrorNotice error={verifier.error} channel="audit:verify" title={t('audit.verify.failed')} />}
 
       <AuditFilterForm onApply={setFilters} isFiltered={isFiltered} />
 

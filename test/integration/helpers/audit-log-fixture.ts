@@ -1,16 +1,17 @@
 import { open } from 'node:fs/promises';
-import type { AuditRecord } from '../../../shared/audit-record';
+import type { AuditEntry, AuditRecord, UnchainedAuditRecord } from '../../../shared/audit-record';
+import { chainedLine, type ChainLink } from '../../../electron/core/audit-chain';
 import { openAuditTrail } from '../../../electron/core/audit-trail';
 
 // Audit logs written straight to disk, as the console would have written them over months:
 // several operators, connections and pools, thousands of users, the usual mix of actions and outcomes.
+// Logs from before the hash chain (version 1 lines) and chained ones, written as the console writes them.
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** One record with plausible values; override what the test is about. */
-export function auditRecord(overrides: Partial<AuditRecord> = {}): AuditRecord {
+/** What the console records of one action, with plausible values; override what the test is about. */
+export function auditEntry(overrides: Partial<AuditEntry> = {}): AuditEntry {
   return {
-    v: 1,
     id: `rec-${Math.random().toString(36).slice(2)}`,
     time: new Date().toISOString(),
     operator: { osUser: 'tester' },
@@ -22,6 +23,11 @@ export function auditRecord(overrides: Partial<AuditRecord> = {}): AuditRecord {
     outcomeCode: 'OK',
     ...overrides,
   };
+}
+
+/** A record as the console wrote it before the chain (version 1). */
+export function auditRecord(overrides: Partial<UnchainedAuditRecord> = {}): UnchainedAuditRecord {
+  return { v: 1, ...auditEntry(), ...overrides };
 }
 
 /** The i-th of a list, round and round. */
@@ -42,11 +48,11 @@ const POOLS = ['us-east-1_AcmeStaff1', 'us-east-1_AcmeCust01', 'eu-west-1_Custom
 const ACTIONS = ['ForgotPassword', 'ForgotPassword', 'ForgotPassword', 'ConfirmForgotPassword', 'ConfirmForgotPassword', 'ResendInvitation', 'AdminResetUserPassword', 'AdminSetTemporaryPassword'] as const;
 const FAILURES = ['CodeMismatch', 'ExpiredCode', 'LimitExceeded', 'UserNotFound', 'CodeDeliveryFailure'] as const;
 
-/** The i-th record of a realistic log: most succeed, some fail, a few never got their answer. */
-export function realisticAuditRecord(i: number, time: Date): AuditRecord {
+/** The i-th entry of a realistic log: most succeed, some fail, a few never got their answer. */
+export function realisticAuditEntry(i: number, time: Date): AuditEntry {
   const roll = (i * 7919) % 100;
   const outcome = roll < 84 ? 'success' : roll < 97 ? 'failure' : 'unknown';
-  return auditRecord({
+  return auditEntry({
     id: `bench-${i}`,
     time: time.toISOString(),
     operator: pick(OPERATORS, i >> 3),
@@ -70,30 +76,57 @@ export interface RealisticLogOptions {
   days?: number;
 }
 
-/** A realistic log's records, oldest first. */
-export function* realisticAuditRecords({ count, newest, days = 365 }: RealisticLogOptions): Generator<AuditRecord> {
+/** A realistic log's entries, oldest first. */
+export function* realisticAuditEntries({ count, newest, days = 365 }: RealisticLogOptions): Generator<AuditEntry> {
   const step = count > 1 ? (days * DAY_MS) / (count - 1) : 0;
-  for (let i = 0; i < count; i++) yield realisticAuditRecord(i, new Date(newest.getTime() - (count - 1 - i) * step));
+  for (let i = 0; i < count; i++) yield realisticAuditEntry(i, new Date(newest.getTime() - (count - 1 - i) * step));
 }
 
-/** Writes a log of these records in large chunks: a hundred thousand take well under a second. */
-export async function writeAuditLog(path: string, ...sources: Iterable<AuditRecord>[]): Promise<void> {
+/** A realistic log as written before the chain, oldest first. */
+export function* realisticAuditRecords(options: RealisticLogOptions): Generator<UnchainedAuditRecord> {
+  for (const entry of realisticAuditEntries(options)) yield { v: 1, ...entry };
+}
+
+/** Writes these lines in large chunks: a hundred thousand take well under a second. */
+async function writeLines(path: string, lines: Iterable<string>): Promise<void> {
   const file = await open(path, 'w', 0o600);
   try {
     let chunk: string[] = [];
-    for (const source of sources) {
-      for (const record of source) {
-        chunk.push(JSON.stringify(record));
-        if (chunk.length === 5000) {
-          await file.write(`${chunk.join('\n')}\n`);
-          chunk = [];
-        }
+    for (const line of lines) {
+      chunk.push(line);
+      if (chunk.length === 5000) {
+        await file.write(`${chunk.join('\n')}\n`);
+        chunk = [];
       }
     }
     if (chunk.length > 0) await file.write(`${chunk.join('\n')}\n`);
   } finally {
     await file.close();
   }
+}
+
+/** Writes a log of these records as they are, one JSON line each (records from before the chain, or lines a test made up). */
+export async function writeAuditLog(path: string, ...sources: Iterable<AuditRecord>[]): Promise<void> {
+  await writeLines(path, (function* () {
+    for (const source of sources) for (const record of source) yield JSON.stringify(record);
+  })());
+}
+
+/** The chained lines (without newlines) that record these entries in a new file, as the console writes them. */
+export function* chainedLines(...sources: Iterable<AuditEntry>[]): Generator<string> {
+  let previous: ChainLink | undefined;
+  for (const source of sources) {
+    for (const entry of source) {
+      const { line, link } = chainedLine(entry, previous);
+      previous = link;
+      yield line;
+    }
+  }
+}
+
+/** Writes a chained log of these entries, as the console writes it. */
+export async function writeChainedAuditLog(path: string, ...sources: Iterable<AuditEntry>[]): Promise<void> {
+  await writeLines(path, chainedLines(...sources));
 }
 
 /** Every record of the log, oldest first, and its damaged lines, paged through as the audit view does. */

@@ -1,5 +1,5 @@
 import { openAuditLog } from '../../../electron/core/audit-log';
-import { auditRecord } from './audit-log-fixture';
+import { auditEntry } from './audit-log-fixture';
 
 // Child process for the crash test: appends records as fast as it can and prints each id only
 // after append() resolved, i.e. after the record was acknowledged as on disk.
@@ -8,7 +8,7 @@ if (!path || !prefix) throw new Error('usage: audit-writer <log path> <id prefix
 const log = openAuditLog(path);
 
 const record = (id: string) =>
-  auditRecord({ id, operator: { osUser: 'crash-test', displayName: 'Crash Test '.repeat(15) }, clientId: 'staffconsolepublic000001', ticket: 'HD-1' });
+  auditEntry({ id, operator: { osUser: 'crash-test', displayName: 'Crash Test '.repeat(15) }, clientId: 'staffconsolepublic000001', ticket: 'HD-1' });
 
 for (let i = 0; ; i++) {
   const id = `${prefix}-${i}`;
