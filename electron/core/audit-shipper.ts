@@ -513,6 +513,8 @@ export function openAuditShipper(options: AuditShipperOptions): AuditShipper {
           await file.close();
         }
       }
+      // Lines another console appended to the same log wake no one here: looking finds them.
+      if (waiting > 0 && !running) wake();
       const common = {
         destination: destinationFacts,
         waiting,

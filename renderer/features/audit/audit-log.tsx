@@ -8,6 +8,7 @@ import { Loading } from '../../components/loading';
 import { useT, type Translate } from '../../i18n/use-t';
 import { AuditFilterForm } from './audit-filters';
 import { AuditTable } from './audit-table';
+import { AuditTrailStatus } from './audit-trail-status';
 import { saveFile } from './save-file';
 
 // Line numbers beyond this many are summarised, so one badly damaged file does not flood the page.
@@ -83,6 +84,7 @@ export default function AuditLog() {
           </Button>
         </div>
       </div>
+      <AuditTrailStatus />
       <p className="muted audit-export-hint">
         {isFiltered ? t('audit.export.hintFiltered') : t('audit.export.hintAll')}
       </p>
