@@ -189,6 +189,54 @@ describe('the central audit trail in CloudWatch Logs', () => {
     await waitForState(t, { state: 'delivered', waiting: 0 });
   });
 
+  it('names what is missing when AWS refuses: the IAM action, or the credentials of the profile the policy names', async () => {
+    standIn.behave({ kind: 'denied' }, ['PutLogEvents']);
+    const denied = await start();
+    await recover(denied);
+    await waitForState(denied, {
+      state: 'failing',
+      waiting: 1,
+      failure: { code: 'AccessDenied', cause: 'iam-action', params: { iamAction: 'logs:PutLogEvents', principal: 'arn:aws:iam::111111111111:user/helpdesk' } },
+    });
+    standIn.behave({ kind: 'normal' });
+
+    const noCredentials = await start({ policy: policyFor({ profile: 'nobody' }) });
+    await recover(noCredentials);
+    await waitForState(noCredentials, {
+      state: 'failing',
+      failure: { code: 'AuditDeliveryFailed', cause: 'profile', params: { profile: 'nobody', command: 'aws sts get-caller-identity --profile nobody' } },
+    });
+    expect(standIn.calls.filter((call) => call.signedWith !== AUDITOR_KEY_ID)).toEqual([]);
+  });
+
+  it('on closing, waits for the batch in flight, so its position is kept and nothing is sent twice after a restart', async () => {
+    standIn.behave({ kind: 'slow', delayMs: 700 }, ['PutLogEvents']);
+    const first = await start();
+    await recover(first);
+    await vi.waitFor(() => expect(standIn.calls.some((call) => call.operation === 'PutLogEvents')).toBe(true), WAIT);
+    await first.close({ keepDataDir: true });
+    open.splice(open.indexOf(first), 1);
+    const lines = await fileLines(first);
+    expect(arrived()).toEqual(lines);
+    const puts = standIn.calls.filter((call) => call.operation === 'PutLogEvents').length;
+
+    standIn.behave({ kind: 'normal' });
+    const second = await start({ dataDir: first.dataDir });
+    await waitForState(second, { state: 'delivered', waiting: 0 });
+    expect(standIn.calls.filter((call) => call.operation === 'PutLogEvents')).toHaveLength(puts);
+    expect(arrived()).toEqual(lines);
+  });
+
+  it('does not let an answer that never comes hold up closing for more than its bound', async () => {
+    standIn.behave({ kind: 'silent' }, ['PutLogEvents']);
+    const t = await start({ delivery: { callDeadlineMs: 60_000, attemptTimeoutMs: 60_000 } });
+    await recover(t);
+    await vi.waitFor(() => expect(standIn.calls.some((call) => call.operation === 'PutLogEvents')).toBe(true), WAIT);
+    const started = Date.now();
+    await t.backend.close(1_000);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
   it('resumes from the persisted position after a restart: what waited is delivered, nothing delivered is sent twice', async () => {
     const first = await start();
     await recover(first);

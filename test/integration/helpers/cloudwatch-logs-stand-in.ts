@@ -29,6 +29,8 @@ export type LogsBehaviour =
   | { kind: 'normal' }
   /** ThrottlingException (HTTP 400), as CloudWatch Logs answers past its request-rate quota. */
   | { kind: 'throttled' }
+  /** AccessDeniedException (HTTP 400): IAM does not allow the operation's action. */
+  | { kind: 'denied' }
   /** ServiceUnavailableException with this HTTP status. */
   | { kind: 'server-error'; status: number }
   /** Acts normally, then answers only after `delayMs`. */
@@ -167,6 +169,10 @@ export async function startCloudWatchLogsStandIn(): Promise<CloudWatchLogsStandI
 
       const current = behaviourFor === undefined || behaviourFor.has(operation) ? behaviour : ({ kind: 'normal' } as const);
       if (current.kind === 'throttled') return failWith(new LogsError(400, 'ThrottlingException', 'Rate exceeded'));
+      if (current.kind === 'denied') {
+        const action = `logs:${operation}`;
+        return failWith(new LogsError(400, 'AccessDeniedException', `User: arn:aws:iam::111111111111:user/helpdesk is not authorized to perform: ${action} on resource: arn:aws:logs:eu-west-1:111111111111:log-group:${String(input.logGroupName)}:* because no identity-based policy allows the ${action} action`));
+      }
       if (current.kind === 'server-error') return failWith(new LogsError(current.status, 'ServiceUnavailableException', 'The service cannot complete the request.'));
       if (req.method !== 'POST' || !req.headers['content-type']?.startsWith(JSON_TYPE)) return failWith(new LogsError(400, 'SerializationException', 'Expected an AWS JSON 1.1 POST.'));
       const handler = operations[operation];
