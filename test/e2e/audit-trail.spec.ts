@@ -5,8 +5,9 @@ import type { Page } from '@playwright/test';
 import { logStreamName } from '../../electron/core/audit-shipper';
 import { startCloudWatchLogsStandIn, type CloudWatchLogsStandIn } from '../integration/helpers/cloudwatch-logs-stand-in';
 import { expect, test as base } from './fixtures';
+import { axeViolations } from './axe';
 import { startWebShell } from './web-shell';
-import { wordsOf } from './words';
+import { wordsOf, type PageLocale } from './words';
 
 // The Audit log view shows how far the central audit trail has got, when the organization's policy
 // (RECOVERY_DESK_POLICY_FILE) sends every record to CloudWatch Logs: here a loopback stand-in of its
@@ -73,13 +74,14 @@ function writeRecords(dataDir: string, count: number): string[] {
   return lines;
 }
 
-/** A time as the page writes it in a sentence (medium date, short time, en, UTC). */
-const pageDateTime = (ms: number) => new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE }).format(new Date(ms));
+/** A time as the page writes it in a sentence (medium date, short time, in the page's language, UTC). */
+const pageDateTime = (ms: number, language: PageLocale = 'en') =>
+  new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE }).format(new Date(ms));
 
-async function openAuditLog(page: Page, appUrl: string) {
+async function openAuditLog(page: Page, appUrl: string, words = say) {
   await page.goto(appUrl);
-  await page.getByRole('radiogroup', { name: say('app.view.label') }).getByRole('radio', { name: say('app.view.audit') }).click();
-  await expect(page.getByRole('heading', { level: 2, name: say('audit.title') })).toBeVisible();
+  await page.getByRole('radiogroup', { name: words('app.view.label') }).getByRole('radio', { name: words('app.view.audit') }).click();
+  await expect(page.getByRole('heading', { level: 2, name: words('audit.title') })).toBeVisible();
 }
 
 test('a missing log group shows as failing, with why and what to do; once it exists, every record is delivered', async ({ page, appUrl, webShell, standIn }) => {
@@ -112,4 +114,18 @@ test('records on their way show as waiting, with how many and since when', async
   await expect(trail.getByRole('status')).toHaveText(say('audit.trail.waiting', { count: 2, since: pageDateTime(OLDEST) }));
   await expect(trail.getByRole('status')).toHaveText(say('audit.trail.delivered'), { timeout: 30_000 });
   expect(standIn.events(GROUP, STREAM).map((event) => event.message)).toEqual(lines);
+});
+
+test.describe('in German', () => {
+  test.use({ locale: 'de-DE' });
+
+  test('the failing trail is worded from the catalogs, and the view passes axe', async ({ page, appUrl, webShell }) => {
+    const sag = wordsOf('de');
+    writeRecords(webShell.dataDir, 1);
+    await openAuditLog(page, appUrl, sag);
+    const trail = page.getByRole('region', { name: sag('audit.trail.label') });
+    await expect(trail.getByRole('status')).toHaveText(sag('audit.trail.failing', { count: 1, since: pageDateTime(OLDEST, 'de') }));
+    await expect(trail).toContainText(sag('errors.AuditDeliveryFailed.log-group-missing.guidance', { logGroupName: GROUP, region: REGION }));
+    expect(await axeViolations(page)).toEqual([]);
+  });
 });
