@@ -16,7 +16,7 @@ import {
 import { AuditChainReport, AuditOutcome, AuditRecord } from './audit-record';
 import { messageRef } from './message-ref';
 import { atMost, plainText } from './validation';
-import { CognitoErrorCode, type Result } from './errors';
+import { ApiError, CognitoErrorCode, type Result } from './errors';
 import { FileProblem } from './file-problem';
 import { AssumeRole, ConnectionId, ConnectionName, CountryCode, EndpointUrl, ProfileName, Region } from './connection-fields';
 
@@ -334,6 +334,29 @@ const AuditFilters = {
 };
 
 /**
+ * How far the central audit trail has got: every record also goes to the CloudWatch Logs log group
+ * the organization's policy names, from the local log (the write-ahead log), in order, at least once.
+ * off: the policy names no log group, the log stays on this computer only; delivered: every record
+ * on disk has been accepted; waiting: records are on their way; failing: the last attempt failed
+ * (why, and when the next one is), and the records wait on disk.
+ */
+export const AuditTrailState = z.object({
+  state: z.enum(['off', 'delivered', 'waiting', 'failing']),
+  destination: z.object({ region: z.string(), logGroupName: z.string(), logStreamName: z.string() }).optional(),
+  /** Records on disk that CloudWatch Logs has not accepted yet. */
+  waiting: z.number().int().nonnegative(),
+  /** ISO time of the oldest of them. */
+  waitingSince: z.string().optional(),
+  /** ISO time CloudWatch Logs last accepted records from this computer. */
+  lastDeliveredAt: z.string().optional(),
+  /** Why the last attempt failed: a code, a cause and facts, worded by the page. */
+  failure: ApiError.optional(),
+  /** ISO time of the next attempt, while failing. */
+  retryAt: z.string().optional(),
+});
+export type AuditTrailState = z.infer<typeof AuditTrailState>;
+
+/**
  * The caller checks Recovery Desk suggests, kept by id (in the settings and the audit log) so each
  * operator reads them in their own language; a check an administrator writes is kept as written.
  */
@@ -593,6 +616,15 @@ export const contract = {
       /** Lines of the log file that could not be read (e.g. torn by a crash), 1-based. */
       damagedLines: z.array(z.number().int()),
     }),
+    aws: [],
+  }),
+  /**
+   * The central audit trail's state. No AWS call of its own: the privileged side delivers in the
+   * background (logs:DescribeLogStreams, logs:CreateLogStream, logs:PutLogEvents on the policy's log group).
+   */
+  'audit:trail': operation({
+    request: z.strictObject({}),
+    response: AuditTrailState,
     aws: [],
   }),
   /** Every matching audit record as a CSV or JSON file. No AWS call. */

@@ -61,6 +61,7 @@ export const APP_ERROR_CODES = [
   'OutcomeUnknown',
   'PolicyForbids', // the organization's policy does not allow this (an action, no ticket, the demo, a preset connection's change)
   'PolicyInvalid', // the policy file cannot be used: recovery actions are refused until it is fixed (fail closed)
+  'AuditDeliveryFailed', // the central audit trail (CloudWatch Logs) did not take the records; they wait on disk and are retried
   'Unexpected',
 ] as const;
 
@@ -79,19 +80,19 @@ export const ERROR_CAUSES = [
   'page-unreachable', // the page could not reach Recovery Desk itself
   // OutcomeUnknown: the answer was lost after the request may have reached Cognito
   'no-answer-in-time', // params.operation, params.seconds
-  'server-error', // params.operation, params.httpStatus
+  'server-error', // params.operation, params.httpStatus (also AuditDeliveryFailed: CloudWatch Logs' 5xx)
   'connection-cut', // params.operation
   // InvalidParameter, by operation
   'stale-page-marker', // a listing's next-page marker no longer fits
-  'rejected-value', // any operation but ForgotPassword and the listings
+  'rejected-value', // any operation but ForgotPassword and the listings (AuditDeliveryFailed: CloudWatch Logs refused params.operation)
   // AccessDenied
   'iam-action', // params.iamAction (principal, resource when AWS named them)
   'assume-role', // sts:AssumeRole refused
   // Credentials
-  'profile', // params.profile (SsoLoginRequired, CredentialsExpired, CredentialsMissing)
+  'profile', // params.profile (SsoLoginRequired, CredentialsExpired, CredentialsMissing, AuditDeliveryFailed)
   'bad-signature', // CredentialsMissing: the secret does not belong to the key id
   'unknown-key', // CredentialsMissing: key or session token unknown to AWS
-  'default-chain', // CredentialsMissing: the default chain found nothing
+  'default-chain', // CredentialsMissing, AuditDeliveryFailed: the default chain found nothing
   'code-rejected', // MfaCodeRequired: STS refused the code typed in
   'fresh-code', // MfaCodeRequired: params.mfaSerial needs a new code
   'offset', // ClockSkew: params.clockOffsetMinutes
@@ -119,6 +120,9 @@ export const ERROR_CAUSES = [
   'demo-disabled', // demo: false
   'preset-connection', // a preset connection cannot be edited, renamed or deleted
   'managed-setting', // a setting the policy fixes (caller verification) cannot be changed
+  // AuditDeliveryFailed (and server-error, profile, default-chain, rejected-value above)
+  'log-group-missing', // params.logGroupName, params.region: the administrator's log group does not exist
+  'throttled', // CloudWatch Logs throttled the requests
   // Unexpected
   'unchecked-answer', // the privileged side's answer failed the contract, so it was not shown
   'no-answer', // the shell could not answer
@@ -178,6 +182,8 @@ export const ErrorParams = z.strictObject({
     )
     .max(50)
     .optional(),
+  /** AuditDeliveryFailed: the CloudWatch Logs log group the policy names (with params.region). */
+  logGroupName: Name.optional(),
   /** DemoUnavailable: the damaged file and the folder to rename. */
   file: FileProblem.optional(),
   directory: Name.optional(),

@@ -5,7 +5,7 @@ import { z } from 'zod';
  * where, why, and where it was moved so nothing is lost.
  */
 export const FileProblem = z.object({
-  file: z.enum(['settings', 'connections', 'window-state', 'demo-data', 'demo-inbox']),
+  file: z.enum(['settings', 'connections', 'window-state', 'demo-data', 'demo-inbox', 'audit-position']),
   path: z.string().max(4096),
   /** empty; not-json; invalid: JSON of the wrong shape; unreadable: the system refused (errno). */
   reason: z.enum(['empty', 'not-json', 'invalid', 'unreadable']),

@@ -1,7 +1,8 @@
-import { userInfo } from 'node:os';
+import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { Settings } from '../../shared/contract';
 import { AUDIT_LOG_PATH } from './audit-log';
+import { openAuditShipper, shippingTrail, type DeliveryPolicy } from './audit-shipper';
 import { openAuditTrail } from './audit-trail';
 import { openConnectionStore } from './connection-store';
 import { DEFAULT_CALL_POLICY, type CallPolicy } from './cognito-gateway';
@@ -32,6 +33,8 @@ export interface BackendOptions {
   systemLanguages?: readonly string[];
   /** The organization's policy; by default read from the machine-wide file (electron/core/policy.ts). */
   policy?: PolicyState;
+  /** Deadlines and retry pacing of the central audit trail's delivery; tests shorten them. */
+  auditDelivery?: Partial<DeliveryPolicy>;
 }
 
 /** How long closing waits for calls in flight (a recovery action's deadline and then some), and again for the rest to close. */
@@ -76,9 +79,29 @@ export function createBackend(options: BackendOptions): Backend {
     diagnostics,
     callPolicy: { ...DEFAULT_CALL_POLICY, ...options.callPolicy },
   });
-  const audit = openAuditTrail(join(options.dataDir, AUDIT_LOG_PATH));
+  const auditPath = join(options.dataDir, AUDIT_LOG_PATH);
+  // With the policy's audit.cloudWatchLogs, every record also goes to that log group, from the local log.
+  const shipper = openAuditShipper({
+    auditPath,
+    positionPath: join(options.dataDir, 'audit', 'cloudwatch-position.json'),
+    destination: policy.status === 'active' ? policy.policy.audit?.cloudWatchLogs : undefined,
+    osUser,
+    computer: hostname(),
+    env,
+    diagnostics,
+    policy: options.auditDelivery,
+  });
+  const audit = shippingTrail(openAuditTrail(auditPath), shipper);
   const settings = watchSettings(openSettingsStore(join(options.dataDir, 'settings.json')), diagnostics);
-  const service = createRecoveryService({ connections, audit, settings: settings.store, diagnostics, osUser, systemLanguages: options.systemLanguages });
+  const service = createRecoveryService({
+    connections,
+    audit,
+    auditDelivery: shipper,
+    settings: settings.store,
+    diagnostics,
+    osUser,
+    systemLanguages: options.systemLanguages,
+  });
   const inflight = createInflightTracker();
   let closing: Promise<void> | undefined;
   diagnostics.info('backend-started', { dataDir: options.dataDir });
@@ -91,7 +114,11 @@ export function createBackend(options: BackendOptions): Backend {
         inflight.stopAccepting();
         if (!(await inflight.drain(timeoutMs))) diagnostics.warn('closed-with-calls-in-flight', { pending: inflight.pending });
         await withTimeout(
-          () => Promise.all([connections.close(), audit.close()]).then(() => undefined, (error: unknown) => diagnostics.error('close-failed', error)),
+          () =>
+            Promise.all([connections.close(), audit.close(), shipper.close(timeoutMs)]).then(
+              () => undefined,
+              (error: unknown) => diagnostics.error('close-failed', error),
+            ),
           timeoutMs,
         );
         await diagnostics.close();

@@ -58,6 +58,8 @@ const BEHAVIOUR: Record<ErrorCode, Behaviour> = {
   OutcomeUnknown: once,
   PolicyForbids: once,
   PolicyInvalid: once,
+  // The records wait on disk; delivery is retried on its own.
+  AuditDeliveryFailed: later,
   Unexpected: later,
 };
 

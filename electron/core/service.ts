@@ -10,6 +10,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { AuditAction } from '../../shared/audit-record';
 import type { ParsedRequestOf, RecoveryDeskService } from '../../shared/contract';
+import type { AuditShipper } from './audit-shipper';
 import type { AuditTrail } from './audit-trail';
 import type { CognitoGateway } from './cognito-gateway';
 import { toAppClient, toPoolDetails, toUserDetails, toUserSummary } from './cognito-mapping';
@@ -40,6 +41,8 @@ interface ActionTarget {
 export interface ServiceOptions {
   connections: ConnectionRegistry;
   audit: AuditTrail;
+  /** The central audit trail's delivery (CloudWatch Logs), for its state. */
+  auditDelivery: Pick<AuditShipper, 'state'>;
   settings: SettingsStore;
   diagnostics: DiagnosticLog;
   /** The operating-system account running Recovery Desk. */
@@ -49,7 +52,7 @@ export interface ServiceOptions {
 }
 
 /** Implements every contract channel on validated input. With the connection test (connections.ts), the only code that talks to Cognito. */
-export function createRecoveryService({ connections, audit, settings, diagnostics, osUser, systemLanguages }: ServiceOptions): RecoveryDeskService {
+export function createRecoveryService({ connections, audit, auditDelivery, settings, diagnostics, osUser, systemLanguages }: ServiceOptions): RecoveryDeskService {
   /** What the settings view adds from the shell: who runs the app, and in which languages the system speaks. */
   const shellFacts = { osUser, ...(systemLanguages ? { systemLanguages: [...systemLanguages] } : {}) };
   const cognito = (connectionId: string) => connections.client(connectionId);
@@ -311,6 +314,7 @@ export function createRecoveryService({ connections, audit, settings, diagnostic
     'audit:list': (request) => audit.list(request),
     'audit:export': (request) => audit.export(request),
     'audit:verify': () => audit.verify(),
+    'audit:trail': () => auditDelivery.state(),
 
     async 'settings:get'() {
       const damagedFile = await settings.problem();

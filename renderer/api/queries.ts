@@ -266,6 +266,7 @@ function refreshAfterRecovery(queryClient: QueryClient, { connectionId, userPool
     queryClient.invalidateQueries({ queryKey: ['users:search', { connectionId, userPoolId }] }),
     queryClient.invalidateQueries({ queryKey: ['users:find', { connectionId, userPoolId }] }),
     queryClient.invalidateQueries({ queryKey: ['audit:list'] }),
+    queryClient.invalidateQueries({ queryKey: ['audit:trail'] }),
     queryClient.invalidateQueries({ queryKey: ['demo:inbox'] }),
   ]);
 }
@@ -313,6 +314,20 @@ export function auditListQuery(filters: AuditFilters) {
       return page.records.length > 0 && loaded < page.total ? loaded : undefined;
     },
     // New records arrive with every recovery action: read the log afresh each time the view opens.
+    staleTime: 0,
+  });
+}
+
+/** How often the audit view asks how far the central audit trail has got: delivery goes on in the background. */
+export const AUDIT_TRAIL_REFRESH_MS = 5_000;
+
+/** The central audit trail's state (CloudWatch Logs); looked at again while shown, unless the policy names no log group. */
+export function auditTrailQuery() {
+  const request: RequestOf<'audit:trail'> = {};
+  return queryOptions({
+    queryKey: ['audit:trail', request] as const,
+    queryFn: () => call('audit:trail', request),
+    refetchInterval: (query) => (query.state.data?.state === 'off' ? false : AUDIT_TRAIL_REFRESH_MS),
     staleTime: 0,
   });
 }

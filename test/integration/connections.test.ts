@@ -411,6 +411,7 @@ describe('typed-in access keys and a role on top', () => {
       ['audit:list', {}],
       ['audit:export', { format: 'csv' }],
       ['audit:export', { format: 'json' }],
+      ['audit:trail', {}],
       ['settings:get', {}],
       ['settings:update', { operatorDisplayName: 'Walker' }],
       ['demo:inbox', { connectionId: 'demo' }],

@@ -43,6 +43,7 @@ describe('every code and cause has words for the operator and the caller, in eve
     directory: '/data/emulator',
     policyAction: 'setTemporaryPassword',
     policyPath: '/etc/recovery-desk/policy.json',
+    logGroupName: '/recovery-desk/audit',
     policyProblems: [
       { key: 'ticketPattern', problem: 'invalid-pattern' },
       { key: 'demo', problem: 'wrong-type' },

@@ -10,6 +10,7 @@ import { useT, type Translate } from '../../i18n/use-t';
 import { AuditFilterForm } from './audit-filters';
 import { AuditTable } from './audit-table';
 import { ChainReport } from './chain-report';
+import { AuditTrailStatus } from './audit-trail-status';
 import { saveFile } from './save-file';
 
 // Line numbers beyond this many are summarised, so one badly damaged file does not flood the page.
@@ -91,6 +92,7 @@ export default function AuditLog() {
           </BusyButton>
         </div>
       </div>
+      <AuditTrailStatus />
       <p className="muted audit-export-hint">
         {isFiltered ? t('audit.export.hintFiltered') : t('audit.export.hintAll')}
       </p>

@@ -16,20 +16,22 @@ export interface TestBackend {
   call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
   /** Calls a channel that must fail and returns its error. */
   fail(channel: Channel, request: unknown): Promise<ApiError>;
-  close(): Promise<void>;
+  /** Closes the backend; the data folder goes too, unless kept for a restart. */
+  close(options?: { keepDataDir?: boolean }): Promise<void>;
 }
 
 export async function startTestBackend(
   name: string,
   emulatorOptions: Omit<StartDemoEmulatorOptions, 'dataDir'> = {},
-  backendOptions: Pick<BackendOptions, 'callPolicy'> = {},
+  /** dataDir: start on an existing data folder (a restart); without it, a fresh one. */
+  { dataDir: given, ...backendOptions }: Pick<BackendOptions, 'callPolicy' | 'policy' | 'env' | 'auditDelivery'> & { dataDir?: string } = {},
 ): Promise<TestBackend> {
-  const dataDir = await mkdtemp(join(tmpdir(), `recovery-desk-${name}-`));
+  const dataDir = given ?? (await mkdtemp(join(tmpdir(), `recovery-desk-${name}-`)));
   let emulator: DemoEmulator | undefined;
   const backend = createBackend({
     ...backendOptions,
     dataDir,
-    env: {},
+    env: backendOptions.env ?? {},
     startDemo: async () => (emulator = await startDemoEmulator({ dataDir, ...emulatorOptions })),
   });
   return {
@@ -46,9 +48,9 @@ export async function startTestBackend(
       if (result.ok) throw new Error(`${channel} unexpectedly succeeded`);
       return result.error;
     },
-    async close() {
+    async close({ keepDataDir = false } = {}) {
       await backend.close();
-      await rm(dataDir, { recursive: true, force: true });
+      if (!keepDataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }
