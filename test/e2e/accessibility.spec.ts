@@ -53,8 +53,12 @@ async function ringAndBackground(target: Locator): Promise<{ ring: string; width
 async function expectRingStandsOut(page: Page, target: Locator, what: string) {
   // A Tab first: react-aria shows its focus ring only after keyboard use.
   await page.keyboard.press('Tab');
-  await target.focus();
-  await expect(target).toBeFocused();
+  // Focus again while it is elsewhere: a list or panel that re-renders as its data arrives on a busy machine
+  // may take focus once, and this test is about how the ring looks, not about that.
+  await expect(async () => {
+    await target.focus();
+    await expect(target).toBeFocused({ timeout: 1_000 });
+  }).toPass();
   const { ring, width, background } = await ringAndBackground(target);
   expect(width, `a focus ring shows on ${what}`).toBeGreaterThanOrEqual(2);
   expect(contrast(ring, background), `focus ring ${ring} on ${background}: ${what}`).toBeGreaterThanOrEqual(3);
