@@ -413,6 +413,7 @@ describe('typed-in access keys and a role on top', () => {
       ['audit:export', { format: 'json' }],
       ['settings:get', {}],
       ['settings:update', { operatorDisplayName: 'Walker' }],
+      ['policy:get', {}],
       ['demo:inbox', { connectionId: 'demo' }],
       ['demo:clearInbox', { connectionId: 'demo' }],
       ['demo:controls', { connectionId: 'demo' }],

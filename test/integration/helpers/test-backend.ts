@@ -22,14 +22,14 @@ export interface TestBackend {
 export async function startTestBackend(
   name: string,
   emulatorOptions: Omit<StartDemoEmulatorOptions, 'dataDir'> = {},
-  backendOptions: Pick<BackendOptions, 'callPolicy'> = {},
+  backendOptions: Pick<BackendOptions, 'callPolicy' | 'policy' | 'env'> = {},
 ): Promise<TestBackend> {
   const dataDir = await mkdtemp(join(tmpdir(), `recovery-desk-${name}-`));
   let emulator: DemoEmulator | undefined;
   const backend = createBackend({
+    env: {},
     ...backendOptions,
     dataDir,
-    env: {},
     startDemo: async () => (emulator = await startDemoEmulator({ dataDir, ...emulatorOptions })),
   });
   return {
