@@ -4,7 +4,9 @@ import type { Policy } from '../../shared/policy';
 import { expect, test } from './fixtures';
 import { openUser } from './screens';
 import { startSecondEmulator, type SecondEmulator } from './second-emulator';
-import { ending, wordsOf } from './words';
+import { axeViolations } from './axe';
+import { clippedText, untranslatedText } from './translation-checks';
+import { ending, pseudoLocaleScript, wordsOf } from './words';
 
 // The organization's policy as the operator meets it, through the real browser shell started with
 // RECOVERY_DESK_POLICY_FILE: the ticket it requires, checked as it is typed; the actions it leaves out,
@@ -29,11 +31,24 @@ function withPolicy(policy: () => Policy, env: (testInfo: TestInfo) => NodeJS.Pr
   };
 }
 
-const recoveryPanel = (page: Page): Locator => page.getByRole('region', { name: say('recovery.panel.heading') });
-const verdictPanel = (page: Page): Locator => page.getByRole('region', { name: say('recovery.verdict.heading') });
+type Say = typeof say;
+const recoveryPanel = (page: Page, words: Say = say): Locator => page.getByRole('region', { name: words('recovery.panel.heading') });
+const verdictPanel = (page: Page, words: Say = say): Locator => page.getByRole('region', { name: words('recovery.verdict.heading') });
 
-async function chooseClient(page: Page) {
-  await recoveryPanel(page).getByRole('radiogroup', { name: say('recovery.client.label') }).getByText(PUBLIC_CLIENT).click();
+async function chooseClient(page: Page, words: Say = say) {
+  await recoveryPanel(page, words).getByRole('radiogroup', { name: words('recovery.client.label') }).getByText(PUBLIC_CLIENT).click();
+}
+
+/**
+ * What the policy adds to a screen, in the pseudo-locale: every word from a catalog, none cut off,
+ * nothing axe finds. `data` is text that is a value, not a word of the page (a connection's name and
+ * profile are not yet marked translate="no" where the page runs them into its own words).
+ */
+async function expectWorded(page: Page, screen: string, data: readonly string[] = []) {
+  const untranslated = (await untranslatedText(page)).filter((text) => !data.some((value) => text.includes(value)));
+  expect.soft(untranslated, `every word on ${screen} comes from a catalog`).toEqual([]);
+  expect.soft(await clippedText(page), `no text is cut off on ${screen}`).toEqual([]);
+  expect.soft(await axeViolations(page), `axe finds nothing on ${screen}`).toEqual([]);
 }
 
 test.describe('a policy that requires a ticket of a form, sets caller verification and allows some actions', () => {
@@ -107,6 +122,34 @@ test.describe('a policy that requires a ticket of a form, sets caller verificati
     await dialog.getByRole('button', { name: say('settings.save') }).click();
     await expect(dialog.getByText(say('settings.saved'))).toBeVisible();
   });
+
+  test.describe('in the pseudo-locale', () => {
+    const pseudo = wordsOf('en-XA');
+    test.beforeEach(async ({ context }) => {
+      await context.addInitScript((entry) => entry && localStorage.setItem(entry.key, entry.value), pseudoLocaleScript('en-XA'));
+    });
+
+    test('the ticket\'s rule and problem, the line for a hidden action and Settings\' part of the organization are all worded, whole and accessible', async ({ page, appUrl }) => {
+      test.setTimeout(120_000);
+      await page.goto(appUrl);
+      await openUser(page, pseudo, STAFF, 'alice.verified');
+      await chooseClient(page, pseudo);
+      const ticket = recoveryPanel(page, pseudo).getByRole('textbox', { name: pseudo('recovery.callerChecks.ticket') });
+      await ticket.fill('INC-');
+      await ticket.press('Tab');
+      await expect(recoveryPanel(page, pseudo).getByText(pseudo('recovery.callerChecks.ticketPattern', { pattern }))).toBeVisible();
+      await expectWorded(page, 'the ticket of the wrong form');
+
+      await openUser(page, pseudo, STAFF, 'erin.new-hire');
+      await chooseClient(page, pseudo);
+      await expect(verdictPanel(page, pseudo).getByText(pseudo('recovery.policy.notAllowed', { actions: pseudo('recovery.policy.action', { action: 'setTemporaryPassword' }) }))).toBeVisible();
+      await expectWorded(page, 'the verdict with an action left out');
+
+      await page.getByRole('button', { name: pseudo('app.settings'), exact: true }).click();
+      await expect(page.getByRole('dialog', { name: pseudo('settings.title') }).getByRole('region', { name: pseudo('settings.policy.heading'), exact: true })).toBeVisible();
+      await expectWorded(page, 'Settings');
+    });
+  });
 });
 
 test.describe('a policy that leaves no action the verdict offers', () => {
@@ -147,9 +190,22 @@ test.describe('a policy file that cannot be used', () => {
     await expect(verdict.getByText(say('recovery.policy.unusable'))).toBeVisible();
     await expect(recoveryPanel(page).getByRole('button', { name: say('recovery.panel.send') })).toHaveCount(0);
   });
+
+  test('in the pseudo-locale, the notice and the verdict\'s line are worded, whole and accessible', async ({ page, context, appUrl }) => {
+    const pseudo = wordsOf('en-XA');
+    await context.addInitScript((entry) => entry && localStorage.setItem(entry.key, entry.value), pseudoLocaleScript('en-XA'));
+    await page.goto(appUrl);
+    await openUser(page, pseudo, STAFF, 'alice.verified');
+    await chooseClient(page, pseudo);
+    await expect(verdictPanel(page, pseudo).getByText(pseudo('recovery.policy.unusable'))).toBeVisible();
+    await expect(page.getByRole('banner').getByRole('status').filter({ hasText: policyFile(test.info()) })).toBeVisible();
+    await expectWorded(page, 'a policy file that cannot be used');
+  });
 });
 
 test.describe('demo: false, with preset connections', () => {
+  /** The preset's name and profile, as the administrator wrote them. */
+  const PRESET_DATA = ['Staff directory', 'helpdesk'];
   let elsewhere: SecondEmulator;
   test.beforeAll(async () => {
     elsewhere = await startSecondEmulator();
@@ -193,5 +249,16 @@ test.describe('demo: false, with preset connections', () => {
     await expect(card.getByRole('button', { name: say('connections.card.deleteLabel', { name }) })).toHaveCount(0);
     await card.getByRole('button', { name: say('connections.test.label', { name }) }).click();
     await expect(card.getByText(say('connections.test.customEndpoint'))).toBeVisible();
+  });
+
+  test('in the pseudo-locale, the preset\'s marks in the picker and the manager are worded, whole and accessible', async ({ page, context, appUrl }) => {
+    const pseudo = wordsOf('en-XA');
+    await context.addInitScript((entry) => entry && localStorage.setItem(entry.key, entry.value), pseudoLocaleScript('en-XA'));
+    await page.goto(appUrl);
+    await expect(page.getByText(pseudo('connections.describe.setByOrganization'))).toBeVisible();
+    await expectWorded(page, 'the console on a preset connection', PRESET_DATA);
+    await page.getByRole('button', { name: pseudo('app.connections.manageLabel') }).click();
+    await expect(page.getByRole('listitem', { name: 'Staff directory' }).getByText(pseudo('connections.card.setByOrganizationHint'))).toBeVisible();
+    await expectWorded(page, 'the connection manager with a preset', PRESET_DATA);
   });
 });

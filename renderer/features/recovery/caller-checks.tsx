@@ -2,7 +2,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Checkbox, CheckboxGroup, FieldError, Input, Label, Text, TextField } from 'react-aria-components';
 import type { ResponseOf } from '../../../shared/contract';
-import { callerCheckLabel } from '../../components/caller-check-label';
+import { callerCheckLabel, callerCheckTranslate } from '../../components/caller-check-label';
 import { ErrorNotice } from '../../components/error-notice';
 import { Loading } from '../../components/loading';
 import type { MessageId } from '../../i18n/messages';
@@ -96,7 +96,7 @@ export function CallerChecks({ settings, ticket, onTicketChange, required, ticke
                   <span className="caller-check-box" aria-hidden="true">
                     {isSelected ? t('recovery.callerChecks.tick') : ''}
                   </span>
-                  <span>{callerCheckLabel(t, check)}</span>
+                  <span translate={callerCheckTranslate(check)}>{callerCheckLabel(t, check)}</span>
                 </>
               )}
             </Checkbox>

@@ -5,7 +5,7 @@ import { Button, Dialog, Heading, Input, Label, Modal, ModalOverlay, Switch, Tex
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { BUILT_IN_CALLER_CHECKS, MAX_CALLER_CHECKS, Settings, UI_LANGUAGES, type LanguageSetting, type ParsedRequestOf, type ResponseOf } from '../../../shared/contract';
 import { policyQuery, settingsQuery, useUpdateSettings } from '../../api/queries';
-import { callerCheckLabel } from '../../components/caller-check-label';
+import { callerCheckLabel, callerCheckTranslate } from '../../components/caller-check-label';
 import { useFocusFirstInvalid } from '../../components/contract-form';
 import { ErrorNotice } from '../../components/error-notice';
 import { FormTextField } from '../../components/form-text-field';
@@ -223,7 +223,9 @@ function VerificationSetByOrganization({ verification }: { verification: SavedSe
           <p>{t('settings.verification.requiredByOrganization', { count: verification.checks.length })}</p>
           <ol className="check-list check-list-fixed">
             {verification.checks.map((check) => (
-              <li key={check}>{callerCheckLabel(t, check)}</li>
+              <li key={check} translate={callerCheckTranslate(check)}>
+                {callerCheckLabel(t, check)}
+              </li>
             ))}
           </ol>
         </>
