@@ -9,6 +9,7 @@ import { ConnectionAttention } from './features/connections/connection-attention
 import { ConnectionInfo, ConnectionPicker, ConnectionsNotice } from './features/connections/connection-picker';
 import type { ConnectionChange } from './features/connections/connections-manager';
 import { PoolList } from './features/pools/pool-list';
+import { PolicyNotice } from './features/settings/organization-policy';
 import { SettingsNotice } from './features/settings/settings-notice';
 import { PoolWorkspace } from './features/users/pool-workspace';
 import { useT } from './i18n/use-t';
@@ -23,9 +24,16 @@ const ConnectionsManager = lazy(() => import('./features/connections/connections
 
 type View = 'recovery' | 'audit';
 
-/** The offline demo when there is one; otherwise the only connection, if there is just one. */
+/**
+ * The offline demo when there is one; otherwise (the organization turned it off) its first preset
+ * connection; otherwise the only connection, if there is just one.
+ */
 function defaultConnectionId(connections: Connection[]): string | undefined {
-  return connections.find((c) => c.kind === 'demo')?.id ?? (connections.length === 1 ? connections[0]?.id : undefined);
+  return (
+    connections.find((c) => c.kind === 'demo')?.id ??
+    connections.find((c) => c.setByOrganization)?.id ??
+    (connections.length === 1 ? connections[0]?.id : undefined)
+  );
 }
 
 interface Selection {
@@ -144,6 +152,7 @@ export function App() {
         >
           {t('app.settings')}
         </Button>
+        <PolicyNotice />
         <ConnectionsNotice />
         <SettingsNotice onOpenSettings={() => setSettingsOpen(true)} />
       </header>

@@ -11,6 +11,20 @@ export const ConnectionId = z
   .max(64)
   .regex(/^[a-z0-9][a-z0-9-]*$/, messageRef('validation.connection.id'));
 
+/**
+ * A connection id's readable part, made from its name ("Production (eu-west-1)" → production-eu-west-1):
+ * lower-case letters, digits and single dashes, at most 40 characters; empty when the name has none.
+ */
+export function connectionSlug(name: string): string {
+  return name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+}
+
 export const ConnectionName = plainText('connectionName')
   .trim()
   .min(1, messageRef('validation.connectionName.required'))

@@ -16,7 +16,8 @@ import {
 import { AuditChainReport, AuditOutcome, AuditRecord } from './audit-record';
 import { messageRef } from './message-ref';
 import { atMost, plainText } from './validation';
-import { ApiError, CognitoErrorCode, type Result } from './errors';
+import { ApiError, CognitoErrorCode, PolicyProblem, type Result } from './errors';
+import { POLICY_ACTIONS } from './policy-actions';
 import { FileProblem } from './file-problem';
 import { AssumeRole, ConnectionId, ConnectionName, CountryCode, EndpointUrl, ProfileName, Region } from './connection-fields';
 
@@ -81,8 +82,10 @@ export const Connection = z.object({
   secretStorage: z.enum(['encrypted', 'memory-only']).optional(),
   /** False when typed-in keys were kept in memory and the shell has restarted since. */
   secretsAvailable: z.boolean(),
-  /** The demo and the environment's default chain come with the app; they cannot be edited. */
+  /** The demo, the environment's default chain and the organization's preset connections: they cannot be edited. */
   builtIn: z.boolean(),
+  /** Preset by the organization's policy: usable and testable, never edited, renamed or deleted. */
+  setByOrganization: z.boolean().optional(),
   /** Learnt from the last successful test. */
   accountId: z.string().optional(),
   /** Phone numbers typed without + are read as this country's (ISO 3166 alpha-2); none: only +… numbers are phones. */
@@ -400,6 +403,35 @@ const SettingsView = Settings.extend({
   systemLanguages: z.array(z.string()).optional(),
 });
 
+/**
+ * What the organization's policy fixes, for the page to show and guide by (the privileged side
+ * enforces every key): none, the policy in force, or a file that cannot be used (every recovery
+ * action refused until it is fixed).
+ */
+export const PolicyView = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('none') }),
+  z.object({
+    status: z.literal('active'),
+    /** The policy file in force. */
+    path: z.string(),
+    requireTicket: z.boolean(),
+    /** The whole ticket must match it (shared/policy.ts ticketMatches). */
+    ticketPattern: z.string().optional(),
+    /** Caller verification is the organization's: settings:get shows it as in force, settings:update cannot change it. */
+    callerVerificationSet: z.boolean(),
+    /** The recovery actions operators may take; absent, every one. */
+    allowedActions: z.array(z.enum(POLICY_ACTIONS)).optional(),
+    /** false: no offline demo on this machine. */
+    demo: z.boolean(),
+    /** How many connections the organization presets (connections:list marks them). */
+    presetConnections: z.number().int().min(0),
+    /** Where every audit record also goes. */
+    auditCloudWatchLogs: z.object({ region: z.string(), logGroupName: z.string() }).optional(),
+  }),
+  z.object({ status: z.literal('invalid'), path: z.string(), problems: z.array(PolicyProblem) }),
+]);
+export type PolicyView = z.infer<typeof PolicyView>;
+
 function operation<Req extends z.ZodType, Res extends z.ZodType>(spec: {
   request: Req;
   response: Res;
@@ -652,6 +684,12 @@ export const contract = {
       language: LanguageSetting.optional(),
     }),
     response: SettingsView,
+    aws: [],
+  }),
+  /** What the organization's policy fixes on this machine (read once at start: a change applies at the next start). No AWS call. */
+  'policy:get': operation({
+    request: z.strictObject({}),
+    response: PolicyView,
     aws: [],
   }),
   /** Messages the offline demo emulator "delivered", newest first. Demo connection only; no AWS call. */

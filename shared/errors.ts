@@ -136,6 +136,19 @@ export type ErrorCause = z.infer<typeof ErrorCause>;
 
 const Name = z.string().max(2048);
 
+/** What is wrong with the organization's policy file, by key (electron/core/policy.ts finds it; the page words it). */
+export const PolicyProblem = z.strictObject({
+  /** The key, as a dotted path ("ticketPattern", "connections.0.region"); "" for the file as a whole. */
+  key: z.string().max(300),
+  problem: z.enum(['unreadable', 'not-json', 'unknown-key', 'wrong-type', 'invalid-pattern', 'invalid-value', 'writable-by-others']),
+  /** For unreadable: the system's error code. */
+  errno: z.string().max(64).optional(),
+});
+export type PolicyProblem = z.infer<typeof PolicyProblem>;
+
+/** How many of a policy file's problems cross the boundary: the page names the first and counts the rest. */
+export const MAX_POLICY_PROBLEMS = 50;
+
 /** The facts an error's words need. Names, numbers and places only: never a password, code, secret or key. */
 export const ErrorParams = z.strictObject({
   /** The action whose outcome is in doubt (OutcomeUnknown). */
@@ -172,16 +185,7 @@ export const ErrorParams = z.strictObject({
   policyAction: z.enum(POLICY_ACTIONS).optional(),
   /** PolicyInvalid: the policy file, and what is wrong with it, key by key. */
   policyPath: Name.optional(),
-  policyProblems: z
-    .array(
-      z.strictObject({
-        key: z.string().max(300),
-        problem: z.enum(['unreadable', 'not-json', 'unknown-key', 'wrong-type', 'invalid-pattern', 'invalid-value', 'writable-by-others']),
-        errno: z.string().max(64).optional(),
-      }),
-    )
-    .max(50)
-    .optional(),
+  policyProblems: z.array(PolicyProblem).max(MAX_POLICY_PROBLEMS).optional(),
   /** AuditDeliveryFailed: the CloudWatch Logs log group the policy names (with params.region). */
   logGroupName: Name.optional(),
   /** DemoUnavailable: the damaged file and the folder to rename. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AssumeRole, ConnectionName, CountryCode, EndpointUrl, ProfileName, Region } from './connection-fields';
+import { AssumeRole, ConnectionName, connectionSlug, CountryCode, EndpointUrl, ProfileName, Region } from './connection-fields';
 import { CallerVerificationSettings } from './contract';
 import { messageRef } from './message-ref';
 import { POLICY_ACTIONS } from './policy-actions';
@@ -43,6 +43,15 @@ export const PolicyConnection = z.strictObject({
   defaultCountry: CountryCode.optional(),
 });
 export type PolicyConnection = z.infer<typeof PolicyConnection>;
+
+/**
+ * A preset connection's id, the same on every machine: "org-" and its policy id, or its name made into
+ * one. The prefix keeps it apart from the app's own (demo, aws-environment); saved connections are
+ * never given one (electron/core/connection-store.ts).
+ */
+export function presetConnectionId(connection: Pick<PolicyConnection, 'id' | 'name'>): string {
+  return `org-${connection.id ?? (connectionSlug(connection.name) || 'connection')}`;
+}
 
 /** Where every audit record also goes: a CloudWatch Logs log group the administrator created. */
 export const CloudWatchLogsAudit = z.strictObject({
@@ -93,7 +102,7 @@ export const Policy = z
     connections: z.array(PolicyConnection).max(50).optional(),
     audit: z.strictObject({ cloudWatchLogs: CloudWatchLogsAudit.optional() }).optional(),
   })
-  .refine((policy) => new Set((policy.connections ?? []).map((c) => c.id ?? c.name)).size === (policy.connections ?? []).length, {
+  .refine((policy) => new Set((policy.connections ?? []).map(presetConnectionId)).size === (policy.connections ?? []).length, {
     message: messageRef('validation.policy.duplicateConnection'),
     path: ['connections'],
   });

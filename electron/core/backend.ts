@@ -10,6 +10,7 @@ import { BUILT_IN_CONNECTION_IDS, createConnectionRegistry } from './connections
 import type { StartDemoEnvironment } from './demo-environment';
 import { openDiagnosticLog, type DiagnosticLog } from './diagnostics';
 import { describePolicyProblem, loadPolicy, type PolicyState } from './policy';
+import { createPolicyRules } from './policy-rules';
 import { createDispatcher, type Dispatcher } from './dispatcher';
 import { createInflightTracker, trackedDispatcher, withTimeout } from './inflight';
 import { createRecoveryService } from './service';
@@ -69,7 +70,13 @@ export function createBackend(options: BackendOptions): Backend {
   const policy = options.policy ?? loadPolicy({ env });
   if (policy.status === 'active') diagnostics.info('policy-loaded', { path: policy.path });
   if (policy.status === 'invalid') diagnostics.warn('policy-invalid', { path: policy.path, problems: policy.problems.map(describePolicyProblem) });
-  const store = openConnectionStore({ path: join(options.dataDir, 'connections.json'), vault, reservedIds: BUILT_IN_CONNECTION_IDS });
+  const rules = createPolicyRules(policy);
+  const store = openConnectionStore({
+    path: join(options.dataDir, 'connections.json'),
+    vault,
+    reservedIds: BUILT_IN_CONNECTION_IDS,
+    presetIds: rules.presetConnections.map((preset) => preset.id),
+  });
   const connections = createConnectionRegistry({
     startDemo: options.startDemo,
     env,
@@ -78,6 +85,8 @@ export function createBackend(options: BackendOptions): Backend {
     roleSessionName: roleSessionName(osUser),
     diagnostics,
     callPolicy: { ...DEFAULT_CALL_POLICY, ...options.callPolicy },
+    demo: rules.demo,
+    presets: rules.presetConnections,
   });
   const auditPath = join(options.dataDir, AUDIT_LOG_PATH);
   // With the policy's audit.cloudWatchLogs, every record also goes to that log group, from the local log.
@@ -92,9 +101,10 @@ export function createBackend(options: BackendOptions): Backend {
     policy: options.auditDelivery,
   });
   const audit = shippingTrail(openAuditTrail(auditPath), shipper);
-  const settings = watchSettings(openSettingsStore(join(options.dataDir, 'settings.json')), diagnostics);
+  const settings = watchSettings(openSettingsStore(join(options.dataDir, 'settings.json'), { callerVerification: rules.callerVerification }), diagnostics);
   const service = createRecoveryService({
     connections,
+    policy: rules,
     audit,
     auditDelivery: shipper,
     settings: settings.store,

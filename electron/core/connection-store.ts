@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { connectionSlug } from '../../shared/connection-fields';
 import { AssumeRole, ConnectionId, CountryCode, EndpointUrl, Region, type ParsedRequestOf } from '../../shared/contract';
 import type { FileProblem } from '../../shared/file-problem';
 import { messageRef } from '../../shared/message-ref';
@@ -72,6 +73,8 @@ interface StoreOptions {
   vault: SecretVault;
   /** Ids the app owns (demo, aws-environment): never given to, or accepted for, a saved connection. */
   reservedIds: readonly string[];
+  /** Ids the organization's preset connections have: never given to a saved connection. */
+  presetIds?: readonly string[];
 }
 
 /**
@@ -79,7 +82,7 @@ interface StoreOptions {
  * is moved aside and reported, never a crash. Typed-in keys go through the vault: encrypted on disk,
  * or kept in this process's memory only.
  */
-export function openConnectionStore({ path, vault, reservedIds }: StoreOptions): ConnectionStore {
+export function openConnectionStore({ path, vault, reservedIds, presetIds = [] }: StoreOptions): ConnectionStore {
   let records: StoredConnection[] = [];
   let problem: FileProblem | undefined;
   // Keys this process can use now, by connection id (opened from disk or typed in since start).
@@ -136,16 +139,10 @@ export function openConnectionStore({ path, vault, reservedIds }: StoreOptions):
   }
 
   function newId(name: string): string {
-    const slug = name
-      .normalize('NFKD')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 40)
-      .replace(/-+$/, '');
+    const slug = connectionSlug(name);
     for (;;) {
       const id = `${slug || 'connection'}-${randomBytes(3).toString('hex')}`;
-      if (!reservedIds.includes(id) && !records.some((r) => r.id === id)) return id;
+      if (!reservedIds.includes(id) && !presetIds.includes(id) && !records.some((r) => r.id === id)) return id;
     }
   }
 

@@ -9,6 +9,7 @@ import type { DemoEnvironment, StartDemoEnvironment } from './demo-environment';
 import type { DiagnosticLog } from './diagnostics';
 import { RecoveryDeskError, withCallContext } from './errors';
 import { isPhoneCountry } from './phone-numbers';
+import { demoDisabled, type PresetConnection } from './policy-rules';
 import type { MemoryOnlyReason } from './secret-vault';
 
 export { DEMO_CONNECTION_ID };
@@ -49,6 +50,10 @@ interface RegistryOptions {
   diagnostics: DiagnosticLog;
   /** Deadlines and cache time; the same for every connection, the demo's included. */
   callPolicy?: CallPolicy;
+  /** false: the organization's policy turns the offline demo off (not listed, every use refused). */
+  demo?: boolean;
+  /** The organization's preset connections: listed first after the app's own, used like any other, never changed. */
+  presets?: readonly PresetConnection[];
 }
 
 /** Everything needed to open a session: what the operator sees, and how to reach AWS. */
@@ -70,10 +75,11 @@ interface Session {
 }
 
 /**
- * The connections the operator can pick: the offline demo, the environment's default credential
- * chain when the environment names a region, profile or endpoint, and the operator's saved
- * connections. Clients are cached per connection and dropped when it is edited or deleted, so no
- * connection ever signs with another's credentials. Credentials never leave this side.
+ * The connections the operator can pick: the offline demo (unless the policy turns it off), the
+ * environment's default credential chain when the environment names a region, profile or endpoint,
+ * the organization's preset connections, and the operator's saved connections. Clients are cached
+ * per connection and dropped when it is edited or deleted, so no connection ever signs with
+ * another's credentials. Credentials never leave this side.
  */
 export function createConnectionRegistry({
   startDemo,
@@ -84,6 +90,8 @@ export function createConnectionRegistry({
   paths: givenPaths,
   diagnostics,
   callPolicy = DEFAULT_CALL_POLICY,
+  demo: demoAllowed = true,
+  presets = [],
 }: RegistryOptions): ConnectionRegistry {
   let demo: Promise<DemoEnvironment> | undefined;
   const sessions = new Map<string, Promise<Session>>();
@@ -111,6 +119,7 @@ export function createConnectionRegistry({
   };
 
   function startDemoOnce(): Promise<DemoEnvironment> {
+    if (!demoAllowed) return Promise.reject(demoDisabled());
     // A failed start is not cached, so the next call tries again.
     demo ??= startDemo({ onProblem: (problem) => diagnostics.warn('demo-data-problem', { problem }) }).catch((error: unknown) => {
       demo = undefined;
@@ -147,6 +156,25 @@ export function createConnectionRegistry({
     };
   }
 
+  function presetConnection(preset: PresetConnection, profiles: Profiles): Connection {
+    const accountId = builtInAccounts.get(preset.id);
+    return {
+      id: preset.id,
+      name: preset.name,
+      kind: preset.profile ? 'profile' : 'default-chain',
+      region: preset.region,
+      ...(preset.endpoint ? { endpoint: preset.endpoint } : {}),
+      ...(preset.profile ? { profile: preset.profile } : {}),
+      ...(preset.assumeRole ? { assumeRoleArn: preset.assumeRole.roleArn } : {}),
+      needsMfaCode: Boolean(preset.assumeRole?.mfaSerial) || profileNeedsMfa(profiles, preset.profile ?? environmentProfile),
+      secretsAvailable: true,
+      builtIn: true,
+      setByOrganization: true,
+      ...(accountId ? { accountId } : {}),
+      ...(preset.defaultCountry && isPhoneCountry(preset.defaultCountry) ? { defaultCountry: preset.defaultCountry } : {}),
+    };
+  }
+
   function savedConnection(saved: SavedConnection, profiles: Profiles): Connection {
     const { source } = saved;
     const profile = source.kind === 'profile' ? source.profile : source.kind === 'default-chain' ? environmentProfile : undefined;
@@ -167,14 +195,40 @@ export function createConnectionRegistry({
     };
   }
 
+  const presetIds = new Set(presets.map((preset) => preset.id));
+  for (const preset of presets) {
+    // The policy's schema checks the form (two letters); phone numbering decides whether it names a country.
+    if (preset.defaultCountry && !isPhoneCountry(preset.defaultCountry)) diagnostics.warn('default-country-ignored', { connectionId: preset.id, value: preset.defaultCountry });
+  }
+  const shadowed = new Set<string>();
+
   async function allConnections(): Promise<Connection[]> {
     const profiles = await loadProfiles();
     const environment = environmentConnection(profiles);
-    const saved = await store.list();
-    return [demoConnection, ...(environment ? [environment] : []), ...saved.map((s) => savedConnection(s, profiles))];
+    const saved = (await store.list()).filter((s) => !shadowedByPreset(s.id));
+    return [
+      ...(demoAllowed ? [demoConnection] : []),
+      ...(environment ? [environment] : []),
+      ...presets.map((preset) => presetConnection(preset, profiles)),
+      ...saved.map((s) => savedConnection(s, profiles)),
+    ];
+  }
+
+  /** A saved connection with a preset's id (the file edited by hand, or the preset added since) gives way to the preset. */
+  function shadowedByPreset(connectionId: string): boolean {
+    if (!presetIds.has(connectionId)) return false;
+    if (!shadowed.has(connectionId)) diagnostics.warn('saved-connection-shadowed-by-preset', { connectionId });
+    shadowed.add(connectionId);
+    return true;
+  }
+
+  /** Edit, rename and delete are the operator's own connections' only. */
+  function refuseChangeToPreset(connectionId: string | undefined): void {
+    if (connectionId !== undefined && presetIds.has(connectionId)) throw new RecoveryDeskError('PolicyForbids', { cause: 'preset-connection', params: { connectionId } });
   }
 
   async function get(connectionId: string): Promise<Connection> {
+    if (connectionId === DEMO_CONNECTION_ID && !demoAllowed) throw demoDisabled();
     const connection = (await allConnections()).find((c) => c.id === connectionId);
     if (!connection) throw new RecoveryDeskError('ConnectionNotFound', { params: { connectionId } });
     return connection;
@@ -193,6 +247,11 @@ export function createConnectionRegistry({
     const connection = await get(connectionId);
     if (connectionId === ENVIRONMENT_CONNECTION_ID) {
       return { connection, source: { kind: 'default-chain', profile: environmentProfile }, endpoint: environmentEndpoint };
+    }
+    const preset = presets.find((p) => p.id === connectionId);
+    if (preset) {
+      const source: CredentialSource = preset.profile ? { kind: 'profile', profile: preset.profile } : { kind: 'default-chain', profile: environmentProfile };
+      return { connection, source, assumeRole: preset.assumeRole, endpoint: preset.endpoint };
     }
     const saved = await store.get(connectionId);
     if (!saved) throw new RecoveryDeskError('ConnectionNotFound', { params: { connectionId } });
@@ -296,15 +355,18 @@ export function createConnectionRegistry({
     },
     demo: startDemoOnce,
     async save(request) {
+      refuseChangeToPreset(request.connectionId);
       const saved = await store.save(request);
       drop(saved.id);
       return savedConnection(saved, await loadProfiles());
     },
     async rename(connectionId, name) {
+      refuseChangeToPreset(connectionId);
       // Same credentials and endpoint: the clients (and an MFA session) stay.
       return savedConnection(await store.rename(connectionId, name), await loadProfiles());
     },
     async remove(connectionId) {
+      refuseChangeToPreset(connectionId);
       const deleted = await store.remove(connectionId);
       drop(connectionId);
       return deleted;

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
+import type { PolicyProblem } from '../../shared/errors';
 import { Policy } from '../../shared/policy';
 
 // The organization's policy file: found where the platform keeps machine-wide settings, read once at
@@ -8,13 +9,7 @@ import { Policy } from '../../shared/policy';
 // JSON or breaks a rule stops recovery actions, naming the key and what is wrong (fail closed).
 
 /** What is wrong with the policy file, by key: the words are the page's (and describePolicyProblem's for the log). */
-export interface PolicyProblem {
-  /** The key, as a dotted path ("ticketPattern", "connections.0.region"); "" for the file as a whole. */
-  key: string;
-  problem: 'unreadable' | 'not-json' | 'unknown-key' | 'wrong-type' | 'invalid-pattern' | 'invalid-value' | 'writable-by-others';
-  /** For unreadable: the system's error code. */
-  errno?: string;
-}
+export type { PolicyProblem };
 
 export type PolicyState =
   | { status: 'none' }

@@ -11,6 +11,7 @@ import {
 import type { AuditAction } from '../../shared/audit-record';
 import type { ParsedRequestOf, RecoveryDeskService } from '../../shared/contract';
 import type { AuditShipper } from './audit-shipper';
+import type { PolicyAction } from '../../shared/policy';
 import type { AuditTrail } from './audit-trail';
 import type { CognitoGateway } from './cognito-gateway';
 import { toAppClient, toPoolDetails, toUserDetails, toUserSummary } from './cognito-mapping';
@@ -21,9 +22,19 @@ import type { DiagnosticLog } from './diagnostics';
 import { computeSecretHash } from './secret-hash';
 import type { SettingsStore } from './settings-store';
 import { phoneSearchValue } from './phone-numbers';
+import type { PolicyRules } from './policy-rules';
 import { buildUserFilter, mergeFoundUsers, planCallerLookups } from './user-filter';
 
 type RecoveryTarget = ParsedRequestOf<'recovery:forgotPassword'>;
+
+/** Each audited action by the name the organization's policy gives it. */
+const POLICY_ACTION: Readonly<Record<AuditAction, PolicyAction>> = {
+  ForgotPassword: 'forgotPassword',
+  ConfirmForgotPassword: 'confirmForgotPassword',
+  ResendInvitation: 'resendInvitation',
+  AdminResetUserPassword: 'adminResetPassword',
+  AdminSetTemporaryPassword: 'setTemporaryPassword',
+};
 
 /** ListUsers' largest page: the one search box asks each lookup for this much, once. */
 const FIND_PAGE_SIZE = 60;
@@ -40,6 +51,8 @@ interface ActionTarget {
 
 export interface ServiceOptions {
   connections: ConnectionRegistry;
+  /** The organization's policy, enforced before every recovery action. */
+  policy: PolicyRules;
   audit: AuditTrail;
   /** The central audit trail's delivery (CloudWatch Logs), for its state. */
   auditDelivery: Pick<AuditShipper, 'state'>;
@@ -52,7 +65,7 @@ export interface ServiceOptions {
 }
 
 /** Implements every contract channel on validated input. With the connection test (connections.ts), the only code that talks to Cognito. */
-export function createRecoveryService({ connections, audit, auditDelivery, settings, diagnostics, osUser, systemLanguages }: ServiceOptions): RecoveryDeskService {
+export function createRecoveryService({ connections, policy, audit, auditDelivery, settings, diagnostics, osUser, systemLanguages }: ServiceOptions): RecoveryDeskService {
   /** What the settings view adds from the shell: who runs the app, and in which languages the system speaks. */
   const shellFacts = { osUser, ...(systemLanguages ? { systemLanguages: [...systemLanguages] } : {}) };
   const cognito = (connectionId: string) => connections.client(connectionId);
@@ -76,8 +89,8 @@ export function createRecoveryService({ connections, audit, auditDelivery, setti
 
   /**
    * Runs one recovery action and appends its outcome to the audit log before answering: success is
-   * reported only once its record is on disk. Caller verification, when the settings require it,
-   * is checked first, and a refusal is recorded too.
+   * reported only once its record is on disk. The organization's policy (the action, the ticket) and
+   * caller verification, when the settings require it, are checked first, and a refusal is recorded too.
    */
   async function audited<T extends { requestId?: string | undefined }>(action: AuditAction, target: ActionTarget, run: () => Promise<T>): Promise<T> {
     const current = await settings.get();
@@ -95,6 +108,7 @@ export function createRecoveryService({ connections, audit, auditDelivery, setti
     // The connection's Cognito facts, once the action has run (a refusal before it opens nothing new).
     const factsOf = async () => (await connections.client(target.connectionId).catch(() => undefined))?.facts;
     try {
+      policy.checkAction(POLICY_ACTION[action], target.ticket);
       if (current.callerVerification.enabled) {
         const ticked = new Set(target.callerVerification ?? []);
         const missing = current.callerVerification.checks.filter((check) => !ticked.has(check));
@@ -310,6 +324,10 @@ export function createRecoveryService({ connections, audit, auditDelivery, setti
         );
         return { setAt: new Date().toISOString(), requestId: response.$metadata.requestId };
       }),
+
+    async 'policy:get'() {
+      return policy.view();
+    },
 
     'audit:list': (request) => audit.list(request),
     'audit:export': (request) => audit.export(request),

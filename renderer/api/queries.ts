@@ -349,6 +349,16 @@ export function useVerifyAudit() {
   });
 }
 
+/** What the organization's policy fixes: read once at start on the privileged side, so it never changes while the page is open. */
+export function policyQuery() {
+  const request: RequestOf<'policy:get'> = {};
+  return queryOptions({
+    queryKey: ['policy:get', request] as const,
+    queryFn: () => call('policy:get', request),
+    staleTime: Infinity,
+  });
+}
+
 export function settingsQuery() {
   const request: RequestOf<'settings:get'> = {};
   return queryOptions({

@@ -12,3 +12,8 @@ export function isBuiltInCallerCheck(check: string): check is BuiltInCallerCheck
 export function callerCheckLabel(t: Translate, check: string): string {
   return isBuiltInCallerCheck(check) ? t(`common.callerCheck.${check}`) : check;
 }
+
+/** A written check is the administrator's own words, in their language: marked so no page translator rewrites it. */
+export function callerCheckTranslate(check: string): 'no' | undefined {
+  return isBuiltInCallerCheck(check) ? undefined : 'no';
+}

@@ -5,6 +5,8 @@ import { startWebShell, type WebShell } from './web-shell';
 // see another test's state. Use: `import { test, expect } from './fixtures'`.
 
 export interface AppFixtures {
+  /** Added to the shell's environment (an organization's policy file, AWS settings): `test.use({ shellEnv })`. */
+  shellEnv: NodeJS.ProcessEnv;
   /** The running shell (port, token, data folder) for tests that need more than the URL. */
   webShell: WebShell;
   /** http://127.0.0.1:PORT/#token=TOKEN: `await page.goto(appUrl)`. */
@@ -17,9 +19,9 @@ export interface AppFixtures {
 export const EXPECTS_CONSOLE_ERRORS = 'expects-console-errors';
 
 export const test = base.extend<AppFixtures>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form.
-  webShell: async ({}, use, testInfo) => {
-    const shell = await startWebShell();
+  shellEnv: [{}, { option: true }],
+  webShell: async ({ shellEnv }, use, testInfo) => {
+    const shell = await startWebShell({ env: shellEnv });
     try {
       await use(shell);
     } finally {

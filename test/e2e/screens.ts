@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expect } from './fixtures';
 import { ending, wordsOf, type PageLocale } from './words';
 
-type Say = ReturnType<typeof wordsOf>;
+export type Say = ReturnType<typeof wordsOf>;
 
 // One walk through the console's main screens, as an operator reaches them in the offline demo.
 // The accessibility and reflow specs both take it and check each screen in their own way.
@@ -33,7 +33,8 @@ async function openPool(page: Page, say: Say, poolName: string) {
   await expect(page.getByRole('heading', { level: 2, name: poolName })).toBeVisible();
 }
 
-async function openUser(page: Page, say: Say, poolName: string, username: string) {
+/** Opens a demo pool's user as an operator does: the pool, the search, the user in the list. */
+export async function openUser(page: Page, say: Say, poolName: string, username: string) {
   await openPool(page, say, poolName);
   await page.getByLabel(say('users.search.text')).fill(username);
   await page.getByLabel(say('users.search.text')).press('Enter');

@@ -2,7 +2,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import type { Channel } from '../../shared/contract';
 import { DEMO_STAFF_POOL_ID, DEMO_STAFF_PUBLIC_CLIENT_ID } from '../../electron/emulator';
 import { startScriptedCognito, type Answer, type SeenCall, type StandIn } from './helpers/cognito-stand-ins';
+import { recoveryAction } from './helpers/recovery-actions';
 import { startTestBackend, type TestBackend } from './helpers/test-backend';
+import type { PolicyAction } from '../../shared/policy';
 import { wordsFor } from '../support/translate';
 
 // The one Cognito client policy, seen from the wire: a stand-in between the console and the demo
@@ -51,20 +53,16 @@ type Write = (typeof WRITES)[number];
 
 /** The console action that sends each write, on a user it suits. */
 function actionFor(write: Write, connectionId: string): [Channel, Record<string, unknown>] {
-  const onPool = { connectionId, userPoolId: STAFF };
-  switch (write) {
-    case 'ForgotPassword':
-      return ['recovery:forgotPassword', { ...onPool, clientId: CLIENT, username: 'alice.verified' }];
-    case 'ConfirmForgotPassword':
-      return ['recovery:confirmForgotPassword', { ...onPool, clientId: CLIENT, username: 'alice.verified', confirmationCode: '123456', password: 'Policy-Test-Pass-42!' }];
-    case 'AdminResetUserPassword':
-      return ['recovery:adminResetPassword', { ...onPool, username: 'frank.both' }];
-    case 'AdminSetUserPassword':
-      return ['recovery:setTemporaryPassword', { ...onPool, username: 'carol.unverified', temporaryPassword: 'Temporary-Policy-42!' }];
-    case 'AdminCreateUser':
-      return ['recovery:resendInvitation', { ...onPool, username: 'erin.new-hire', deliveryMediums: ['EMAIL'] }];
-  }
+  return recoveryAction(ACTION_OF[write], connectionId);
 }
+
+const ACTION_OF: Readonly<Record<Write, PolicyAction>> = {
+  ForgotPassword: 'forgotPassword',
+  ConfirmForgotPassword: 'confirmForgotPassword',
+  AdminResetUserPassword: 'adminResetPassword',
+  AdminSetUserPassword: 'setTemporaryPassword',
+  AdminCreateUser: 'resendInvitation',
+};
 
 describe('a call that can send a message or change a user is sent at most once', () => {
   it.each(WRITES.map((w) => [w]))('%s answered LimitExceeded (the SDK would retry it as throttling) reached Cognito once', async (write) => {

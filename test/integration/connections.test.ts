@@ -414,6 +414,7 @@ describe('typed-in access keys and a role on top', () => {
       ['audit:trail', {}],
       ['settings:get', {}],
       ['settings:update', { operatorDisplayName: 'Walker' }],
+      ['policy:get', {}],
       ['demo:inbox', { connectionId: 'demo' }],
       ['demo:clearInbox', { connectionId: 'demo' }],
       ['demo:controls', { connectionId: 'demo' }],

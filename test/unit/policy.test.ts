@@ -1,9 +1,10 @@
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { describePolicyProblem, loadPolicy, machinePolicyPath } from '../../electron/core/policy';
-import { ticketMatches } from '../../shared/policy';
+import { AssumeRole } from '../../shared/connection-fields';
+import { CloudWatchLogsAudit, Policy, PolicyConnection, ticketMatches } from '../../shared/policy';
 
 // The organization's policy file: found where each platform keeps machine-wide settings, every key
 // checked, and a bad file refused key by key (the console then refuses recovery actions).
@@ -13,6 +14,22 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'policy-'));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The example policy in the README's section for IT administrators: its first JSON block. */
+function readmeExample(): Policy {
+  const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## For IT administrators'));
+  const block = /```json\n([\s\S]*?)\n```/.exec(section);
+  if (!block?.[1]) throw new Error('The README has no example policy.');
+  return Policy.parse(JSON.parse(block[1]));
+}
+
+/** Every key path in `value`, array items under their array's path ("connections.name"). */
+function keyPaths(value: unknown, prefix = ''): string[] {
+  if (Array.isArray(value)) return value.flatMap((item) => keyPaths(item, prefix));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, inner]) => [`${prefix}${key}`, ...keyPaths(inner, `${prefix}${key}.`)]);
+}
 
 /** Loads `content` as the file RECOVERY_DESK_POLICY_FILE names, with no machine-wide file. */
 function load(content: unknown) {
@@ -58,20 +75,26 @@ describe('where the policy is', () => {
 });
 
 describe('a policy file', () => {
-  it('takes every key of the example in the README', () => {
-    const policy = {
-      requireTicket: true,
-      ticketPattern: '^INC-\\d+$',
-      callerVerification: { required: true, checks: ['Caller gave their employee number'] },
-      allowedActions: ['forgotPassword', 'confirmForgotPassword', 'resendInvitation'],
-      demo: false,
-      connections: [
-        { name: 'Production (eu-west-1)', region: 'eu-west-1', profile: 'helpdesk', assumeRole: { roleArn: 'arn:aws:iam::123456789012:role/Helpdesk' } },
-        { id: 'staging', name: 'Staging', region: 'eu-west-1', endpoint: 'https://cognito-idp.eu-west-1.amazonaws.com' },
-      ],
-      audit: { cloudWatchLogs: { region: 'eu-west-1', logGroupName: '/helpdesk/recovery-desk', logStreamPrefix: 'desk-', profile: 'audit' } },
-    };
-    expect(load(policy)).toMatchObject({ status: 'active', policy });
+  it('takes the README\'s example, which sets every key there is', () => {
+    const example = readmeExample();
+    expect(load(example)).toMatchObject({ status: 'active', policy: example });
+    // Every key, nested ones included, appears in it: an administrator copies it to start from.
+    const keys = new Set(keyPaths(example));
+    const schemaKeys = [
+      ...Object.keys(Policy.shape),
+      ...Object.keys(Policy.shape.callerVerification.unwrap().shape).map((key) => `callerVerification.${key}`),
+      ...Object.keys(PolicyConnection.shape).map((key) => `connections.${key}`),
+      ...Object.keys(AssumeRole.shape).map((key) => `connections.assumeRole.${key}`),
+      ...Object.keys(CloudWatchLogsAudit.shape).map((key) => `audit.cloudWatchLogs.${key}`),
+    ];
+    expect(schemaKeys.filter((key) => !keys.has(key))).toEqual([]);
+  });
+
+  it('matches tickets as the README says its example pattern does', () => {
+    const pattern = readmeExample().ticketPattern ?? '';
+    expect(ticketMatches(pattern, 'INC-004711')).toBe(true);
+    expect(ticketMatches(pattern, 'XINC-004711')).toBe(false);
+    expect(ticketMatches(pattern, 'INC-4711 and more')).toBe(false);
   });
 
   it.each([

@@ -173,16 +173,19 @@ export function pickerMeta(connection: Connection, t: Translate): string {
   }
 }
 
-/** In the picker's list, under a connection's name: its short line, and whether its keys must be typed again. */
+/** In the picker's list, under a connection's name: its short line, whether the organization sets it, and whether its keys must be typed again. */
 export function pickerDescription(connection: Connection, t: Translate): string {
   const lost = connection.kind !== 'demo' && !connection.secretsAvailable;
-  return [describeConnection(connection, t), lost && t('connections.picker.reenterKeys')].filter(Boolean).join(SEPARATOR);
+  return [describeConnection(connection, t), connection.setByOrganization && t('connections.describe.setByOrganization'), lost && t('connections.picker.reenterKeys')]
+    .filter(Boolean)
+    .join(SEPARATOR);
 }
 
 /** The line beside the picker: what the picker does not already say (account, role, endpoint). */
 export function connectionDetails(connection: Connection, t: Translate): string {
   if (connection.kind === 'demo') return t('connections.describe.demo');
   return [
+    connection.setByOrganization && t('connections.describe.setByOrganization'),
     connection.accountId && t('connections.describe.account', { account: connection.accountId }),
     connection.assumeRoleArn && t('connections.details.role', { role: roleName(connection.assumeRoleArn) }),
     !connection.secretsAvailable && t('connections.details.reenterKeys'),

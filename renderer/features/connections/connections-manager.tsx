@@ -159,7 +159,9 @@ function ConnectionCard({ connection, isCurrent, onEdit, onRenamed, onDeleted }:
         </h3>
         <span className="badges">
           {isCurrent && <span className="badge badge-ok">{t('connections.card.inUse')}</span>}
-          {connection.builtIn && <span className="badge badge-muted">{t('connections.card.builtIn')}</span>}
+          {connection.builtIn && (
+            <span className="badge badge-muted">{connection.setByOrganization ? t('connections.card.setByOrganization') : t('connections.card.builtIn')}</span>
+          )}
           {secrets?.needsKeys && <span className="badge badge-warn">{t('connections.card.needsKeys')}</span>}
         </span>
       </div>
@@ -210,7 +212,7 @@ function ConnectionCard({ connection, isCurrent, onEdit, onRenamed, onDeleted }:
         />
       ) : connection.builtIn ? (
         <>
-          <p className="field-hint">{t('connections.card.builtInHint')}</p>
+          <p className="field-hint">{connection.setByOrganization ? t('connections.card.setByOrganizationHint') : t('connections.card.builtInHint')}</p>
           <ConnectionTest connection={connection} />
         </>
       ) : (

@@ -1,5 +1,6 @@
-import type { Settings } from '../../../shared/contract';
+import type { PolicyView, Settings } from '../../../shared/contract';
 import { hasControlOrDirectionMarks } from '../../../shared/plain-text';
+import { ticketMatches } from '../../../shared/policy';
 
 /** What every recovery request carries for the audit log: the ticket and the checks the operator ticked. */
 export interface ActionRecord {
@@ -7,8 +8,22 @@ export interface ActionRecord {
   callerVerification?: string[];
 }
 
-/** Why a ticket cannot be recorded as typed (worded by the caller checks: recovery.callerChecks.ticketProblem). */
-export type TicketProblem = 'control-or-direction';
+/**
+ * Why no recovery action may start with the ticket as typed: it cannot be recorded, the organization
+ * requires one, or requires another form (worded by the caller checks).
+ */
+export type TicketProblem = 'control-or-direction' | 'required' | 'pattern';
+
+/** What the organization's policy asks of the ticket. */
+export interface TicketRule {
+  required: boolean;
+  /** The whole ticket must match it. */
+  pattern?: string | undefined;
+}
+
+export function ticketRule(policy: PolicyView | undefined): TicketRule {
+  return policy?.status === 'active' ? { required: policy.requireTicket, pattern: policy.ticketPattern } : { required: false };
+}
 
 export interface CallerCheckState {
   /** The checks the settings require, in their order; empty when caller verification is off. */
@@ -24,12 +39,14 @@ export const TICKET_MAX_LENGTH = 100;
 
 /**
  * The operator's ticket and ticked checks, as sent with each recovery request. Only labels the
- * settings name are sent, in the settings' order; an empty ticket is left out.
+ * settings name are sent, in the settings' order; an empty ticket is left out. The ticket is checked
+ * as the privileged side will check it: trimmed, then against the organization's rule.
  */
 export function callerCheckState(
   settings: Pick<Settings, 'callerVerification'> | undefined,
   ticket: string,
   ticked: readonly string[],
+  rule: TicketRule = { required: false },
 ): CallerCheckState {
   const enabled = settings?.callerVerification.enabled ?? false;
   const required = enabled ? [...new Set(settings?.callerVerification.checks ?? [])] : [];
@@ -39,6 +56,12 @@ export function callerCheckState(
   const record: ActionRecord = {};
   if (trimmed) record.ticket = trimmed;
   if (enabled) record.callerVerification = required.filter((check) => tickedSet.has(check));
-  const ticketProblem: TicketProblem | undefined = hasControlOrDirectionMarks(trimmed) ? 'control-or-direction' : undefined;
+  const ticketProblem: TicketProblem | undefined = hasControlOrDirectionMarks(trimmed)
+    ? 'control-or-direction'
+    : rule.required && !trimmed
+      ? 'required'
+      : rule.pattern && trimmed && !ticketMatches(rule.pattern, trimmed)
+        ? 'pattern'
+        : undefined;
   return { required, missing, record, ...(ticketProblem ? { ticketProblem } : {}) };
 }

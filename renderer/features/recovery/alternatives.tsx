@@ -34,6 +34,8 @@ interface AlternativesProps {
   record: ActionRecord;
   /** False until every required caller check is ticked. */
   canAct: boolean;
+  /** Why nothing may start yet (the ticket, the caller checks), said under the list. */
+  whyNot?: string | undefined;
   onDone: (outcome: AlternativeOutcome) => void;
 }
 
@@ -42,7 +44,7 @@ interface AlternativesProps {
  * verdict is asked again after each action; an open dialog stays even if the new verdict no
  * longer lists its action (a temporary password must stay on screen until it is read out).
  */
-export function Alternatives({ alternatives, offer, primary = false, target, invitationMediums, policy, record, canAct, onDone }: AlternativesProps) {
+export function Alternatives({ alternatives, offer, primary = false, target, invitationMediums, policy, record, canAct, whyNot, onDone }: AlternativesProps) {
   const t = useT();
   const [open, setOpen] = useState<Alternative>();
   const shown = offer ? alternatives : [];
@@ -71,7 +73,7 @@ export function Alternatives({ alternatives, offer, primary = false, target, inv
           </li>
         ))}
       </ul>
-      {!canAct && <p className="muted">{t('recovery.callerChecks.tickFirst')}</p>}
+      {whyNot && <p className="muted">{whyNot}</p>}
     </div>
   );
 }

@@ -1,16 +1,27 @@
 import type { UseQueryResult } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
 import { Checkbox, CheckboxGroup, FieldError, Input, Label, Text, TextField } from 'react-aria-components';
 import type { ResponseOf } from '../../../shared/contract';
-import { callerCheckLabel } from '../../components/caller-check-label';
+import { callerCheckLabel, callerCheckTranslate } from '../../components/caller-check-label';
 import { ErrorNotice } from '../../components/error-notice';
 import { Loading } from '../../components/loading';
 import type { MessageId } from '../../i18n/messages';
 import { useT } from '../../i18n/use-t';
-import { TICKET_MAX_LENGTH, type TicketProblem } from './action-record';
+import { TICKET_MAX_LENGTH, type TicketProblem, type TicketRule } from './action-record';
 
 const TICKET_PROBLEMS: Readonly<Record<TicketProblem, MessageId>> = {
   'control-or-direction': 'recovery.callerChecks.ticketControlMarks',
+  required: 'recovery.callerChecks.ticketRequired',
+  pattern: 'recovery.callerChecks.ticketPattern',
 };
+
+const mono = (chunks: ReactNode[]) => <span className="mono">{chunks}</span>;
+
+/** Under the ticket: whether the organization requires one, and in which form. */
+function ticketHelp(t: ReturnType<typeof useT>, { required, pattern }: TicketRule): ReactNode {
+  if (pattern) return t(required ? 'recovery.callerChecks.ticketRequiredForm' : 'recovery.callerChecks.ticketForm', { pattern, mono });
+  return required ? t('recovery.callerChecks.ticketRequiredHelp') : t('recovery.callerChecks.ticketHelp');
+}
 
 interface CallerChecksProps {
   settings: UseQueryResult<ResponseOf<'settings:get'>>;
@@ -22,14 +33,23 @@ interface CallerChecksProps {
   onTickedChange: (ticked: string[]) => void;
   missing: string[];
   ticketProblem?: TicketProblem | undefined;
+  /** What the organization's policy asks of the ticket. */
+  ticketRule: TicketRule;
+  /** The privileged side refused the ticket (an action was tried): its problem shows at once. */
+  ticketRefused?: boolean;
 }
 
 /**
- * Who is calling, before anything is sent: the helpdesk ticket (optional) and, when the settings
- * ask for it, the verification checks the caller passed. Kept for this user only, never stored.
+ * Who is calling, before anything is sent: the helpdesk ticket (optional, unless the organization
+ * requires one, in the form it sets) and, when the settings ask for it, the verification checks the
+ * caller passed. Kept for this user only, never stored.
  */
-export function CallerChecks({ settings, ticket, onTicketChange, required, ticked, onTickedChange, missing, ticketProblem }: CallerChecksProps) {
+export function CallerChecks({ settings, ticket, onTicketChange, required, ticked, onTickedChange, missing, ticketProblem, ticketRule, ticketRefused = false }: CallerChecksProps) {
   const t = useT();
+  // The ticket's form is checked as it is typed, and said once the operator leaves the field (not at
+  // every key while it is half typed); text that cannot be recorded is said at once.
+  const [left, setLeft] = useState(false);
+  const shownProblem = ticketProblem && (ticketProblem === 'control-or-direction' || left || ticketRefused) ? ticketProblem : undefined;
   return (
     <section className="caller-checks" aria-labelledby="caller-heading">
       {/* Named for assistive technology; on screen the ticket's label says enough. */}
@@ -41,15 +61,17 @@ export function CallerChecks({ settings, ticket, onTicketChange, required, ticke
         value={ticket}
         onChange={onTicketChange}
         maxLength={TICKET_MAX_LENGTH}
-        isInvalid={Boolean(ticketProblem)}
+        isRequired={ticketRule.required}
+        isInvalid={Boolean(shownProblem)}
         validationBehavior="aria"
+        onBlur={() => setLeft(true)}
       >
         <Label>{t('recovery.callerChecks.ticket')}</Label>
         <Input className="input" autoComplete="off" spellCheck={false} />
         <Text slot="description" className="muted">
-          {t('recovery.callerChecks.ticketHelp')}
+          {ticketHelp(t, ticketRule)}
         </Text>
-        <FieldError className="field-error">{ticketProblem && t(TICKET_PROBLEMS[ticketProblem])}</FieldError>
+        <FieldError className="field-error">{shownProblem && t(TICKET_PROBLEMS[shownProblem], { pattern: ticketRule.pattern ?? '', mono })}</FieldError>
       </TextField>
 
       {settings.isPending && <Loading>{t('recovery.callerChecks.loading')}</Loading>}
@@ -74,7 +96,7 @@ export function CallerChecks({ settings, ticket, onTicketChange, required, ticke
                   <span className="caller-check-box" aria-hidden="true">
                     {isSelected ? t('recovery.callerChecks.tick') : ''}
                   </span>
-                  <span>{callerCheckLabel(t, check)}</span>
+                  <span translate={callerCheckTranslate(check)}>{callerCheckLabel(t, check)}</span>
                 </>
               )}
             </Checkbox>

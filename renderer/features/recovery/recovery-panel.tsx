@@ -4,7 +4,7 @@ import { Button, Label, Radio, RadioGroup } from 'react-aria-components';
 import type { DeliveryMedium } from '../../../shared/cognito-model';
 import type { AppClient, PoolDetails, ResponseOf } from '../../../shared/contract';
 import { toApiCallError } from '../../api/client';
-import { settingsQuery, useRecoveryAction, verdictQuery } from '../../api/queries';
+import { policyQuery, settingsQuery, useRecoveryAction, verdictQuery } from '../../api/queries';
 import { BusyButton } from '../../components/busy-button';
 import { ConfirmDialog, ConfirmDialogActions } from '../../components/confirm-dialog';
 import { ErrorNotice } from '../../components/error-notice';
@@ -12,11 +12,13 @@ import { scrollIntoPane } from '../../components/scroll-into-pane';
 import { focusUnmovedSinceOpening } from '../users/opening';
 import { useT } from '../../i18n/use-t';
 import { secretWording, userExistenceWording } from '../pools/pool-wording';
-import { callerCheckState } from './action-record';
+import { callerCheckState, ticketRule, type CallerCheckState } from './action-record';
 import { Alternatives } from './alternatives';
 import { CallerChecks } from './caller-checks';
 import { ConfirmForm } from './confirm-form';
 import { DeliveryDetails } from './delivery-details';
+import { guideActions } from './policy-guide';
+import { PolicyLine } from './policy-line';
 import { useAppClientChoice } from './remembered-client';
 import { useJourneyGuard } from './journey-guard';
 import { VerdictPanel } from './verdict-panel';
@@ -48,6 +50,7 @@ function latest(a: string | undefined, b: string | undefined): string | undefine
 export default function RecoveryPanel({ connectionId, pool, username, invitationMediums, clients }: RecoveryPanelProps) {
   const t = useT();
   const settings = useQuery(settingsQuery());
+  const policy = useQuery(policyQuery());
   const [ticket, setTicket] = useState('');
   const [ticked, setTicked] = useState<string[]>([]);
   const forgot = useRecoveryAction('recovery:forgotPassword');
@@ -63,9 +66,12 @@ export default function RecoveryPanel({ connectionId, pool, username, invitation
     enabled: client !== undefined,
   });
 
-  const checks = callerCheckState(settings.data, ticket, ticked);
-  // Until the settings are known, it is not known which checks are required.
-  const canAct = !settings.isPending && checks.missing.length === 0 && !checks.ticketProblem;
+  const rule = ticketRule(policy.data);
+  const checks = callerCheckState(settings.data, ticket, ticked, rule);
+  // Until the settings and the policy are known, it is not known which checks and which ticket are required.
+  const known = !settings.isPending && !policy.isPending;
+  const canAct = known && checks.missing.length === 0 && !checks.ticketProblem;
+  const whyNot = canAct || !known ? undefined : t(whyNotId(checks));
 
   const target = client ? { connectionId, userPoolId: pool.id, clientId: client.clientId, username, ...checks.record } : undefined;
   const sent: ResponseOf<'recovery:forgotPassword'> | undefined = forgot.data;
@@ -76,9 +82,15 @@ export default function RecoveryPanel({ connectionId, pool, username, invitation
   const adminResetAt = outcome?.kind === 'admin-reset' ? outcome.at : undefined;
   const codeSentAt = latest(sent?.sentAt, adminResetAt);
   const hasCode = Boolean(sent || adminResetAt || enterCodeAnyway);
+  // A ticket the privileged side refused is marked on its field at once.
+  const ticketRefused = forgot.isError && (toApiCallError(forgot.error, 'recovery:forgotPassword').issues?.some((issue) => issue.path === 'ticket') ?? false);
   // No code is offered while the verdict is unknown or says it cannot work; if the verdict itself
   // fails, the operator may still try: Cognito's answer then tells.
   const mayRequestCode = client !== undefined && (verdict.data ? verdict.data.status !== 'blocked' : verdict.isError);
+  // Once one alternative has worked, none is offered again.
+  const offerAlternatives = verdict.data !== undefined && verdict.data.status !== 'ready' && !outcome;
+  // What the organization's policy leaves to do: the rest is hidden (and refused by the privileged side).
+  const guide = guideActions({ policy: policy.data, verdict: verdict.data, mayRequestCode, offerAlternatives });
   const codesSentToday = verdict.data?.codesSentToday ?? 0;
   const codesMaybeSent = verdict.data?.codesOfUnknownOutcomeToday ?? 0;
 
@@ -131,27 +143,32 @@ export default function RecoveryPanel({ connectionId, pool, username, invitation
           onTickedChange={setTicked}
           missing={checks.missing}
           ticketProblem={checks.ticketProblem}
+          ticketRule={rule}
+          ticketRefused={ticketRefused}
         />
       </div>
 
       <VerdictPanel verdict={verdict} pool={pool} hasClient={client !== undefined} afterAction={outcome && afterActionWords(t, outcome, username, temporaryDays)}>
         {verdict.data && (
           <Alternatives
-            alternatives={verdict.data.alternatives}
-            // Once one has worked, none is offered again; an open dialog stays (a temporary password is being read out).
-            offer={verdict.data.status !== 'ready' && !outcome}
-            primary={!mayRequestCode}
+            alternatives={guide.alternatives}
+            // An open dialog stays whatever is offered (a temporary password is being read out). When the
+            // policy leaves nothing, the line below says so instead of "no other way".
+            offer={(offerAlternatives && guide.withheld.length === 0) || guide.alternatives.length > 0}
+            primary={!guide.sendCode}
             target={{ connectionId, userPoolId: pool.id, username }}
             invitationMediums={invitationMediums}
             policy={pool.passwordPolicy}
             record={checks.record}
             canAct={canAct}
+            whyNot={whyNot}
             onDone={setOutcome}
           />
         )}
+        {policy.data && <PolicyLine policy={policy.data} guide={guide} />}
       </VerdictPanel>
 
-      {mayRequestCode && target && (
+      {guide.sendCode && target && (
         <div className="actions">
           <BusyButton
             className={`button ${askedBefore ? 'button-secondary' : 'button-primary'}`}
@@ -161,14 +178,12 @@ export default function RecoveryPanel({ connectionId, pool, username, invitation
           >
             {forgot.isPending ? t('recovery.panel.sending') : askedBefore ? t('recovery.panel.sendNew') : t('recovery.panel.send')}
           </BusyButton>
-          {!hasCode && (
+          {!hasCode && guide.confirmCode && (
             <Button className="button button-quiet" isDisabled={!canAct} onPress={() => setEnterCodeAnyway(true)}>
               {t('recovery.panel.alreadyHasCode')}
             </Button>
           )}
-          {!canAct && !settings.isPending && (
-            <span className="muted">{checks.ticketProblem ? t('recovery.panel.correctTicketFirst') : t('recovery.callerChecks.tickFirst')}</span>
-          )}
+          {whyNot && <span className="muted">{whyNot}</span>}
         </div>
       )}
 
@@ -205,7 +220,7 @@ export default function RecoveryPanel({ connectionId, pool, username, invitation
       {sent && <DeliveryDetails key={sent.sentAt} response={sent} client={sentWith} />}
       {outcome?.kind === 'invitation' && <p className="muted">{t('recovery.panel.invitationSignIn')}</p>}
 
-      {target && hasCode && (
+      {target && hasCode && guide.confirmCode && (
         <ConfirmForm
           // A new code starts the form afresh, with focus in the code field.
           key={codeSentAt ?? 'already-has-a-code'}
@@ -218,6 +233,12 @@ export default function RecoveryPanel({ connectionId, pool, username, invitation
       )}
     </section>
   );
+}
+
+/** Why no recovery action may start yet: the ticket first, then the caller checks. */
+function whyNotId(checks: CallerCheckState) {
+  if (checks.ticketProblem === 'required') return 'recovery.panel.ticketFirst' as const;
+  return checks.ticketProblem ? ('recovery.panel.correctTicketFirst' as const) : ('recovery.callerChecks.tickFirst' as const);
 }
 
 /** One app client: just named. Several: one compact choice, remembered per pool. */

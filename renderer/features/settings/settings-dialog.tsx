@@ -4,8 +4,8 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Button, Dialog, Heading, Input, Label, Modal, ModalOverlay, Switch, Text, TextField } from 'react-aria-components';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { BUILT_IN_CALLER_CHECKS, MAX_CALLER_CHECKS, Settings, UI_LANGUAGES, type LanguageSetting, type ParsedRequestOf, type ResponseOf } from '../../../shared/contract';
-import { settingsQuery, useUpdateSettings } from '../../api/queries';
-import { callerCheckLabel } from '../../components/caller-check-label';
+import { policyQuery, settingsQuery, useUpdateSettings } from '../../api/queries';
+import { callerCheckLabel, callerCheckTranslate } from '../../components/caller-check-label';
 import { useFocusFirstInvalid } from '../../components/contract-form';
 import { ErrorNotice } from '../../components/error-notice';
 import { FormTextField } from '../../components/form-text-field';
@@ -14,6 +14,7 @@ import { SelectField, type SelectItem } from '../../components/select-field';
 import { chooseLanguage } from '../../i18n/locale';
 import type { Language, MessageId } from '../../i18n/messages';
 import { useT } from '../../i18n/use-t';
+import { OrganizationPolicy } from './organization-policy';
 import { settingsFormSchema, settingsFormValues } from './settings-request';
 
 /** The contract's limit, said in the field's hint. */
@@ -25,6 +26,7 @@ const MAX_DISPLAY_NAME = Settings.shape.operatorDisplayName.unwrap().maxLength;
  */
 
 type SavedSettings = ResponseOf<'settings:get'>;
+type Policy = ResponseOf<'policy:get'>;
 
 /** Something said in the dialog's status line, worded when shown (so it follows a change of language). */
 type Said = { id: MessageId; values?: Record<string, number> };
@@ -36,6 +38,7 @@ const languageName = (language: Language) => `settings.language.name.${language}
 export default function SettingsDialog({ onClose }: { onClose: () => void }) {
   const t = useT();
   const settings = useQuery(settingsQuery());
+  const policy = useQuery(policyQuery());
   return (
     <ModalOverlay className="modal-overlay" isOpen onOpenChange={(open) => !open && onClose()}>
       <Modal className="modal settings-modal">
@@ -46,25 +49,28 @@ export default function SettingsDialog({ onClose }: { onClose: () => void }) {
               {t('settings.close')}
             </Button>
           </div>
-          {settings.isPending && <Loading>{t('settings.loading')}</Loading>}
+          {(settings.isPending || policy.isPending) && <Loading>{t('settings.loading')}</Loading>}
           {settings.isError && (
             <ErrorNotice error={settings.error} channel="settings:get" title={t('settings.readFailed')} onRetry={() => void settings.refetch()} />
           )}
-          {/* The form starts from the saved values; after a save it already shows them. */}
-          {settings.isSuccess && <SettingsForm saved={settings.data} onClose={onClose} />}
+          {policy.isError && <ErrorNotice error={policy.error} channel="policy:get" title={t('settings.policy.readFailed')} onRetry={() => void policy.refetch()} />}
+          {/* The form starts from the saved values; after a save it already shows them. What the organization fixes shows, read-only. */}
+          {settings.isSuccess && policy.isSuccess && <SettingsForm saved={settings.data} policy={policy.data} onClose={onClose} />}
         </Dialog>
       </Modal>
     </ModalOverlay>
   );
 }
 
-function SettingsForm({ saved, onClose }: { saved: SavedSettings; onClose: () => void }) {
+function SettingsForm({ saved, policy, onClose }: { saved: SavedSettings; policy: Policy; onClose: () => void }) {
   const t = useT();
   const update = useUpdateSettings();
   const formRef = useRef<HTMLFormElement>(null);
   const addButtonRef = useRef<HTMLButtonElement>(null);
   const [announcement, setAnnouncement] = useState<Said>();
-  const schema = useMemo(() => settingsFormSchema(t), [t]);
+  // Caller verification the organization sets is shown, never sent: the privileged side would refuse it.
+  const verificationSet = policy.status === 'active' && policy.callerVerificationSet;
+  const schema = useMemo(() => settingsFormSchema(t, { callerVerificationSet: verificationSet }), [t, verificationSet]);
   // Messages show once a save was refused and then follow the edits: nobody is told off while typing.
   const form = useForm({ resolver: zodResolver(schema), defaultValues: settingsFormValues(saved, t), shouldFocusError: false });
   const checks = useFieldArray({ control: form.control, name: 'callerVerification.checks' });
@@ -140,47 +146,53 @@ function SettingsForm({ saved, onClose }: { saved: SavedSettings; onClose: () =>
         </TextField>
       </section>
 
-      <section className="settings-section" aria-labelledby="settings-verification-heading">
-        <h3 id="settings-verification-heading">{t('settings.verification.heading')}</h3>
-        <Switch className="switch" isSelected={enabled} onChange={toggle}>
-          <span className="switch-track" aria-hidden="true">
-            <span className="switch-thumb" />
-          </span>
-          {t('settings.verification.switch')}
-        </Switch>
-        <p className="field-hint">{t('settings.verification.hint')}</p>
-        {enabled && (
-          <div className="check-editor">
-            <ol className="check-list" aria-label={t('settings.checks.label')}>
-              {checks.fields.map((check, index) => (
-                <li key={check.id} className="check-item">
-                  <FormTextField
-                    control={form.control}
-                    name={`callerVerification.checks.${index}.text`}
-                    label={t('settings.checks.check', { number: index + 1 })}
-                    className="field check-field"
-                    input={{ className: 'input', spellCheck: false }}
-                  />
-                  <Button className="button button-quiet check-remove" onPress={() => removeCheck(index)} aria-label={t('settings.checks.removeLabel', { number: index + 1 })}>
-                    {t('settings.checks.remove')}
-                  </Button>
-                </li>
-              ))}
-            </ol>
-            {listProblem && (
-              <p className="field-error" role="alert">
-                {listProblem}
-              </p>
-            )}
-            <div className="actions">
-              <Button ref={addButtonRef} className="button button-secondary" onPress={addCheck} isDisabled={checks.fields.length >= MAX_CALLER_CHECKS}>
-                {t('settings.checks.add')}
-              </Button>
-              {checks.fields.length >= MAX_CALLER_CHECKS && <span className="field-hint">{t('settings.checks.atMost', { max: MAX_CALLER_CHECKS })}</span>}
+      {verificationSet ? (
+        <VerificationSetByOrganization verification={saved.callerVerification} />
+      ) : (
+        <section className="settings-section" aria-labelledby="settings-verification-heading">
+          <h3 id="settings-verification-heading">{t('settings.verification.heading')}</h3>
+          <Switch className="switch" isSelected={enabled} onChange={toggle}>
+            <span className="switch-track" aria-hidden="true">
+              <span className="switch-thumb" />
+            </span>
+            {t('settings.verification.switch')}
+          </Switch>
+          <p className="field-hint">{t('settings.verification.hint')}</p>
+          {enabled && (
+            <div className="check-editor">
+              <ol className="check-list" aria-label={t('settings.checks.label')}>
+                {checks.fields.map((check, index) => (
+                  <li key={check.id} className="check-item">
+                    <FormTextField
+                      control={form.control}
+                      name={`callerVerification.checks.${index}.text`}
+                      label={t('settings.checks.check', { number: index + 1 })}
+                      className="field check-field"
+                      input={{ className: 'input', spellCheck: false }}
+                    />
+                    <Button className="button button-quiet check-remove" onPress={() => removeCheck(index)} aria-label={t('settings.checks.removeLabel', { number: index + 1 })}>
+                      {t('settings.checks.remove')}
+                    </Button>
+                  </li>
+                ))}
+              </ol>
+              {listProblem && (
+                <p className="field-error" role="alert">
+                  {listProblem}
+                </p>
+              )}
+              <div className="actions">
+                <Button ref={addButtonRef} className="button button-secondary" onPress={addCheck} isDisabled={checks.fields.length >= MAX_CALLER_CHECKS}>
+                  {t('settings.checks.add')}
+                </Button>
+                {checks.fields.length >= MAX_CALLER_CHECKS && <span className="field-hint">{t('settings.checks.atMost', { max: MAX_CALLER_CHECKS })}</span>}
+              </div>
             </div>
-          </div>
-        )}
-      </section>
+          )}
+        </section>
+      )}
+
+      <OrganizationPolicy policy={policy} />
 
       {update.isError && <ErrorNotice error={update.error} channel="settings:update" title={t('settings.saveFailed')} />}
       <p role="status" className="settings-status">
@@ -195,6 +207,33 @@ function SettingsForm({ saved, onClose }: { saved: SavedSettings; onClose: () =>
         </Button>
       </div>
     </form>
+  );
+}
+
+/** Caller verification as the organization's policy sets it: shown as it applies, with nothing to change. */
+function VerificationSetByOrganization({ verification }: { verification: SavedSettings['callerVerification'] }) {
+  const t = useT();
+  return (
+    <section className="settings-section" aria-labelledby="settings-verification-heading">
+      <h3 id="settings-verification-heading">
+        {t('settings.verification.heading')} <span className="badge badge-muted">{t('settings.policy.setByOrganization')}</span>
+      </h3>
+      {verification.enabled ? (
+        <>
+          <p>{t('settings.verification.requiredByOrganization', { count: verification.checks.length })}</p>
+          <ol className="check-list check-list-fixed">
+            {verification.checks.map((check) => (
+              <li key={check} translate={callerCheckTranslate(check)}>
+                {callerCheckLabel(t, check)}
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : (
+        <p>{t('settings.verification.offByOrganization')}</p>
+      )}
+      <p className="field-hint">{t('settings.verification.setByOrganizationHint')}</p>
+    </section>
   );
 }
 

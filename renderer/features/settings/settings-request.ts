@@ -40,21 +40,25 @@ export function keepableChecks(texts: readonly string[]): string[] {
   return kept.slice(0, MAX_CALLER_CHECKS);
 }
 
-export function toSettingsRequest(values: SettingsFormValues, t: Translate): RequestOf<'settings:update'> {
+/** What the organization's policy fixes of the form: caller verification is then neither edited nor sent. */
+export interface SettingsFormOptions {
+  callerVerificationSet?: boolean;
+}
+
+export function toSettingsRequest(values: SettingsFormValues, t: Translate, { callerVerificationSet = false }: SettingsFormOptions = {}): RequestOf<'settings:update'> {
+  // Empty clears it: the audit log then shows only the computer account.
+  const operatorDisplayName = values.operatorDisplayName;
+  if (callerVerificationSet) return { operatorDisplayName };
   const { enabled, checks } = values.callerVerification;
   // A suggested check whose words were left as they are stays that check, for every language; edited, it is the administrator's own.
   const texts = checks.map((check) => (check.builtIn && check.text.trim() === callerCheckLabel(t, check.builtIn) ? check.builtIn : check.text));
-  return {
-    // Empty clears it: the audit log then shows only the computer account.
-    operatorDisplayName: values.operatorDisplayName,
-    callerVerification: { enabled, checks: enabled ? texts : keepableChecks(texts) },
-  };
+  return { operatorDisplayName, callerVerification: { enabled, checks: enabled ? texts : keepableChecks(texts) } };
 }
 
-/** What the list must be when verification is on (turned off, it is neither shown nor checked), in the page's words. */
-export function settingsFormIssues(t: Translate, values: SettingsFormValues): FormIssue[] {
+/** What the list must be when verification is on (turned off, or set by the organization, it is neither edited nor checked), in the page's words. */
+export function settingsFormIssues(t: Translate, values: SettingsFormValues, { callerVerificationSet = false }: SettingsFormOptions = {}): FormIssue[] {
   const { enabled, checks } = values.callerVerification;
-  if (!enabled) return [];
+  if (!enabled || callerVerificationSet) return [];
   if (checks.length === 0) return [{ path: ['callerVerification', 'checks'], message: t('settings.checks.none') }];
   const issues: FormIssue[] = [];
   checks.forEach((check, index) => {
@@ -65,12 +69,12 @@ export function settingsFormIssues(t: Translate, values: SettingsFormValues): Fo
 }
 
 /** The form's schema, its own messages in the language of `t`. */
-export function settingsFormSchema(t: Translate) {
+export function settingsFormSchema(t: Translate, options: SettingsFormOptions = {}) {
   return contractFormSchema({
     t,
     request: contract['settings:update'].request,
-    toRequest: (values: SettingsFormValues) => toSettingsRequest(values, t),
-    formIssues: (values: SettingsFormValues) => settingsFormIssues(t, values),
+    toRequest: (values: SettingsFormValues) => toSettingsRequest(values, t, options),
+    formIssues: (values: SettingsFormValues) => settingsFormIssues(t, values, options),
     // The contract's checks are strings; the form holds each in an object, under `text`.
     fieldPath: (path) => (path[0] === 'callerVerification' && path[1] === 'checks' && typeof path[2] === 'number' ? [...path, 'text'] : path),
   });

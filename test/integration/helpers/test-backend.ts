@@ -29,9 +29,9 @@ export async function startTestBackend(
   const dataDir = given ?? (await mkdtemp(join(tmpdir(), `recovery-desk-${name}-`)));
   let emulator: DemoEmulator | undefined;
   const backend = createBackend({
+    env: {},
     ...backendOptions,
     dataDir,
-    env: backendOptions.env ?? {},
     startDemo: async () => (emulator = await startDemoEmulator({ dataDir, ...emulatorOptions })),
   });
   return {
