@@ -412,6 +412,7 @@ describe('typed-in access keys and a role on top', () => {
       ['audit:export', { format: 'csv' }],
       ['audit:export', { format: 'json' }],
       ['audit:trail', {}],
+      ['audit:verify', {}],
       ['settings:get', {}],
       ['settings:update', { operatorDisplayName: 'Walker' }],
       ['policy:get', {}],
