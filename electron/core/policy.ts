@@ -1,5 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, statSync, type Stats } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { z } from 'zod';
 import type { PolicyProblem } from '../../shared/errors';
 import { Policy } from '../../shared/policy';
@@ -47,8 +47,11 @@ export function loadPolicy({ platform = process.platform, env = process.env, mac
   return named ? readPolicyFile(named, { requireAdminOwned: false, mustExist: true }) : { status: 'none' };
 }
 
+/** Belongs to root and no one else may write to it. */
+const adminOnly = (stat: Stats) => stat.uid === 0 && (stat.mode & 0o022) === 0;
+
 interface ReadOptions {
-  /** POSIX: the file must belong to root and be writable by no one else, or an operator could change it. */
+  /** POSIX: the file and its folder must belong to root and be writable by no one else, or an operator could change it. */
   requireAdminOwned: boolean;
   /** A file named on purpose that is missing is a problem, not "no policy". */
   mustExist?: boolean;
@@ -57,9 +60,9 @@ interface ReadOptions {
 function readPolicyFile(path: string, { requireAdminOwned, mustExist = false }: ReadOptions): PolicyState {
   let text: string;
   try {
-    if (requireAdminOwned) {
-      const stat = statSync(path);
-      if (stat.uid !== 0 || (stat.mode & 0o022) !== 0) return { status: 'invalid', path, problems: [{ key: '', problem: 'writable-by-others' }] };
+    // The folder too: whoever can write to it can replace the file, or delete it and run with no policy.
+    if (requireAdminOwned && [path, dirname(path)].some((place) => !adminOnly(statSync(place)))) {
+      return { status: 'invalid', path, problems: [{ key: '', problem: 'writable-by-others' }] };
     }
     text = readFileSync(path, 'utf8');
   } catch (error) {
@@ -108,7 +111,7 @@ export function describePolicyProblem({ key, problem, errno }: PolicyProblem): s
     case 'invalid-pattern':
       return `The policy's ${what} is not a valid regular expression.`;
     case 'writable-by-others':
-      return 'The policy file can be changed by users other than the administrator (it must belong to root and be writable by no one else).';
+      return 'The policy file or its folder can be changed by users other than the administrator (both must belong to root and be writable by no one else).';
     default:
       return `The policy's ${what} has a value it does not accept.`;
   }

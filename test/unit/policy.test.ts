@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -61,6 +61,18 @@ describe('where the policy is', () => {
     const machine = join(dir, 'machine.json');
     writeFileSync(machine, JSON.stringify({ demo: false }));
     chmodSync(machine, 0o666);
+    expect(loadPolicy({ platform: 'linux', env: {}, machinePath: machine })).toEqual({ status: 'invalid', path: machine, problems: [{ key: '', problem: 'writable-by-others' }] });
+  });
+
+  // Only root can make a root-owned file to start from: skipped when the tests run as another user.
+  it.skipIf(process.getuid?.() !== 0)('refuses a machine-wide file in a folder others can write to (POSIX, run as root): they could replace or delete it', () => {
+    const folder = join(dir, 'open-folder');
+    mkdirSync(folder);
+    const machine = join(folder, 'policy.json');
+    writeFileSync(machine, JSON.stringify({ demo: false }));
+    chmodSync(machine, 0o644);
+    expect(loadPolicy({ platform: 'linux', env: {}, machinePath: machine })).toEqual({ status: 'active', path: machine, policy: { demo: false } });
+    chmodSync(folder, 0o777);
     expect(loadPolicy({ platform: 'linux', env: {}, machinePath: machine })).toEqual({ status: 'invalid', path: machine, problems: [{ key: '', problem: 'writable-by-others' }] });
   });
 
