@@ -103,6 +103,8 @@ export async function lastChainLink(file: FileHandle, size: number): Promise<Cha
 const LOCK_WAIT_MS = 15_000;
 // A lock this old is left over from a console that died holding it (or whose clock jumped).
 const LOCK_STALE_MS = 30_000;
+// The owner is written the moment the lock is created: an empty lock this old never will be.
+const LOCK_UNWRITTEN_STALE_MS = 2_000;
 
 interface LockOwner {
   pid: number;
@@ -175,7 +177,8 @@ function isStale(content: string, modified: number): boolean {
   try {
     owner = JSON.parse(content) as Partial<LockOwner>;
   } catch {
-    return false; // being written right now
+    // Being written right now, or left without its owner by a console killed between creating and writing it.
+    return Date.now() - modified > LOCK_UNWRITTEN_STALE_MS;
   }
   if (owner.host !== hostname() || typeof owner.pid !== 'number') return false;
   if (owner.pid === process.pid) return !heldHere.has(owner.token ?? '');

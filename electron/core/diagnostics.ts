@@ -127,6 +127,9 @@ export function openDiagnosticLog(dataDir: string): DiagnosticLog {
       size: ROTATION.size,
       limit: { count: ROTATION.keepOld, removeOtherLogFiles: true },
       mode: PRIVATE_FILE_MODE,
+      // Still written at once, but with sonic-boom's default of 0 its flush() returns before the
+      // write in flight has finished, so a flushed line might not be in the file yet.
+      minLength: 1,
     });
     // A full disk must not take the console down: the log is a help, not a duty (the audit trail is).
     stream.on('error', () => undefined);

@@ -9,6 +9,8 @@ declare module 'pino-roll' {
     mkdir?: boolean;
     /** Passed to sonic-boom: the log files' permissions. */
     mode?: number;
+    /** Passed to sonic-boom: bytes to gather before a write (0, the default, makes flush() return before the write in flight ends). */
+    minLength?: number;
   }
 
   interface RollingStream {

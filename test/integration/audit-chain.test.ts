@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -79,6 +79,20 @@ describe('the chain across consoles and restarts', () => {
     const { records } = await readWholeAuditLog(path);
     expect(records.map((r) => r.id)).toEqual(['after-a-crash', 'after-the-other']);
     expect(await verifyAuditLog(path)).toEqual({ records: 2, unchained: 0, damagedLines: [] });
+  });
+
+  it('breaks an empty lock left by a console killed between creating it and writing its owner', async () => {
+    const path = join(dir, 'unwritten', 'audit.jsonl');
+    await mkdir(join(dir, 'unwritten'));
+    const lock = `${path}.lock`;
+    await writeFile(lock, '');
+    // Created 10 s ago: younger than a lock whose owner is given up on, but its owner would have been written within milliseconds.
+    const tenSecondsAgo = new Date(Date.now() - 10_000);
+    await utimes(lock, tenSecondsAgo, tenSecondsAgo);
+    const log = openAuditLog(path);
+    await log.append(auditEntry({ id: 'after-an-empty-lock' }));
+    await log.close();
+    expect((await readWholeAuditLog(path)).records.map((r) => r.id)).toEqual(['after-an-empty-lock']);
   });
 });
 
