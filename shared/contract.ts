@@ -235,6 +235,12 @@ export const DemoOperation = z.enum([
   'AdminCreateUser',
   'AdminResetUserPassword',
   'AdminSetUserPassword',
+  // Sessions and risk
+  'AdminListUserSessions',
+  'AdminRevokeUserSession',
+  'AdminUserGlobalSignOut',
+  'AdminListUserAuthEvents',
+  'AdminUpdateAuthEventFeedback',
 ]);
 export type DemoOperation = z.infer<typeof DemoOperation>;
 

@@ -96,3 +96,26 @@ test('in a pool without threat protection, a plain sentence says there is no ris
   await expect(risk(page)).toContainText(say('security.risk.off'));
   await expect(risk(page).getByRole('alert')).toHaveCount(0);
 });
+
+test('a sign-out whose answer is lost says so honestly, inside its dialog, and that doing it again is harmless', async ({ page, appUrl }) => {
+  await openStaffUser(page, appUrl, 'frank.both');
+  // A trainer's setup: the next AdminUserGlobalSignOut fails with a server error (HTTP 500).
+  await page.evaluate(async () => {
+    const token = sessionStorage.getItem('recovery-desk.token') ?? '';
+    await fetch('/api/demo:injectFault', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ connectionId: 'demo', operation: 'AdminUserGlobalSignOut', error: 'InternalError', count: 1 }),
+    });
+  });
+  await sessions(page).getByRole('button', { name: say('security.everywhere.button') }).click();
+  const dialog = page.getByRole('dialog', { name: say('security.everywhere.title', { username: 'frank.both' }) });
+  await dialog.getByRole('button', { name: say('security.everywhere.confirm') }).click();
+  const alert = dialog.getByRole('alert');
+  await expect(alert).toContainText(say('security.everywhere.unknown', { username: 'frank.both' }));
+  await expect(alert).toContainText(say('errors.OutcomeUnknown.GlobalSignOut.guidance'));
+  // Doing it again works and ends every session.
+  await dialog.getByRole('button', { name: say('security.everywhere.confirm') }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(sessions(page)).toContainText(say('security.sessions.none', { username: 'frank.both' }));
+});
