@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { PolicyView } from '../../../shared/contract';
 import type { AuthEvent, FeedbackValue, UserSession } from '../../../shared/sessions-model';
@@ -252,7 +252,6 @@ function RiskEvents({ target, record, canAct, policy }: { target: SecurityTarget
   const events = useQuery(authEventsQuery({ ...target, maxResults: EVENTS_SHOWN }));
   const mayMark = policyAllows(policy, 'authEventFeedback');
   const feedback = useRecoveryAction('risk:feedback');
-  const captionId = useId();
   const view = events.data;
   return (
     <div className="security-risk" role="group" aria-labelledby="risk-heading">
@@ -262,8 +261,8 @@ function RiskEvents({ target, record, canAct, policy }: { target: SecurityTarget
       {view && !view.threatProtection && <p>{t('security.risk.off')}</p>}
       {view?.threatProtection && view.events.length === 0 && <p>{t('security.risk.none', { username: target.username })}</p>}
       {view?.threatProtection && view.events.length > 0 && (
-        <table className="table table-compact risk-table" aria-describedby={captionId}>
-          <caption id={captionId} className="muted">
+        <table className="table table-compact risk-table">
+          <caption className="muted">
             {t('security.risk.caption', { count: view.events.length })}
           </caption>
           <thead>
