@@ -71,7 +71,6 @@ function Sessions({ target, record, canAct, whyNot, policy, possibleCompromise }
             <tr>
               <th scope="col">{t('security.sessions.column.device')}</th>
               <th scope="col">{t('security.sessions.column.location')}</th>
-              <th scope="col">{t('security.sessions.column.ip')}</th>
               <th scope="col">{t('security.sessions.column.started')}</th>
               <th scope="col">{t('security.sessions.column.lastActive')}</th>
               {mayRevoke && <th scope="col">{t('security.sessions.column.action')}</th>}
@@ -83,8 +82,11 @@ function Sessions({ target, record, canAct, whyNot, policy, possibleCompromise }
                 <th scope="row" className="break">
                   {deviceOf(t, session.device)}
                 </th>
-                <td>{placeOf(t, session.city, session.country)}</td>
-                <td className="mono">{session.ipAddress ?? t('security.notRecorded')}</td>
+                <td>
+                  {placeOf(t, session.city, session.country)}
+                  <br />
+                  <span className="mono">{session.ipAddress ?? t('security.notRecorded')}</span>
+                </td>
                 <td>{format.dateTime(session.createdAt)}</td>
                 <td>{format.dateTime(session.lastActiveAt)}</td>
                 {mayRevoke && (
@@ -270,7 +272,6 @@ function RiskEvents({ target, record, canAct, policy }: { target: SecurityTarget
               <th scope="col">{t('security.risk.column.time')}</th>
               <th scope="col">{t('security.risk.column.event')}</th>
               <th scope="col">{t('security.risk.column.risk')}</th>
-              <th scope="col">{t('security.risk.column.challenges')}</th>
               <th scope="col">{t('security.risk.column.origin')}</th>
               <th scope="col">{t('security.risk.column.feedback')}</th>
             </tr>
@@ -281,6 +282,8 @@ function RiskEvents({ target, record, canAct, policy }: { target: SecurityTarget
                 <th scope="row">{format.dateTime(event.createdAt)}</th>
                 <td>
                   <span translate="no">{event.eventType ?? t('security.notRecorded')}</span> {t('security.risk.response', { response: event.response ?? 'unknown' })}
+                  <br />
+                  <span className="muted">{challengesOf(t, event)}</span>
                 </td>
                 <td>
                   {t('security.risk.level', { level: event.riskLevel ?? 'unknown' })}
@@ -293,11 +296,16 @@ function RiskEvents({ target, record, canAct, policy }: { target: SecurityTarget
                     </>
                   )}
                 </td>
-                <td>{challengesOf(t, event)}</td>
                 <td className="break">
                   {deviceOf(t, event.device)}
                   <br />
-                  <span className="mono">{event.ipAddress ?? t('security.notRecorded')}</span> {event.city || event.country ? placeOf(t, event.city, event.country) : ''}
+                  <span className="mono">{event.ipAddress ?? t('security.notRecorded')}</span>
+                  {(event.city || event.country) && (
+                    <>
+                      <br />
+                      {placeOf(t, event.city, event.country)}
+                    </>
+                  )}
                 </td>
                 <td>
                   {event.feedback && <p>{t('security.risk.feedback', { value: event.feedback.value })}</p>}
