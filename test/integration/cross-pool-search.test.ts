@@ -195,3 +195,30 @@ describe('pacing within the ListUsers quota, over many pools', () => {
     }
   });
 });
+
+describe('a call in flight when the operator stops', () => {
+  let silent: StandIn;
+  let connectionId: string;
+
+  beforeAll(async () => {
+    // ListUsers never answers: only cutting the call off ends the search before the read deadline (30 s).
+    silent = await startScriptedCognito((call) => (call.operation === 'ListUsers' ? { silence: true } : { forward: true }), endpoint);
+    connectionId = await connectionThrough(silent, 'Never answers ListUsers');
+  });
+
+  afterAll(async () => {
+    await t.call('connections:delete', { connectionId });
+    await silent.close();
+  });
+
+  it('is cut off at once, and the search settles as cancelled', async () => {
+    const { searchId } = await t.call('search:start', { connectionId, text: ALICE });
+    await until(searchId, () => silent.count('ListUsers') > 0);
+    const stoppedAt = Date.now();
+    await t.call('search:cancel', { searchId });
+    const settled = await until(searchId, finished, 5_000);
+    expect(Date.now() - stoppedAt).toBeLessThan(5_000);
+    expect(settled.status).toBe('cancelled');
+    expect(settled.connections[0]?.pools.some((pool) => pool.status === 'failed')).toBe(false);
+  });
+});
