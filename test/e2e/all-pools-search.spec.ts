@@ -62,7 +62,10 @@ test('the operator stops a search; the page says how far it got', async ({ page,
   const stop = page.getByRole('button', { name: say('allPools.cancel') });
   await expect(page.getByRole('progressbar', { name: say('allPools.progressLabel') })).toBeVisible();
   await stop.click();
-  await expect(page.getByRole('status').filter({ hasText: /^Search stopped after/ })).toBeVisible();
+  const stopped = page.getByRole('status').filter({ hasText: /^Search stopped after/ });
+  await expect(stopped).toBeVisible();
   await expect(stop).toHaveCount(0);
+  // The button pressed is gone: focus is on what the search says.
+  await expect(stopped).toBeFocused();
   await expect(results(page)).toContainText(/not searched: the search was stopped/);
 });

@@ -117,6 +117,12 @@ function SearchProgress({ state, onCancel, cancelling }: { state: CrossPoolSearc
   const t = useT();
   const counts = { done: state.poolsDone, total: state.poolsTotal, hits: state.hits };
   const summary = state.status === 'done' ? t('allPools.finished', counts) : state.status === 'cancelled' ? t('allPools.stopped', counts) : undefined;
+  // Stop disappears once pressed: focus goes to what the search says, not to the top of the page.
+  const summaryRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    const active = document.activeElement;
+    if (state.status !== 'running' && (active === null || active === document.body)) summaryRef.current?.focus();
+  }, [state.status]);
   return (
     <div className="all-pools-progress">
       {state.status === 'running' && (
@@ -136,7 +142,7 @@ function SearchProgress({ state, onCancel, cancelling }: { state: CrossPoolSearc
         </>
       )}
       {/* Announced once, when the search ends, rather than on every poll. */}
-      <p role="status" className="results-count">
+      <p ref={summaryRef} role="status" tabIndex={-1} className="results-count">
         {summary}
       </p>
     </div>
