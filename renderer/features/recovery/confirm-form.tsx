@@ -140,8 +140,6 @@ export function ConfirmForm({ target, policy, sentAt, canSubmit, possibleComprom
         />
       </div>
 
-      {offerSignOut && <SignOutAfterResetChoice isSelected={signOutAfter} onChange={setSignOutAfter} username={target.username} isDisabled={busy} />}
-
       {askingOddCode && (
         <div className="notice notice-warning odd-code" role="alert">
           <p className="notice-title">{t('recovery.confirm.oddCode.title')}</p>
@@ -190,6 +188,8 @@ export function ConfirmForm({ target, policy, sentAt, canSubmit, possibleComprom
         </BusyButton>
         {!canSubmit && <span className="muted">{t('recovery.callerChecks.tickFirst')}</span>}
       </div>
+      {/* Under the button, so the code step keeps its height: the caller's code, the password and the button stay in view. */}
+      {offerSignOut && <SignOutAfterResetChoice isSelected={signOutAfter} onChange={setSignOutAfter} username={target.username} isDisabled={busy} />}
     </Form>
   );
 }

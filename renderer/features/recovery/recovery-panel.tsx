@@ -170,7 +170,6 @@ export default function RecoveryPanel({ connectionId, pool, username, invitation
           ticketRule={rule}
           ticketRefused={ticketRefused}
         />
-        <CompromiseToggle isSelected={possibleCompromise} onChange={setPossibleCompromise} />
       </div>
 
       <VerdictPanel verdict={verdict} pool={pool} hasClient={client !== undefined} afterAction={outcome && afterActionWords(t, outcome, username, temporaryDays)}>
@@ -211,6 +210,9 @@ export default function RecoveryPanel({ connectionId, pool, username, invitation
           {whyNot && <span className="muted">{whyNot}</span>}
         </div>
       )}
+
+      {/* After the next action, so the ticket is one Tab from it and nothing above it grows. */}
+      <CompromiseToggle isSelected={possibleCompromise} onChange={setPossibleCompromise} />
 
       <ConfirmDialog isOpen={askingNewCode} onOpenChange={setAskingNewCode} isPending={false} title={t('recovery.newCode.title', { username })}>
         <p>{t('recovery.newCode.stopsWorking', { strong: (chunks) => <strong>{chunks}</strong> })}</p>

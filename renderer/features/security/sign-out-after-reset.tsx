@@ -23,7 +23,8 @@ export function SignOutAfterResetChoice({ isSelected, onChange, username, isDisa
   return (
     <div className="sign-out-after-reset">
       <TickBox isSelected={isSelected} onChange={onChange} isDisabled={isDisabled} label={t('security.afterReset.label')} />
-      <p className="muted">{t('security.afterReset.help', { username })}</p>
+      {/* What signing out cannot reach, said when it is chosen. */}
+      {isSelected && <p className="muted">{t('security.afterReset.help', { username })}</p>}
     </div>
   );
 }
