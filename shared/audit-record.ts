@@ -9,6 +9,10 @@ export const AuditAction = z.enum([
   'ResendInvitation',
   'AdminResetUserPassword',
   'AdminSetTemporaryPassword',
+  // Sessions and risk (AdminRevokeUserSession, AdminUserGlobalSignOut, AdminUpdateAuthEventFeedback)
+  'RevokeSession',
+  'GlobalSignOut',
+  'AuthEventFeedback',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

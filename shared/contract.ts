@@ -20,6 +20,7 @@ import { ApiError, CognitoErrorCode, PolicyProblem, type Result } from './errors
 import { POLICY_ACTIONS } from './policy-actions';
 import { FileProblem } from './file-problem';
 import { AssumeRole, ConnectionId, ConnectionName, CountryCode, EndpointUrl, ProfileName, Region } from './connection-fields';
+import { AuthEventsView, FeedbackValue, SessionId, UserSession } from './sessions-model';
 
 export { AssumeRole, ConnectionId, ConnectionName, CountryCode, EndpointUrl, ProfileName, Region };
 
@@ -234,6 +235,12 @@ export const DemoOperation = z.enum([
   'AdminCreateUser',
   'AdminResetUserPassword',
   'AdminSetUserPassword',
+  // Sessions and risk
+  'AdminListUserSessions',
+  'AdminRevokeUserSession',
+  'AdminUserGlobalSignOut',
+  'AdminListUserAuthEvents',
+  'AdminUpdateAuthEventFeedback',
 ]);
 export type DemoOperation = z.infer<typeof DemoOperation>;
 
@@ -728,6 +735,55 @@ export const contract = {
     request: OnPool.extend({ username: Username, temporaryPassword: Password, ...ActionRecord }),
     response: z.object({ setAt: z.string(), requestId: z.string().optional() }),
     aws: ['AdminSetUserPassword'],
+  }),
+  // Sessions, signing out everywhere, and risk (threat protection's auth events).
+  /** AdminListUserSessions (cognito-idp:AdminListUserSessions): the user's active sessions, one page of up to 125, eventually consistent. */
+  'sessions:list': operation({
+    request: OnPool.extend({ username: Username }),
+    response: z.object({ sessions: z.array(UserSession) }),
+    aws: ['AdminListUserSessions'],
+  }),
+  /** AdminRevokeUserSession (cognito-idp:AdminRevokeUserSession), sent once: the session's refresh and access tokens stop working. */
+  'sessions:revoke': operation({
+    request: OnPool.extend({
+      username: Username,
+      sessionId: SessionId,
+      /** Also the sessions linked to it (RevokeAssociatedSessions LINKED). */
+      linked: z.boolean().default(false),
+      ...ActionRecord,
+    }),
+    response: z.object({ revokedAt: z.string(), requestId: z.string().optional() }),
+    aws: ['AdminRevokeUserSession'],
+  }),
+  /**
+   * AdminUserGlobalSignOut (cognito-idp:AdminUserGlobalSignOut), sent once: every refresh token stops working. Apps that check
+   * tokens themselves accept ID and access tokens already issued until they expire (an hour by default).
+   */
+  'sessions:signOutEverywhere': operation({
+    request: OnPool.extend({ username: Username, ...ActionRecord }),
+    response: z.object({ signedOutAt: z.string(), requestId: z.string().optional() }),
+    aws: ['AdminUserGlobalSignOut'],
+  }),
+  /** AdminListUserAuthEvents (cognito-idp:AdminListUserAuthEvents), newest first; a pool without threat protection is a fact, not an error. */
+  'risk:events': operation({
+    request: OnPool.extend({
+      username: Username,
+      maxResults: z.number().int().min(1).max(60).default(20),
+      nextToken: PageToken.optional(),
+    }),
+    response: AuthEventsView,
+    aws: ['AdminListUserAuthEvents'],
+  }),
+  /** AdminUpdateAuthEventFeedback (cognito-idp:AdminUpdateAuthEventFeedback), sent once: Valid (it was the user) or Invalid (it was not). */
+  'risk:feedback': operation({
+    request: OnPool.extend({
+      username: Username,
+      eventId: z.string().min(1).max(50).regex(/^[\w+-]+$/),
+      feedback: FeedbackValue,
+      ...ActionRecord,
+    }),
+    response: z.object({ sentAt: z.string(), requestId: z.string().optional() }),
+    aws: ['AdminUpdateAuthEventFeedback'],
   }),
   /** The audit log, newest first, filtered. No AWS call. */
   'audit:list': operation({

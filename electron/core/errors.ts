@@ -37,6 +37,7 @@ const BEHAVIOUR: Record<ErrorCode, Behaviour> = {
   PreconditionNotMet: once,
   UnsupportedUserState: once,
   UsernameExists: once,
+  UserPoolAddOnNotEnabled: once,
   CallerNotVerified: once,
   AuditUnavailable: once,
   InvalidRequest: once,

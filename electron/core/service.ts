@@ -24,6 +24,7 @@ import { computeSecretHash } from './secret-hash';
 import type { SettingsStore } from './settings-store';
 import { phoneSearchValue } from './phone-numbers';
 import type { PolicyRules } from './policy-rules';
+import { sessionsAndRiskChannels } from './sessions-and-risk';
 import { buildUserFilter, mergeFoundUsers, planCallerLookups } from './user-filter';
 
 type RecoveryTarget = ParsedRequestOf<'recovery:forgotPassword'>;
@@ -35,6 +36,9 @@ const POLICY_ACTION: Readonly<Record<AuditAction, PolicyAction>> = {
   ResendInvitation: 'resendInvitation',
   AdminResetUserPassword: 'adminResetPassword',
   AdminSetTemporaryPassword: 'setTemporaryPassword',
+  RevokeSession: 'revokeSession',
+  GlobalSignOut: 'globalSignOut',
+  AuthEventFeedback: 'authEventFeedback',
 };
 
 /** ListUsers' largest page: the one search box asks each lookup for this much, once. */
@@ -336,6 +340,8 @@ export function createRecoveryService({ connections, policy, audit, auditDeliver
         );
         return { setAt: new Date().toISOString(), requestId: response.$metadata.requestId };
       }),
+
+    ...sessionsAndRiskChannels({ cognito, audited }),
 
     async 'policy:get'() {
       return policy.view();

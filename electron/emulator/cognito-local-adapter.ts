@@ -17,6 +17,7 @@ import type { User, UserPool, UserPoolService } from 'cognito-local/lib/services
 import type { EmulatorClock } from './clock';
 import { DurableDataStoreFactory } from './durable-data-store';
 import type { CognitoStore, StoredUser } from './fidelity/store';
+import type { UserActivity } from './fidelity/user-activity';
 import { CognitoFault, type CognitoRequest, type Interceptors } from './interceptor';
 import type { DemoSeed } from './seed';
 
@@ -271,6 +272,10 @@ function cognitoStore(cognito: CognitoService, errors: CognitoLocalModules['erro
         ...(update.UserStatus === undefined ? {} : { UserStatus: update.UserStatus }),
         ...(update.UserMFASettingList === undefined ? {} : { UserMFASettingList: update.UserMFASettingList }),
         ...(update.PreferredMfaSetting === undefined ? {} : { PreferredMfaSetting: update.PreferredMfaSetting }),
+        // The fidelity layer's own fields on the record (sessions, auth events); cognito-local answers none of them.
+        ...(update.Sessions === undefined ? {} : { Sessions: update.Sessions }),
+        ...(update.AuthEvents === undefined ? {} : { AuthEvents: update.AuthEvents }),
+        ...(update.RevokedRefreshTokens === undefined ? {} : { RevokedRefreshTokens: update.RevokedRefreshTokens }),
         UserLastModifiedDate: update.UserLastModifiedDate,
       });
     },
@@ -278,7 +283,7 @@ function cognitoStore(cognito: CognitoService, errors: CognitoLocalModules['erro
 }
 
 function storedUser(user: User): StoredUser {
-  const copy = structuredClone(user);
+  const copy = structuredClone(user) as User & UserActivity;
   return {
     Username: copy.Username,
     Attributes: copy.Attributes ?? [],
@@ -290,6 +295,9 @@ function storedUser(user: User): StoredUser {
     ...(copy.MFAOptions ? { MFAOptions: copy.MFAOptions } : {}),
     ...(copy.UserMFASettingList ? { UserMFASettingList: copy.UserMFASettingList } : {}),
     ...(copy.PreferredMfaSetting ? { PreferredMfaSetting: copy.PreferredMfaSetting } : {}),
+    ...(copy.Sessions ? { Sessions: copy.Sessions } : {}),
+    ...(copy.AuthEvents ? { AuthEvents: copy.AuthEvents } : {}),
+    ...(copy.RevokedRefreshTokens ? { RevokedRefreshTokens: copy.RevokedRefreshTokens } : {}),
   };
 }
 

@@ -13,7 +13,7 @@ const MAX_FILTER_LENGTH = 256;
 type Item = Record<string, unknown>;
 
 /** What a token is only valid for: the same operation on the same pool with the same filter. */
-interface TokenScope {
+export interface TokenScope {
   op: string;
   pool: string;
   filter: string;
@@ -82,11 +82,11 @@ function pageOf(all: Item[], key: string, limit: number, after: string | undefin
   return { page: page.map((entry) => entry.item), ...(last === undefined ? {} : { last }) };
 }
 
-function writeToken(scope: TokenScope, after: string): string {
+export function writeToken(scope: TokenScope, after: string): string {
   return Buffer.from(JSON.stringify({ v: 1, ...scope, after }), 'utf8').toString('base64url');
 }
 
-function readToken(token: unknown, scope: TokenScope): string | undefined {
+export function readToken(token: unknown, scope: TokenScope): string | undefined {
   if (token === undefined || token === null) return undefined;
   const invalid = new CognitoFault('InvalidParameterException', 'Invalid pagination token.');
   if (typeof token !== 'string') throw invalid;
@@ -103,7 +103,7 @@ function readToken(token: unknown, scope: TokenScope): string | undefined {
   return decoded.after;
 }
 
-function pageSize(value: unknown, field: string, required: boolean): number {
+export function pageSize(value: unknown, field: string, required: boolean): number {
   if (value === undefined || value === null) {
     if (required) throw validationFault(field, value, 'Member must not be null');
     return 0;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { withDemoActivity } from './seed-activity';
 
 // The demo data written on first start. Deterministic (no randomness, fixed dates) so the ids below
 // can be quoted in tests and docs, and every machine shows the same demo.
@@ -122,6 +123,8 @@ export interface SeedPool {
   MfaConfiguration: 'OFF' | 'ON' | 'OPTIONAL';
   AdminCreateUserConfig: { AllowAdminCreateUserOnly: boolean; UnusedAccountValidityDays: number };
   EstimatedNumberOfUsers: number;
+  /** Threat protection: AUDIT or ENFORCED keep users' auth events. */
+  UserPoolAddOns?: { AdvancedSecurityMode: 'OFF' | 'AUDIT' | 'ENFORCED' };
 }
 
 export interface SeedClient {
@@ -166,7 +169,7 @@ export function buildDemoSeed(): DemoSeed {
   ];
   return {
     pools: [
-      { pool: staffPool(staffUsers.length), users: staffUsers },
+      { pool: staffPool(staffUsers.length), users: withDemoActivity(staffUsers) },
       { pool: customerPool(customerUsers.length), users: customerUsers },
       { pool: adminOnlyPool(adminOnlyUsers.length), users: adminOnlyUsers },
       { pool: legacyPool(legacyUsers.length), users: legacyUsers },
@@ -213,6 +216,8 @@ function staffPool(userCount: number): SeedPool {
     // Staff accounts are created by admins, as in most workforce pools.
     AdminCreateUserConfig: { AllowAdminCreateUserOnly: true, UnusedAccountValidityDays: 7 },
     EstimatedNumberOfUsers: userCount,
+    // Threat protection keeps its users' auth events; no other demo pool has it.
+    UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
   };
 }
 

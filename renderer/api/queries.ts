@@ -203,6 +203,24 @@ export function userQuery(request: RequestOf<'users:get'>) {
   });
 }
 
+/** The user's active sessions (AdminListUserSessions); read afresh after any action on the user. */
+export function sessionsQuery(request: RequestOf<'sessions:list'>) {
+  return queryOptions({
+    queryKey: ['sessions:list', request] as const,
+    queryFn: () => call('sessions:list', request),
+    staleTime: 10_000,
+  });
+}
+
+/** The user's recent auth events (AdminListUserAuthEvents), or that the pool has no threat protection. */
+export function authEventsQuery(request: RequestOf<'risk:events'>) {
+  return queryOptions({
+    queryKey: ['risk:events', request] as const,
+    queryFn: () => call('risk:events', request),
+    staleTime: 10_000,
+  });
+}
+
 /** Every demo channel's request: they only exist on the offline demo connection. */
 const DEMO = { connectionId: 'demo' } as const;
 
@@ -265,6 +283,8 @@ function refreshAfterRecovery(queryClient: QueryClient, { connectionId, userPool
     queryClient.invalidateQueries({ queryKey: ['users:get', { connectionId, userPoolId, username }] }),
     queryClient.invalidateQueries({ queryKey: ['users:search', { connectionId, userPoolId }] }),
     queryClient.invalidateQueries({ queryKey: ['users:find', { connectionId, userPoolId }] }),
+    queryClient.invalidateQueries({ queryKey: ['sessions:list', { connectionId, userPoolId, username }] }),
+    queryClient.invalidateQueries({ queryKey: ['risk:events', { connectionId, userPoolId, username }] }),
     queryClient.invalidateQueries({ queryKey: ['audit:list'] }),
     queryClient.invalidateQueries({ queryKey: ['audit:trail'] }),
     queryClient.invalidateQueries({ queryKey: ['demo:inbox'] }),
@@ -277,7 +297,10 @@ export type RecoveryAction =
   | 'recovery:confirmForgotPassword'
   | 'recovery:resendInvitation'
   | 'recovery:adminResetPassword'
-  | 'recovery:setTemporaryPassword';
+  | 'recovery:setTemporaryPassword'
+  | 'sessions:revoke'
+  | 'sessions:signOutEverywhere'
+  | 'risk:feedback';
 
 /**
  * A recovery action. Never retried on its own (each attempt may send the caller another message and

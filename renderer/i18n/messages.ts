@@ -10,6 +10,7 @@ import dePools from './catalogs/de/pools.json';
 import deRecovery from './catalogs/de/recovery.json';
 import deSettings from './catalogs/de/settings.json';
 import deUsers from './catalogs/de/users.json';
+import deSecurity from './catalogs/de/security.json';
 import deValidation from './catalogs/de/validation.json';
 import enAllPools from './catalogs/en/all-pools.json';
 import enApp from './catalogs/en/app.json';
@@ -22,6 +23,7 @@ import enPools from './catalogs/en/pools.json';
 import enRecovery from './catalogs/en/recovery.json';
 import enSettings from './catalogs/en/settings.json';
 import enUsers from './catalogs/en/users.json';
+import enSecurity from './catalogs/en/security.json';
 import enValidation from './catalogs/en/validation.json';
 
 // The catalogs: one JSON file per area and language, flat ids prefixed by the area ("recovery.…").
@@ -41,6 +43,7 @@ export const en = {
   ...enAudit,
   ...enSettings,
   ...enDemo,
+  ...enSecurity,
 };
 
 export type MessageId = keyof typeof en;
@@ -59,6 +62,7 @@ export const de: Catalog = {
   ...deAudit,
   ...deSettings,
   ...deDemo,
+  ...deSecurity,
 };
 
 export type Language = (typeof UI_LANGUAGES)[number];

@@ -107,6 +107,29 @@ export async function tourScreens(page: Page, appUrl: string, origin: string, ch
   const send = panel.getByRole('button', { name: say('recovery.panel.send') });
   await check({ name: 'a ready verdict and the recovery step', page, keyControls: [ticket, clientCard(page, say, 'staff-backend (secret)'), send] });
 
+  // The user's sessions and sign-in events (the Staff pool has threat protection), and the sign-out's confirmation.
+  const security = page.getByRole('region', { name: say('security.heading') });
+  const everywhere = security.getByRole('button', { name: say('security.everywhere.button') });
+  const risky = security.getByRole('row').filter({ hasText: say('security.risk.level', { level: 'High' }) });
+  await expect(risky).toBeVisible();
+  await check({
+    name: "a user's sessions and sign-in events",
+    page,
+    keyControls: [
+      security.getByRole('button', {
+        name: say('security.sessions.revokeLabel', { device: 'Chrome 131 / macOS 15.1', place: say('security.sessions.place', { city: 'Seattle', country: 'United States' }) }),
+      }),
+      everywhere,
+      risky.getByRole('button').first(),
+    ],
+  });
+  await everywhere.click();
+  const signOutDialog = page.getByRole('dialog', { name: say('security.everywhere.title', { username: 'alice.verified' }) });
+  const keepSignedIn = signOutDialog.getByRole('button', { name: say('security.cancel') });
+  await check({ name: 'the “Sign out everywhere” dialog', page, keyControls: [signOutDialog.getByRole('button', { name: say('security.everywhere.confirm') }), keepSignedIn] });
+  await keepSignedIn.click();
+  await expect(signOutDialog).toHaveCount(0);
+
   await send.click();
   await expect(panel.getByRole('status').filter({ hasText: say('recovery.delivery.heading', { uncertain: 'no' }) })).toBeVisible();
   await page.getByRole('button', { name: say('app.demo.inbox'), exact: true }).click();
@@ -163,6 +186,8 @@ export async function tourScreens(page: Page, appUrl: string, origin: string, ch
   // The only app client is chosen for the operator here; it hides user-existence errors.
   await openUser(page, say, 'Acme Customers', 'customer003');
   await expect(verdictPanel(page, say).getByRole('status')).toContainText(badge(say, 'uncertain'));
+  // No threat protection in this pool: a plain sentence, no table.
+  await expect(page.getByRole('region', { name: say('security.heading') })).toContainText(say('security.risk.off'));
   await check({
     name: 'an uncertain verdict',
     page,

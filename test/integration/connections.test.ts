@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CognitoIdentityProviderClient, CreateUserPoolCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { channels, type Channel, type RequestOf, type ResponseOf } from '../../shared/contract';
+import { DEMO_AUTH_EVENTS, DEMO_SESSIONS } from '../../electron/emulator/seed-activity';
 import type { ApiError, Result } from '../../shared/errors';
 import { createBackend, type Backend } from '../../electron/core/backend';
 import { createMemoryVault, type SecretVault } from '../../electron/core/secret-vault';
@@ -395,6 +396,11 @@ describe('typed-in access keys and a role on top', () => {
         ['recovery:resendInvitation', { ...on(connectionId), username: 'erin.new-hire' }],
         ['recovery:adminResetPassword', { ...on(connectionId), username: 'frank.both' }],
         ['recovery:setTemporaryPassword', { ...on(connectionId), username: 'carol.unverified', temporaryPassword: 'Temporary-Walk-42!' }],
+        ['sessions:list', { ...on(connectionId), username: 'alice.verified' }],
+        ['sessions:revoke', { ...on(connectionId), username: 'alice.verified', sessionId: DEMO_SESSIONS.phone }],
+        ['sessions:signOutEverywhere', { ...on(connectionId), username: 'zoë.ångström' }],
+        ['risk:events', { ...on(connectionId), username: 'alice.verified' }],
+        ['risk:feedback', { ...on(connectionId), username: 'alice.verified', eventId: DEMO_AUTH_EVENTS.risky, feedback: 'Valid' }],
       ];
       for (const [channel, request] of more) {
         await desk.backend.dispatch(channel, request).then((result) => desk.replies.push({ channel, result }));

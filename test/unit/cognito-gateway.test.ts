@@ -3,7 +3,7 @@ import { callKindOf, certainlyNotActed, WriteRetryStrategy } from '../../electro
 import { RecoveryDeskError } from '../../electron/core/errors';
 
 describe('which calls may be retried', () => {
-  it.each(['ListUsers', 'ListUserPools', 'ListUserPoolClients', 'DescribeUserPool', 'DescribeUserPoolClient', 'AdminGetUser', 'GetUser', 'AdminListUserAuthEvents', 'AdminGetUserAuthFactors'])(
+  it.each(['ListUsers', 'ListUserPools', 'ListUserPoolClients', 'DescribeUserPool', 'DescribeUserPoolClient', 'AdminGetUser', 'GetUser', 'AdminListUserAuthEvents', 'AdminListUserSessions', 'AdminGetUserAuthFactors'])(
     '%s only reads: the SDK may retry it',
     (operation) => expect(callKindOf(operation)).toBe('read'),
   );

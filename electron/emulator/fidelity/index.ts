@@ -2,6 +2,7 @@ import type { EmulatorClock } from '../clock';
 import type { Interceptors } from '../interceptor';
 import { adminResetUserPassword } from './admin-reset-user-password';
 import { adminSetUserPassword } from './admin-set-user-password';
+import { adminListUserAuthEvents, adminUpdateAuthEventFeedback, withForgotPasswordEvent } from './auth-events';
 import { confirmForgotPassword } from './confirm-forgot-password';
 import type { CodeMessage, FidelityContext } from './context';
 import { forgotPassword } from './forgot-password';
@@ -9,6 +10,7 @@ import { adminSetUserMfaPreference } from './mfa-preference';
 import { PasswordHistory } from './password-rules';
 import { RecoveryCodes } from './recovery-codes';
 import { adminCreateUser } from './resend-invitation';
+import { adminListUserSessions, adminRevokeUserSession, adminUserGlobalSignOut, withSessions } from './sessions';
 import { signIn } from './sign-in';
 import type { CognitoStore } from './store';
 import { TemporaryPasswords } from './temporary-passwords';
@@ -41,7 +43,7 @@ export function createFidelityInterceptors(options: FidelityOptions): Intercepto
     temporaryPasswords: new TemporaryPasswords(options.clock),
   };
   return {
-    ForgotPassword: (request) => forgotPassword(ctx, request),
+    ForgotPassword: (request) => withForgotPasswordEvent(ctx, request, () => forgotPassword(ctx, request)),
     ConfirmForgotPassword: (request) => confirmForgotPassword(ctx, request),
     // cognito-local lacks it; recovery depends on it (an MFA channel does not qualify).
     AdminSetUserMFAPreference: (request) => adminSetUserMfaPreference(ctx, request),
@@ -49,7 +51,13 @@ export function createFidelityInterceptors(options: FidelityOptions): Intercepto
     AdminCreateUser: (request, next) => adminCreateUser(ctx, request, next),
     AdminResetUserPassword: (request) => adminResetUserPassword(ctx, request),
     AdminSetUserPassword: (request) => adminSetUserPassword(ctx, request),
-    InitiateAuth: (request, next) => signIn(ctx, request, next, false),
-    AdminInitiateAuth: (request, next) => signIn(ctx, request, next, true),
+    InitiateAuth: (request, next) => withSessions(ctx, request, false, (signInRequest) => signIn(ctx, signInRequest, next, false)),
+    AdminInitiateAuth: (request, next) => withSessions(ctx, request, true, (signInRequest) => signIn(ctx, signInRequest, next, true)),
+    // Sessions and threat protection's event history, which cognito-local lacks.
+    AdminListUserSessions: (request) => adminListUserSessions(ctx, request),
+    AdminRevokeUserSession: (request) => adminRevokeUserSession(ctx, request),
+    AdminUserGlobalSignOut: (request) => adminUserGlobalSignOut(ctx, request),
+    AdminListUserAuthEvents: (request) => adminListUserAuthEvents(ctx, request),
+    AdminUpdateAuthEventFeedback: (request) => adminUpdateAuthEventFeedback(ctx, request),
   };
 }

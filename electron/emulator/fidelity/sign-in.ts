@@ -4,7 +4,7 @@ import { incorrectCredentials, passwordResetRequired, temporaryPasswordExpired }
 import type { FidelityContext } from './context';
 import { userKey } from './recovery-codes';
 import { sameText } from './same-text';
-import type { StoredUser } from './store';
+import type { StoredPool, StoredUser } from './store';
 import { findUser } from './user-lookup';
 
 // Password sign-in (InitiateAuth USER_PASSWORD_AUTH, AdminInitiateAuth ADMIN_USER_PASSWORD_AUTH) for
@@ -32,13 +32,14 @@ export async function signIn(ctx: FidelityContext, request: CognitoRequest, next
 }
 
 interface SignInTarget {
+  pool: StoredPool;
   user: StoredUser;
   key: string;
   password: string;
 }
 
 /** The user a password sign-in names, or undefined to leave the request to cognito-local. */
-async function signInTarget(ctx: FidelityContext, request: CognitoRequest, admin: boolean): Promise<SignInTarget | undefined> {
+export async function signInTarget(ctx: FidelityContext, request: CognitoRequest, admin: boolean): Promise<SignInTarget | undefined> {
   if (request.AuthFlow !== (admin ? 'ADMIN_USER_PASSWORD_AUTH' : 'USER_PASSWORD_AUTH')) return undefined;
   const parameters = request.AuthParameters as Record<string, unknown> | undefined;
   const username = parameters?.USERNAME;
@@ -49,7 +50,7 @@ async function signInTarget(ctx: FidelityContext, request: CognitoRequest, admin
   const pool = typeof poolId === 'string' ? await ctx.store.describePool(poolId) : undefined;
   const user = pool ? await findUser(ctx.store, pool, username) : undefined;
   if (!pool || !user) return undefined;
-  return { user, key: userKey(pool.Id, user.Username), password };
+  return { pool, user, key: userKey(pool.Id, user.Username), password };
 }
 
 /** The challenge as cognito-local shapes it for InitiateAuth, so both sign-ins answer alike. */

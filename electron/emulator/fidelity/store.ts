@@ -1,3 +1,5 @@
+import type { UserActivity } from './user-activity';
+
 // What the fidelity layer reads and writes in cognito-local: pools, app clients and user records.
 // Only the adapter implements it (it alone may touch cognito-local internals); the layer keeps its
 // own state (codes, attempt counts, password history) in memory.
@@ -7,7 +9,7 @@ export interface StoredAttribute {
   Value?: string;
 }
 
-export interface StoredUser {
+export interface StoredUser extends UserActivity {
   Username: string;
   Attributes: StoredAttribute[];
   Enabled: boolean;
@@ -56,10 +58,12 @@ export interface StoredPool {
   UsernameConfiguration?: { CaseSensitive?: boolean };
   /** Standard attributes by name; custom ones as custom:<name>. */
   SchemaAttributes?: { Name?: string }[];
+  /** Threat protection: AUDIT or ENFORCED keep auth events (fidelity/user-activity.ts). */
+  UserPoolAddOns?: { AdvancedSecurityMode?: string };
 }
 
-/** The fields a password reset changes; the adapter keeps every other field of the record. */
-export interface UserUpdate {
+/** The fields a password reset (or a sign-in's activity) changes; the adapter keeps every other field of the record. */
+export interface UserUpdate extends UserActivity {
   Password?: string;
   UserStatus?: string;
   UserMFASettingList?: string[];

@@ -20,6 +20,9 @@ const ACTION_WORDS: Record<AuditAction, MessageId> = {
   ResendInvitation: 'audit.action.resendInvitation',
   AdminResetUserPassword: 'audit.action.adminResetUserPassword',
   AdminSetTemporaryPassword: 'audit.action.adminSetTemporaryPassword',
+  RevokeSession: 'audit.action.revokeSession',
+  GlobalSignOut: 'audit.action.globalSignOut',
+  AuthEventFeedback: 'audit.action.authEventFeedback',
 };
 
 /** How each outcome reads and looks. Unknown is neither: the action may have happened, so it gets its own look. */

@@ -31,6 +31,11 @@ const OPERATIONS: Record<DemoOperation, MessageId> = {
   AdminCreateUser: 'demo.operation.notUsed',
   AdminResetUserPassword: 'demo.operation.notUsed',
   AdminSetUserPassword: 'demo.operation.notUsed',
+  AdminListUserSessions: 'demo.operation.adminListUserSessions',
+  AdminRevokeUserSession: 'demo.operation.adminRevokeUserSession',
+  AdminUserGlobalSignOut: 'demo.operation.adminUserGlobalSignOut',
+  AdminListUserAuthEvents: 'demo.operation.adminListUserAuthEvents',
+  AdminUpdateAuthEventFeedback: 'demo.operation.adminUpdateAuthEventFeedback',
 };
 
 const POLL_MS = 2_000;

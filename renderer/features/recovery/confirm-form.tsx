@@ -11,6 +11,7 @@ import { useNow } from '../../components/use-now';
 import { useT } from '../../i18n/use-t';
 import { cleanCodeInput, codeExpiresAt, looksLikeCognitoCode, normaliseCode } from './code-input';
 import { NewPasswordField } from './new-password-field';
+import { SignOutAfterResetChoice, useSignOutChoice, type SignOutAfterReset } from '../security/sign-out-after-reset';
 
 type Target = Omit<RequestOf<'recovery:confirmForgotPassword'>, 'confirmationCode' | 'password'>;
 
@@ -21,16 +22,22 @@ interface ConfirmFormProps {
   sentAt: string | undefined;
   /** False while a required caller check is not ticked: nothing may be sent. */
   canSubmit: boolean;
-  onConfirmed: (confirmedAt: string) => void;
+  /** The call is marked as a possible compromise: "Sign out everywhere" starts checked. */
+  possibleCompromise: boolean;
+  /** Whether the organization's policy allows signing out everywhere (else it is not offered). */
+  offerSignOut: boolean;
+  onConfirmed: (confirmedAt: string, signOut: SignOutAfterReset) => void;
 }
 
 /**
  * ConfirmForgotPassword: the code the caller reads out and their new password. A failed attempt
  * keeps both as typed (the code usually still works); they are cleared only once Cognito accepts.
  */
-export function ConfirmForm({ target, policy, sentAt, canSubmit, onConfirmed }: ConfirmFormProps) {
+export function ConfirmForm({ target, policy, sentAt, canSubmit, possibleCompromise, offerSignOut, onConfirmed }: ConfirmFormProps) {
   const t = useT();
   const confirm = useRecoveryAction('recovery:confirmForgotPassword');
+  const signOut = useRecoveryAction('sessions:signOutEverywhere');
+  const [signOutAfter, setSignOutAfter] = useSignOutChoice(possibleCompromise);
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
   const [attempted, setAttempted] = useState(false);
@@ -54,7 +61,7 @@ export function ConfirmForm({ target, policy, sentAt, canSubmit, onConfirmed }: 
   const passwordOk = passwordMeetsPolicy(password, policy);
   const sendable = normaliseCode(code);
   const codeOk = sendable.length > 0;
-  const busy = confirm.isPending;
+  const busy = confirm.isPending || signOut.isPending;
 
   const submit = (sendOddCode = false) => {
     if (inFlight.current || busy || !canSubmit) return;
@@ -73,7 +80,13 @@ export function ConfirmForm({ target, policy, sentAt, canSubmit, onConfirmed }: 
           setCode('');
           setPassword('');
           confirm.reset();
-          onConfirmed(data.confirmedAt);
+          if (!offerSignOut || !signOutAfter) return onConfirmed(data.confirmedAt, { kind: 'not-asked' });
+          // Its own audited action, once the password is set: the done view says how each went.
+          const { clientId: _client, ...user } = target;
+          signOut.mutate(user, {
+            onSuccess: (result) => onConfirmed(data.confirmedAt, { kind: 'done', at: result.signedOutAt }),
+            onError: (error) => onConfirmed(data.confirmedAt, { kind: 'failed', error }),
+          });
         },
         onSettled: () => {
           inFlight.current = false;
@@ -171,10 +184,12 @@ export function ConfirmForm({ target, policy, sentAt, canSubmit, onConfirmed }: 
       <div className="actions">
         {/* isPending keeps focus on the button (aria-disabled) while the request runs. */}
         <BusyButton type="submit" className="button button-primary" isPending={busy} isDisabled={!canSubmit}>
-          {busy ? t('recovery.confirm.submitting') : t('recovery.confirm.submit')}
+          {signOut.isPending ? t('security.afterReset.pending') : busy ? t('recovery.confirm.submitting') : t('recovery.confirm.submit')}
         </BusyButton>
         {!canSubmit && <span className="muted">{t('recovery.callerChecks.tickFirst')}</span>}
       </div>
+      {/* Under the button, so the code step keeps its height: the caller's code, the password and the button stay in view. */}
+      {offerSignOut && <SignOutAfterResetChoice isSelected={signOutAfter} onChange={setSignOutAfter} username={target.username} isDisabled={busy} />}
     </Form>
   );
 }

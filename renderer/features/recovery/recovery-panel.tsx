@@ -22,6 +22,10 @@ import { PolicyLine } from './policy-line';
 import { useAppClientChoice } from './remembered-client';
 import { useJourneyGuard } from './journey-guard';
 import { VerdictPanel } from './verdict-panel';
+import { CompromiseToggle } from '../security/compromise-toggle';
+import { SignOutAfterResetOutcome, type SignOutAfterReset } from '../security/sign-out-after-reset';
+import { UserSecurity } from '../security/user-security';
+import { policyAllows } from './policy-guide';
 import { afterActionWords, type AlternativeOutcome } from './verdict-words';
 
 /** Cognito's hourly limit of code requests per user, the strictest it applies (AWS: 5 to 20 by risk). */
@@ -56,7 +60,9 @@ export default function RecoveryPanel({ connectionId, pool, username, invitation
   const forgot = useRecoveryAction('recovery:forgotPassword');
   const [enterCodeAnyway, setEnterCodeAnyway] = useState(false);
   const [outcome, setOutcome] = useState<AlternativeOutcome>();
-  const [confirmedAt, setConfirmedAt] = useState<string>();
+  const [confirmed, setConfirmed] = useState<{ at: string; signOut: SignOutAfterReset }>();
+  // The caller says someone else may be in the account: kept with the call, like the ticket.
+  const [possibleCompromise, setPossibleCompromise] = useState(false);
   const [askingNewCode, setAskingNewCode] = useState(false);
   const { clientId, choose } = useAppClientChoice(connectionId, pool.id, clients);
   const client = clients.find((c) => c.clientId === clientId);
@@ -120,15 +126,33 @@ export default function RecoveryPanel({ connectionId, pool, username, invitation
     forgot.reset();
     setEnterCodeAnyway(false);
     setOutcome(undefined);
-    setConfirmedAt(undefined);
+    setConfirmed(undefined);
   };
 
   // Cognito's default when the pool does not say.
   const temporaryDays = pool.passwordPolicy.temporaryPasswordValidityDays ?? 7;
 
-  if (confirmedAt) return <RecoveryDone username={username} confirmedAt={confirmedAt} onStartOver={startOver} />;
+  const security = (
+    <UserSecurity
+      target={{ connectionId, userPoolId: pool.id, username }}
+      record={checks.record}
+      canAct={canAct}
+      whyNot={whyNot}
+      policy={policy.data}
+      possibleCompromise={possibleCompromise}
+    />
+  );
+  if (confirmed) {
+    return (
+      <>
+        <RecoveryDone username={username} confirmedAt={confirmed.at} signOut={confirmed.signOut} onStartOver={startOver} />
+        {security}
+      </>
+    );
+  }
 
   return (
+    <>
     <section ref={blockRef} className="panel recovery call-block" aria-labelledby="recovery-heading">
       <h4 id="recovery-heading">{t('recovery.panel.heading')}</h4>
 
@@ -187,6 +211,9 @@ export default function RecoveryPanel({ connectionId, pool, username, invitation
         </div>
       )}
 
+      {/* After the next action, so the ticket is one Tab from it and nothing above it grows. */}
+      <CompromiseToggle isSelected={possibleCompromise} onChange={setPossibleCompromise} />
+
       <ConfirmDialog isOpen={askingNewCode} onOpenChange={setAskingNewCode} isPending={false} title={t('recovery.newCode.title', { username })}>
         <p>{t('recovery.newCode.stopsWorking', { strong: (chunks) => <strong>{chunks}</strong> })}</p>
         <p>
@@ -228,10 +255,14 @@ export default function RecoveryPanel({ connectionId, pool, username, invitation
           policy={pool.passwordPolicy}
           sentAt={codeSentAt}
           canSubmit={canAct}
-          onConfirmed={setConfirmedAt}
+          possibleCompromise={possibleCompromise}
+          offerSignOut={policyAllows(policy.data, 'globalSignOut')}
+          onConfirmed={(at, signOut) => setConfirmed({ at, signOut })}
         />
       )}
     </section>
+    {security}
+    </>
   );
 }
 
@@ -275,7 +306,7 @@ function ClientChoice({ clients, clientId, onChange }: { clients: AppClient[]; c
   );
 }
 
-function RecoveryDone({ username, confirmedAt, onStartOver }: { username: string; confirmedAt: string; onStartOver: () => void }) {
+function RecoveryDone({ username, confirmedAt, signOut, onStartOver }: { username: string; confirmedAt: string; signOut: SignOutAfterReset; onStartOver: () => void }) {
   const t = useT();
   const headingRef = useRef<HTMLHeadingElement>(null);
   // Move focus to the outcome so keyboard and screen-reader users land on it.
@@ -289,6 +320,7 @@ function RecoveryDone({ username, confirmedAt, onStartOver }: { username: string
       </h4>
       <p>{t('recovery.done.canSignIn', { username, strong: (chunks) => <strong>{chunks}</strong> })}</p>
       <p className="muted">{t('recovery.done.confirmedAt', { at: new Date(confirmedAt) })}</p>
+      <SignOutAfterResetOutcome outcome={signOut} username={username} />
       <Button className="button button-secondary" onPress={onStartOver}>
         {t('recovery.done.startOver')}
       </Button>

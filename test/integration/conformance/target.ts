@@ -105,6 +105,8 @@ export interface PoolSpec {
   /** Users sign in with their email or phone number instead of a username. */
   usernameAttributes?: UsernameAttributeType[];
   passwordHistorySize?: number;
+  /** Threat protection (UserPoolAddOns AdvancedSecurityMode), which needs the Plus plan on AWS. */
+  threatProtection?: 'AUDIT' | 'ENFORCED';
 }
 
 /** Creates pools, clients and users for one suite, and deletes its pools at the end. */
@@ -129,6 +131,7 @@ export class Fixtures {
         AutoVerifiedAttributes: ['email'],
         // Password history needs the Essentials plan on AWS; emulators ignore it.
         ...(spec.passwordHistorySize ? { UserPoolTier: 'ESSENTIALS' as const } : {}),
+        ...(spec.threatProtection ? { UserPoolAddOns: { AdvancedSecurityMode: spec.threatProtection }, UserPoolTier: 'PLUS' as const } : {}),
       }),
     );
     const id = UserPool?.Id;

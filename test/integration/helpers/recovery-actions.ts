@@ -1,6 +1,7 @@
 import type { Channel } from '../../../shared/contract';
 import { POLICY_ACTIONS, type PolicyAction } from '../../../shared/policy';
 import { DEMO_STAFF_POOL_ID, DEMO_STAFF_PUBLIC_CLIENT_ID } from '../../../electron/emulator';
+import { DEMO_AUTH_EVENTS, DEMO_SESSIONS } from '../../../electron/emulator/seed-activity';
 
 // Each recovery action on a demo Staff user it suits, by the name the organization's policy gives it:
 // for tests that send every action one way (once, refused, through a stand-in).
@@ -27,5 +28,11 @@ export function recoveryAction(action: PolicyAction, connectionId: string, recor
       return ['recovery:adminResetPassword', { ...onPool, username: 'frank.both' }];
     case 'setTemporaryPassword':
       return ['recovery:setTemporaryPassword', { ...onPool, username: 'carol.unverified', temporaryPassword: 'Temporary-Policy-42!' }];
+    case 'revokeSession':
+      return ['sessions:revoke', { ...onPool, username: 'alice.verified', sessionId: DEMO_SESSIONS.laptop }];
+    case 'globalSignOut':
+      return ['sessions:signOutEverywhere', { ...onPool, username: 'frank.both' }];
+    case 'authEventFeedback':
+      return ['risk:feedback', { ...onPool, username: 'alice.verified', eventId: DEMO_AUTH_EVENTS.risky, feedback: 'Invalid' }];
   }
 }
