@@ -9,6 +9,8 @@ export const AuditAction = z.enum([
   'ResendInvitation',
   'AdminResetUserPassword',
   'AdminSetTemporaryPassword',
+  // A lost MFA device: SMS, email and TOTP MFA turned off (AdminSetUserMFAPreference).
+  'ResetMfa',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -35,6 +35,8 @@ export const COGNITO_ERROR_CODES = [
   'PreconditionNotMet',
   'UnsupportedUserState',
   'UsernameExists',
+  // AdminSetUserMFAPreference (Reset MFA)
+  'PasswordResetRequired',
 ] as const;
 
 /** Errors raised by Recovery Desk itself, before or around a Cognito call. */

@@ -1,3 +1,3 @@
 // The recovery actions an organization's policy can allow, by the names administrators write in it
 // (shared/policy.ts). No imports: the error contract names them too. New actions add their name here.
-export const POLICY_ACTIONS = ['forgotPassword', 'confirmForgotPassword', 'resendInvitation', 'adminResetPassword', 'setTemporaryPassword'] as const;
+export const POLICY_ACTIONS = ['forgotPassword', 'confirmForgotPassword', 'resendInvitation', 'adminResetPassword', 'setTemporaryPassword', 'resetMfa'] as const;

@@ -18,6 +18,7 @@ import { toAppClient, toPoolDetails, toUserDetails, toUserSummary } from './cogn
 import { DEMO_CONNECTION_ID, type ConnectionRegistry } from './connections';
 import { RecoveryDeskError, suggestsChangedFacts, toApiError } from './errors';
 import { assessRecovery } from './recovery-verdict';
+import { authFactorChannels, readAuthFactors } from './auth-factors';
 import type { DiagnosticLog } from './diagnostics';
 import { computeSecretHash } from './secret-hash';
 import type { SettingsStore } from './settings-store';
@@ -34,6 +35,7 @@ const POLICY_ACTION: Readonly<Record<AuditAction, PolicyAction>> = {
   ResendInvitation: 'resendInvitation',
   AdminResetUserPassword: 'adminResetPassword',
   AdminSetTemporaryPassword: 'setTemporaryPassword',
+  ResetMfa: 'resetMfa',
 };
 
 /** ListUsers' largest page: the one search box asks each lookup for this much, once. */
@@ -238,13 +240,19 @@ export function createRecoveryService({ connections, policy, audit, auditDeliver
 
     async 'recovery:verdict'({ connectionId, userPoolId, clientId, username }) {
       const gateway = await cognito(connectionId);
-      const [pool, appClient, user, codesToday] = await Promise.all([
+      const [pool, appClient, user, codesToday, authFactors] = await Promise.all([
         poolDetails(gateway, userPoolId),
         gateway.facts.appClient(userPoolId, clientId),
         gateway.facts.user(userPoolId, username),
         audit.codesSentToday(connectionId, userPoolId, username),
+        // Without it (an older IAM policy, a region without the operation) the verdict is the password one.
+        readAuthFactors(gateway, userPoolId, username).catch((readError: unknown) => {
+          diagnostics.warn('auth-factors-unread', { code: toApiError(readError).code });
+          return undefined;
+        }),
       ]);
       return assessRecovery({
+        authFactors,
         pool,
         client: toAppClient(clientId, appClient),
         user: toUserDetails(user),
@@ -309,6 +317,8 @@ export function createRecoveryService({ connections, policy, audit, auditDeliver
         );
         return { resetAt: new Date().toISOString(), requestId: response.$metadata.requestId };
       }),
+
+    ...authFactorChannels({ cognito, audited }),
 
     'recovery:setTemporaryPassword': (request) =>
       audited('AdminSetTemporaryPassword', request, async () => {

@@ -290,7 +290,13 @@ function storedUser(user: User): StoredUser {
     ...(copy.MFAOptions ? { MFAOptions: copy.MFAOptions } : {}),
     ...(copy.UserMFASettingList ? { UserMFASettingList: copy.UserMFASettingList } : {}),
     ...(copy.PreferredMfaSetting ? { PreferredMfaSetting: copy.PreferredMfaSetting } : {}),
+    // The emulator's own field, kept in the same record (cognito-local's type does not name it).
+    ...(passkeysOf(copy) ? { WebAuthnCredentials: passkeysOf(copy) } : {}),
   };
+}
+
+function passkeysOf(user: User): StoredUser['WebAuthnCredentials'] {
+  return (user as User & Pick<StoredUser, 'WebAuthnCredentials'>).WebAuthnCredentials;
 }
 
 /**

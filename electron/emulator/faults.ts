@@ -36,6 +36,7 @@ const FAULT_MESSAGES: Record<CognitoErrorCode, string> = {
   PreconditionNotMet: 'A precondition of the request was not met.',
   UnsupportedUserState: 'User is in an unsupported state for this action.',
   UsernameExists: 'User account already exists.',
+  PasswordResetRequired: 'Password reset required for the user',
 };
 
 const MAX_DELAY_MS = 60_000;

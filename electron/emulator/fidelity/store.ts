@@ -20,6 +20,14 @@ export interface StoredUser {
   MFAOptions?: { DeliveryMedium?: string; AttributeName?: string }[];
   UserMFASettingList?: string[];
   PreferredMfaSetting?: string;
+  /** Passkeys the user registered (the emulator's own field: cognito-local has none). */
+  WebAuthnCredentials?: StoredPasskey[];
+}
+
+export interface StoredPasskey {
+  CredentialId: string;
+  FriendlyName?: string;
+  CreatedAt: Date;
 }
 
 export interface StoredClient {
@@ -49,7 +57,12 @@ export interface StoredPasswordPolicy {
 export interface StoredPool {
   Id: string;
   Name?: string;
-  Policies?: { PasswordPolicy?: StoredPasswordPolicy };
+  Policies?: {
+    PasswordPolicy?: StoredPasswordPolicy;
+    /** Choice-based sign-in (USER_AUTH): which first factors the pool allows. Absent: passwords only. */
+    SignInPolicy?: { AllowedFirstAuthFactors?: string[] };
+  };
+  MfaConfiguration?: string;
   AccountRecoverySetting?: { RecoveryMechanisms?: RecoveryMechanism[] };
   AliasAttributes?: string[];
   UsernameAttributes?: string[];

@@ -20,6 +20,7 @@ const ACTION_WORDS: Record<AuditAction, MessageId> = {
   ResendInvitation: 'audit.action.resendInvitation',
   AdminResetUserPassword: 'audit.action.adminResetUserPassword',
   AdminSetTemporaryPassword: 'audit.action.adminSetTemporaryPassword',
+  ResetMfa: 'audit.action.resetMfa',
 };
 
 /** How each outcome reads and looks. Unknown is neither: the action may have happened, so it gets its own look. */

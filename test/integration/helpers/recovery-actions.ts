@@ -27,5 +27,7 @@ export function recoveryAction(action: PolicyAction, connectionId: string, recor
       return ['recovery:adminResetPassword', { ...onPool, username: 'frank.both' }];
     case 'setTemporaryPassword':
       return ['recovery:setTemporaryPassword', { ...onPool, username: 'carol.unverified', temporaryPassword: 'Temporary-Policy-42!' }];
+    case 'resetMfa':
+      return ['users:resetMfa', { ...onPool, username: 'mia.alias' }];
   }
 }
