@@ -13,6 +13,7 @@ import { focusUnmovedSinceOpening } from '../users/opening';
 import { useT } from '../../i18n/use-t';
 import { secretWording, userExistenceWording } from '../pools/pool-wording';
 import { callerCheckState, ticketRule, type CallerCheckState } from './action-record';
+import { SignInFactors } from '../factors/sign-in-factors';
 import { Alternatives } from './alternatives';
 import { CallerChecks } from './caller-checks';
 import { ConfirmForm } from './confirm-form';
@@ -167,6 +168,8 @@ export default function RecoveryPanel({ connectionId, pool, username, invitation
         )}
         {policy.data && <PolicyLine policy={policy.data} guide={guide} />}
       </VerdictPanel>
+
+      <SignInFactors connectionId={connectionId} pool={pool} username={username} record={checks.record} canAct={canAct} whyNot={whyNot} />
 
       {guide.sendCode && target && (
         <div className="actions">
