@@ -171,6 +171,18 @@ export async function tourScreens(page: Page, appUrl: string, origin: string, ch
   const customer = { username: 'customer003' };
   await alternativeDialog(page, say, check, say('recovery.adminReset.label'), say('recovery.adminReset.title', customer), say('recovery.adminReset.confirm', customer));
 
+  // How the user signs in: a customer without a password, and Reset MFA's confirmation for a lost device.
+  await openUser(page, say, 'Acme Customers', 'amy.passwordless');
+  await expect(verdictPanel(page, say).getByRole('status')).toContainText(badge(say, 'blocked'));
+  await check({ name: 'a user without a password', page, keyControls: [verdictPanel(page, say).getByRole('status')] });
+  await openUser(page, say, 'Acme Customers', 'ben.sms-mfa');
+  await page.getByRole('region', { name: say('factors.title') }).getByRole('button', { name: say('factors.reset.open') }).click();
+  const resetMfa = page.getByRole('dialog', { name: say('factors.reset.heading', { username: 'ben.sms-mfa' }) });
+  const keepMfa = resetMfa.getByRole('button', { name: say('factors.reset.cancel') });
+  await check({ name: 'the “Reset MFA” dialog', page, keyControls: [resetMfa.getByRole('button', { name: say('factors.reset.confirm') }), keepMfa] });
+  await keepMfa.click();
+  await expect(resetMfa).toHaveCount(0);
+
   await page.getByRole('button', { name: say('app.settings'), exact: true }).click();
   const settings = page.getByRole('dialog', { name: say('settings.title') });
   const displayName = settings.getByRole('textbox', { name: say('settings.displayName.label') });
