@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AdminCreateUserCommand, CognitoIdentityProviderClient, CreateUserPoolCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { startTestBackend, type TestBackend } from './helpers/test-backend';
 
 // How the user signs in and "Reset MFA", through the dispatcher as both shells use it, against the
@@ -64,6 +65,24 @@ describe('Reset MFA for a lost device', () => {
 
     const { records } = await t.call('audit:list', { username: 'ben.sms-mfa' });
     expect(records[0]).toMatchObject({ action: 'ResetMfa', outcome: 'success', ticket: 'INC-13', userPoolId: CUSTOMERS });
+  });
+
+  it('an MFA factor that kept the email from recovery no longer does: the verdict sends the code by email again', async () => {
+    const onStaff = { connectionId: 'demo', userPoolId: STAFF, clientId: 'staffconsolepublic000001', username: 'iris.email-mfa' } as const;
+    expect((await t.call('recovery:verdict', onStaff)).channel?.deliveryMedium).toBe('SMS');
+    await t.call('users:resetMfa', { connectionId: 'demo', userPoolId: STAFF, username: 'iris.email-mfa' });
+    expect((await t.call('recovery:verdict', onStaff)).channel?.deliveryMedium).toBe('EMAIL');
+  });
+
+  it('in a pool that requires MFA the answer says so: the user sets MFA up again at the next sign-in', async () => {
+    const emulator = t.emulator();
+    if (!emulator) throw new Error('the demo emulator has not started');
+    const client = new CognitoIdentityProviderClient({ region: emulator.region, endpoint: emulator.endpoint, credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });
+    const { UserPool } = await client.send(new CreateUserPoolCommand({ PoolName: 'mfa-required', MfaConfiguration: 'ON' }));
+    const userPoolId = UserPool?.Id ?? '';
+    await client.send(new AdminCreateUserCommand({ UserPoolId: userPoolId, Username: 'nora.new-phone', TemporaryPassword: 'Temporary-Pass-1', MessageAction: 'SUPPRESS' }));
+    client.destroy();
+    expect(await t.call('users:resetMfa', { connectionId: 'demo', userPoolId, username: 'nora.new-phone' })).toMatchObject({ turnedOff: [], poolRequiresMfa: true });
   });
 
   it('a user Cognito does not know is refused and the refusal recorded', async () => {
