@@ -395,6 +395,8 @@ describe('typed-in access keys and a role on top', () => {
         ['recovery:resendInvitation', { ...on(connectionId), username: 'erin.new-hire' }],
         ['recovery:adminResetPassword', { ...on(connectionId), username: 'frank.both' }],
         ['recovery:setTemporaryPassword', { ...on(connectionId), username: 'carol.unverified', temporaryPassword: 'Temporary-Walk-42!' }],
+        ['users:authFactors', { ...on(connectionId), username: 'iris.email-mfa' }],
+        ['users:resetMfa', { ...on(connectionId), username: 'iris.email-mfa' }],
       ];
       for (const [channel, request] of more) {
         await desk.backend.dispatch(channel, request).then((result) => desk.replies.push({ channel, result }));
