@@ -235,6 +235,9 @@ export const DemoOperation = z.enum([
   'AdminCreateUser',
   'AdminResetUserPassword',
   'AdminSetUserPassword',
+  // How the user signs in, and Reset MFA.
+  'AdminGetUserAuthFactors',
+  'AdminSetUserMFAPreference',
 ]);
 export type DemoOperation = z.infer<typeof DemoOperation>;
 

@@ -67,7 +67,8 @@ export function authFactorChannels({ cognito, audited }: AuthFactorDeps): AuthFa
         return {
           resetAt: new Date().toISOString(),
           turnedOff: before.mfaMethods,
-          // AWS: with MFA required in the pool, a user without a factor is asked to set one up at sign-in.
+          // AWS Developer Guide, "Adding MFA to a user pool": when MFA is required, each user must set up
+          // at least one MFA factor to sign in, and Cognito prompts them to register one.
           poolRequiresMfa: pool.MfaConfiguration === 'ON',
           requestId: response.$metadata.requestId,
         };

@@ -271,6 +271,8 @@ function cognitoStore(cognito: CognitoService, errors: CognitoLocalModules['erro
         ...(update.UserStatus === undefined ? {} : { UserStatus: update.UserStatus }),
         ...(update.UserMFASettingList === undefined ? {} : { UserMFASettingList: update.UserMFASettingList }),
         ...(update.PreferredMfaSetting === undefined ? {} : { PreferredMfaSetting: update.PreferredMfaSetting }),
+        // Cleared as AWS shows it: no MFAOptions at all rather than an empty list.
+        ...(update.MFAOptions === undefined ? {} : { MFAOptions: update.MFAOptions.length > 0 ? update.MFAOptions : undefined }),
         UserLastModifiedDate: update.UserLastModifiedDate,
       });
     },

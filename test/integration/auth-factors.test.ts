@@ -85,6 +85,14 @@ describe('Reset MFA for a lost device', () => {
     expect(await t.call('users:resetMfa', { connectionId: 'demo', userPoolId, username: 'nora.new-phone' })).toMatchObject({ turnedOff: [], poolRequiresMfa: true });
   });
 
+  it('a lost answer is an unknown outcome, worded for Reset MFA and recorded as unknown', async () => {
+    await t.call('demo:injectFault', { connectionId: 'demo', operation: 'AdminSetUserMFAPreference', error: 'InternalError', count: 1 });
+    const error = await t.fail('users:resetMfa', { connectionId: 'demo', userPoolId: STAFF, username: 'zoë.ångström' });
+    expect(error).toMatchObject({ code: 'OutcomeUnknown', params: { action: 'ResetMfa', operation: 'AdminSetUserMFAPreference' } });
+    const { records } = await t.call('audit:list', { username: 'zoë.ångström' });
+    expect(records[0]).toMatchObject({ action: 'ResetMfa', outcome: 'unknown', outcomeCode: 'OutcomeUnknown' });
+  });
+
   it('a user Cognito does not know is refused and the refusal recorded', async () => {
     expect((await t.fail('users:resetMfa', { ...onCustomers, username: 'nobody.here' })).code).toBe('UserNotFound');
     const { records } = await t.call('audit:list', { username: 'nobody.here' });

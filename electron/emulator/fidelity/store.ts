@@ -77,6 +77,8 @@ export interface UserUpdate {
   UserStatus?: string;
   UserMFASettingList?: string[];
   PreferredMfaSetting?: string;
+  /** The legacy SMS MFA record (AdminGetUser's MFAOptions); [] removes it. */
+  MFAOptions?: NonNullable<StoredUser['MFAOptions']>;
   UserLastModifiedDate: Date;
 }
 

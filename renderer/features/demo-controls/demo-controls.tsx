@@ -31,6 +31,8 @@ const OPERATIONS: Record<DemoOperation, MessageId> = {
   AdminCreateUser: 'demo.operation.notUsed',
   AdminResetUserPassword: 'demo.operation.notUsed',
   AdminSetUserPassword: 'demo.operation.notUsed',
+  AdminGetUserAuthFactors: 'demo.operation.adminGetUserAuthFactors',
+  AdminSetUserMFAPreference: 'demo.operation.adminSetUserMfaPreference',
 };
 
 const POLL_MS = 2_000;

@@ -87,6 +87,8 @@ describe('MFA preference and its reset [MFA]', () => {
     expect(user.PreferredMfaSetting ?? '').toBe('');
     expect(answer.UserMFASettingList ?? []).toEqual([]);
     expect(answer.PreferredMfaSetting ?? '').toBe('');
+    // MFAOptions, the older record of SMS MFA, goes with it.
+    expect(user.MFAOptions ?? []).toEqual([]);
   });
 });
 
