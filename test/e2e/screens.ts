@@ -51,7 +51,7 @@ function clientCard(page: Page, say: Say, label: string): Locator {
 const badge = (say: Say, status: 'ready' | 'blocked' | 'uncertain') => say('recovery.verdict.badge', { status });
 
 /** Calls a contract channel with the page's own session token, as a trainer's setup step. */
-async function callFromPage(page: Page, channel: string, request: unknown) {
+export async function callFromPage(page: Page, channel: string, request: unknown) {
   await page.evaluate(
     async ({ channel, request }) => {
       const token = sessionStorage.getItem('recovery-desk.token') ?? '';

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { openUser } from './screens';
+import { callFromPage, openUser } from './screens';
 import { wordsOf } from './words';
 
 // How the user signs in and a lost MFA device, as the operator meets them through the real browser
@@ -52,7 +52,13 @@ test('a caller with a new phone: Reset MFA behind a confirmation, and what happe
   await expect(dialog).toHaveCount(0);
   await expect(factors).toContainText(say('factors.mfa.preferred', { method: say('factors.mfa.sms') }));
 
+  // The answer is lost (a trainer's fault): neither done nor failed, said so in the dialog; nothing changed here.
+  await callFromPage(page, 'demo:injectFault', { operation: 'AdminSetUserMFAPreference', error: 'InternalError', count: 1 });
   await factors.getByRole('button', { name: say('factors.reset.open') }).click();
+  await dialog.getByRole('button', { name: say('factors.reset.confirm') }).click();
+  await expect(dialog.getByRole('alert')).toContainText(say('factors.reset.unknown'));
+  await expect(dialog.getByRole('alert')).toContainText(say('errors.OutcomeUnknown.ResetMfa.guidance'));
+  // As its guidance says, resetting again does no harm.
   await dialog.getByRole('button', { name: say('factors.reset.confirm') }).click();
   await expect(dialog).toHaveCount(0);
   await expect(factors.getByRole('status')).toContainText(say('factors.reset.done', { username: 'ben.sms-mfa', count: 1 }));
