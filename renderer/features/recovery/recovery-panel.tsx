@@ -169,8 +169,6 @@ export default function RecoveryPanel({ connectionId, pool, username, invitation
         {policy.data && <PolicyLine policy={policy.data} guide={guide} />}
       </VerdictPanel>
 
-      <SignInFactors connectionId={connectionId} pool={pool} username={username} record={checks.record} canAct={canAct} whyNot={whyNot} />
-
       {guide.sendCode && target && (
         <div className="actions">
           <BusyButton
@@ -234,6 +232,9 @@ export default function RecoveryPanel({ connectionId, pool, username, invitation
           onConfirmed={setConfirmedAt}
         />
       )}
+
+      {/* How the user signs in, after the password steps: a lost MFA device is its own task. */}
+      <SignInFactors connectionId={connectionId} pool={pool} username={username} record={checks.record} canAct={canAct} whyNot={whyNot} />
     </section>
   );
 }
