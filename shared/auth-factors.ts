@@ -32,6 +32,14 @@ export const MfaResetResult = z.object({
 });
 export type MfaResetResult = z.infer<typeof MfaResetResult>;
 
+/** The factors of a Cognito answer this console knows; a newer one is left out rather than refused. */
+export function knownAuthFactors(factors: readonly string[]): AuthFactor[] {
+  return factors.flatMap((factor) => {
+    const known = AuthFactor.safeParse(factor);
+    return known.success ? [known.data] : [];
+  });
+}
+
 /** Whether the user signs in without a password: none, and at least one other factor. */
 export function signsInWithoutPassword(factors: Pick<UserAuthFactors, 'configured' | 'hasPassword'>): boolean {
   return !factors.hasPassword && factors.configured.some((factor) => (PASSWORDLESS_FACTORS as readonly string[]).includes(factor));

@@ -14,7 +14,7 @@ import {
   UserStatus,
 } from './cognito-model';
 import { AuditChainReport, AuditOutcome, AuditRecord } from './audit-record';
-import { MfaResetResult, UserAuthFactors } from './auth-factors';
+import { AuthFactor, MfaResetResult, UserAuthFactors } from './auth-factors';
 import { messageRef } from './message-ref';
 import { atMost, plainText } from './validation';
 import { ApiError, CognitoErrorCode, PolicyProblem, type Result } from './errors';
@@ -137,6 +137,8 @@ export const PoolDetails = PoolSummary.extend({
   autoVerifiedAttributes: z.array(z.string()),
   mfaConfiguration: z.enum(['OFF', 'ON', 'OPTIONAL']),
   estimatedNumberOfUsers: z.number().int().optional(),
+  /** The first factors the pool allows with choice-based sign-in (Policies.SignInPolicy); absent: passwords only. */
+  signInFactors: z.array(AuthFactor).optional(),
 });
 export type PoolDetails = z.infer<typeof PoolDetails>;
 

@@ -1,6 +1,6 @@
 import { AdminGetUserAuthFactorsCommand, AdminSetUserMFAPreferenceCommand } from '@aws-sdk/client-cognito-identity-provider';
 import type { AuditAction } from '../../shared/audit-record';
-import { AuthFactor, type UserAuthFactors } from '../../shared/auth-factors';
+import { knownAuthFactors, type UserAuthFactors } from '../../shared/auth-factors';
 import type { RecoveryDeskService } from '../../shared/contract';
 import type { CognitoGateway } from './cognito-gateway';
 import { RecoveryDeskError } from './errors';
@@ -29,11 +29,7 @@ const MFA_OFF = { Enabled: false, PreferredMfa: false } as const;
 
 export async function readAuthFactors(gateway: CognitoGateway, userPoolId: string, username: string): Promise<UserAuthFactors> {
   const answer = await gateway.send(new AdminGetUserAuthFactorsCommand({ UserPoolId: userPoolId, Username: username }));
-  // A factor this console does not know yet is left out rather than refused.
-  const configured = (answer.ConfiguredUserAuthFactors ?? []).flatMap((factor) => {
-    const known = AuthFactor.safeParse(factor);
-    return known.success ? [known.data] : [];
-  });
+  const configured = knownAuthFactors(answer.ConfiguredUserAuthFactors ?? []);
   return {
     configured,
     hasPassword: configured.includes('PASSWORD'),

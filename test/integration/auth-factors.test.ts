@@ -33,6 +33,11 @@ describe('how the user signs in', () => {
     expect((await t.call('users:authFactors', { connectionId: 'demo', userPoolId: STAFF, username: 'alice.verified' })).configured).toEqual(['PASSWORD']);
   });
 
+  it('the pool says which first factors it allows; a pool without a sign-in policy says nothing (passwords only)', async () => {
+    expect((await t.call('pools:describe', onCustomers)).signInFactors).toEqual(['PASSWORD', 'EMAIL_OTP', 'WEB_AUTHN']);
+    expect((await t.call('pools:describe', { connectionId: 'demo', userPoolId: STAFF })).signInFactors).toBeUndefined();
+  });
+
   it('MFA as AdminGetUser reports it', async () => {
     const factors = await t.call('users:authFactors', { ...onCustomers, username: 'ben.sms-mfa' });
     const user = await t.call('users:get', { ...onCustomers, username: 'ben.sms-mfa' });
