@@ -29,6 +29,11 @@ test('a caller without a password is told apart: no code to send, and how they s
   await expect(factors).toContainText(say('factors.mfa.none'));
   await expect(factors.getByRole('button', { name: say('factors.reset.open') })).toHaveCount(0);
 
+  // The pool's settings say how its users may sign in.
+  await page.getByRole('button', { name: say('pools.overview.settings') }).click();
+  const allowed = [say('factors.factor.password'), say('factors.factor.emailCode'), say('factors.factor.passkey')];
+  await expect(page.getByRole('region', { name: say('pools.signIn.heading') })).toContainText(new Intl.ListFormat('en', { type: 'conjunction' }).format(allowed));
+
   // A caller with a passkey and a password is a password user: the usual verdict, and the passkey shown.
   await openUser(page, say, CUSTOMERS, 'cara.passkey');
   await expect(factorsPanel(page)).toContainText(say('factors.password.yes'));
