@@ -32,7 +32,7 @@ test('a caller without a password is told apart: no code to send, and how they s
   // The pool's settings say how its users may sign in.
   await page.getByRole('button', { name: say('pools.overview.settings') }).click();
   const allowed = [say('factors.factor.password'), say('factors.factor.emailCode'), say('factors.factor.passkey')];
-  await expect(page.getByRole('region', { name: say('pools.signIn.heading') })).toContainText(new Intl.ListFormat('en', { type: 'conjunction' }).format(allowed));
+  await expect(page.getByRole('region', { name: say('pools.signIn.heading'), exact: true })).toContainText(new Intl.ListFormat('en', { type: 'conjunction' }).format(allowed));
 
   // A caller with a passkey and a password is a password user: the usual verdict, and the passkey shown.
   await openUser(page, say, CUSTOMERS, 'cara.passkey');
