@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { callFromPage, openUser } from './screens';
@@ -74,4 +75,23 @@ test('a caller with a new phone: Reset MFA behind a confirmation, and what happe
   // The reset is in the audit log.
   await page.getByRole('radiogroup', { name: say('app.view.label') }).getByRole('radio', { name: say('app.view.audit') }).click();
   await expect(page.getByRole('table').getByRole('row').filter({ hasText: 'ben.sms-mfa' }).first()).toContainText(say('audit.action.resetMfa'));
+});
+
+test.describe('a policy that does not allow resetting MFA', () => {
+  test.use({
+    // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form.
+    shellEnv: async ({}, use, testInfo) => {
+      const file = testInfo.outputPath('policy.json');
+      writeFileSync(file, JSON.stringify({ allowedActions: ['forgotPassword', 'confirmForgotPassword'] }));
+      await use({ RECOVERY_DESK_POLICY_FILE: file });
+    },
+  });
+
+  test('Reset MFA is not offered, and a line says why', async ({ page, appUrl }) => {
+    await page.goto(appUrl);
+    await openUser(page, say, CUSTOMERS, 'ben.sms-mfa');
+    const factors = factorsPanel(page);
+    await expect(factors).toContainText(say('factors.reset.notAllowed'));
+    await expect(factors.getByRole('button', { name: say('factors.reset.open') })).toHaveCount(0);
+  });
 });

@@ -3,13 +3,14 @@ import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { MfaResetResult } from '../../../shared/auth-factors';
 import type { PoolDetails } from '../../../shared/contract';
-import { authFactorsQuery, useRecoveryAction } from '../../api/queries';
+import { authFactorsQuery, policyQuery, useRecoveryAction } from '../../api/queries';
 import { BusyButton } from '../../components/busy-button';
 import { ConfirmDialog, ConfirmDialogActions } from '../../components/confirm-dialog';
 import { ErrorNotice } from '../../components/error-notice';
 import { Loading } from '../../components/loading';
 import { useT } from '../../i18n/use-t';
 import type { ActionRecord } from '../recovery/action-record';
+import { policyAllows } from '../recovery/policy-guide';
 import { mfaWords, signInMethodsWords } from './factor-words';
 
 interface SignInFactorsProps {
@@ -31,6 +32,7 @@ export function SignInFactors({ connectionId, pool, username, record, canAct, wh
   const t = useT();
   const target = { connectionId, userPoolId: pool.id, username };
   const factors = useQuery(authFactorsQuery(target));
+  const policy = useQuery(policyQuery());
   const reset = useRecoveryAction('users:resetMfa');
   const [confirming, setConfirming] = useState(false);
   const [done, setDone] = useState<MfaResetResult | undefined>();
@@ -67,7 +69,8 @@ export function SignInFactors({ connectionId, pool, username, record, canAct, wh
         </p>
       )}
 
-      {mfaMethods.length > 0 && (
+      {mfaMethods.length > 0 && policy.data && !policyAllows(policy.data, 'resetMfa') && <p className="muted">{t('factors.reset.notAllowed')}</p>}
+      {mfaMethods.length > 0 && policyAllows(policy.data, 'resetMfa') && (
         <div className="actions">
           <ConfirmDialog
             trigger={
