@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AdminGetUserAuthFactorsCommand,
   AdminGetUserCommand,
+  AdminResetUserPasswordCommand,
   AdminSetUserMFAPreferenceCommand,
   ConfirmForgotPasswordCommand,
   ForgotPasswordCommand,
@@ -20,8 +21,11 @@ import { cognitoError, Fixtures, isRemote, NEEDS_INBOX, openTarget } from './tar
 //              email exists ... InvalidParameterException"; the user "must be eligible for an available
 //              account recovery option") and ChangePassword (PreviousPassword "Required if the user has a
 //              password. If the user has no password and only signs in with passwordless authentication
-//              options, you can omit"): AWS documents no exception for a user without a password, so
-//              ForgotPassword follows its usual rules and ConfirmForgotPassword gives the user a password.
+//              options, you can omit"), AdminResetUserPassword ("Deactivates a user's password, requiring them
+//              to change it", RESET_REQUIRED, a code when a verified channel exists) and AdminSetUserPassword
+//              ("You can't remove the password for a user who already has a password"): AWS documents no
+//              exception for a user without a password, so ForgotPassword and AdminResetUserPassword follow
+//              their usual rules and ConfirmForgotPassword gives the user a password.
 
 const NEEDS_MFA_POOL = 'turns SMS MFA on, which on AWS needs a pool with MFA and an SMS role; the suite creates its pools without them';
 const NEEDS_PASSWORDLESS_USER =
@@ -103,6 +107,17 @@ describe('a user without a password [NOPASS]', () => {
   });
 
   it.skipIf(isRemote)(
+    `AdminResetUserPassword follows its usual rules: RESET_REQUIRED, and a code to the verified email (${NEEDS_PASSWORDLESS_USER}; ${NEEDS_INBOX})`,
+    async () => {
+      await f.client.send(new AdminResetUserPasswordCommand({ UserPoolId: DEMO_CUSTOMER_POOL_ID, Username: amy }));
+      expect((await adminGetUser(DEMO_CUSTOMER_POOL_ID, amy)).UserStatus).toBe('RESET_REQUIRED');
+      expect(f.target.inbox?.().find((message) => message.username === amy)).toMatchObject({ purpose: 'AdminResetUserPassword', deliveryMedium: 'EMAIL' });
+      // Still no password: the reset deactivates one, it does not make one.
+      expect((await factors(DEMO_CUSTOMER_POOL_ID, amy)).ConfiguredUserAuthFactors).toEqual(['EMAIL_OTP']);
+    },
+  );
+
+  it.skipIf(isRemote)(
     `ForgotPassword follows its usual rules (a code to the verified email) and ConfirmForgotPassword gives them a password (${NEEDS_PASSWORDLESS_USER}; ${NEEDS_INBOX})`,
     async () => {
       const sent = await f.client.send(new ForgotPasswordCommand({ ClientId: DEMO_CUSTOMER_CLIENT_ID, Username: amy }));
@@ -110,6 +125,7 @@ describe('a user without a password [NOPASS]', () => {
       const code = f.target.inbox?.().find((message) => message.username === amy)?.code ?? '';
       await f.client.send(new ConfirmForgotPasswordCommand({ ClientId: DEMO_CUSTOMER_CLIENT_ID, Username: amy, ConfirmationCode: code, Password: 'First-passw0rd' }));
       expect((await factors(DEMO_CUSTOMER_POOL_ID, amy)).ConfiguredUserAuthFactors).toEqual(['PASSWORD', 'EMAIL_OTP']);
+      expect((await adminGetUser(DEMO_CUSTOMER_POOL_ID, amy)).UserStatus).toBe('CONFIRMED');
       const tokens = await f.client.send(
         new InitiateAuthCommand({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: DEMO_CUSTOMER_CLIENT_ID, AuthParameters: { USERNAME: amy, PASSWORD: 'First-passw0rd' } }),
       );
