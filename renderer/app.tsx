@@ -8,9 +8,11 @@ import { readPlace, writePlace } from './components/place';
 import { ConnectionAttention } from './features/connections/connection-attention';
 import { ConnectionInfo, ConnectionPicker, ConnectionsNotice } from './features/connections/connection-picker';
 import type { ConnectionChange } from './features/connections/connections-manager';
+import { AllPoolsSearch, type FoundUserPlace, type StartedSearch } from './features/all-pools/all-pools-search';
 import { PoolList } from './features/pools/pool-list';
 import { PolicyNotice } from './features/settings/organization-policy';
 import { SettingsNotice } from './features/settings/settings-notice';
+import { noteUserOpened } from './features/users/opening';
 import { PoolWorkspace } from './features/users/pool-workspace';
 import { useT } from './i18n/use-t';
 
@@ -63,6 +65,9 @@ export function App() {
   const [view, setView] = useState<View>('recovery');
   const [settingsOpen, setSettingsOpen] = useState(false);
   const auditRef = useRef<HTMLElement>(null);
+  // The search across every pool: open in the main area or not, and its last search (coming back shows its results).
+  const [allPools, setAllPools] = useState<{ open: boolean; search?: StartedSearch }>({ open: false });
+  const allPoolsButtonRef = useRef<HTMLButtonElement>(null);
 
   const list = connections.data?.connections ?? [];
   // A chosen connection that is gone (deleted) falls back to the default, and none of its pools stay chosen.
@@ -83,6 +88,14 @@ export function App() {
     // Only once the list is known: a connection from the address that no longer exists is not kept.
     if (connections.data) writePlace({ connection: connectionId, pool: poolId, ...(poolId && poolId === readPlace().pool ? { user: readPlace().user } : {}) });
   }, [connections.data, connectionId, poolId]);
+  /** A user found in another pool (or connection): that pool opens in the workspace, with the user. */
+  const openFoundUser = (place: FoundUserPlace) => {
+    noteUserOpened();
+    // The workspace reads the user from the address as it opens.
+    writePlace({ connection: place.connectionId, pool: place.poolId, user: place.username });
+    setSelection((current) => ({ connectionId: place.connectionId, poolId: place.poolId, revision: current.revision + 1 }));
+    setAllPools((current) => ({ ...current, open: false }));
+  };
   const isDemo = connection?.kind === 'demo';
   const showInbox = inboxOpen && isDemo;
   const showControls = controlsOpen && isDemo;
@@ -160,12 +173,32 @@ export function App() {
       <nav className="sidebar" aria-labelledby="pools-heading" hidden={view === 'audit'}>
         <h2 id="pools-heading">{t('app.pools.heading')}</h2>
         {connection && <ConnectionInfo connection={connection} />}
+        {connectionId && (
+          <div className="all-pools-entry">
+            <Button
+              ref={allPoolsButtonRef}
+              className="button button-secondary"
+              aria-describedby="all-pools-hint"
+              aria-expanded={allPools.open}
+              aria-controls="main"
+              onPress={() => setAllPools((current) => ({ ...current, open: true }))}
+            >
+              {t('allPools.open')}
+            </Button>
+            <p id="all-pools-hint" className="field-hint">
+              {t('allPools.openHint')}
+            </p>
+          </div>
+        )}
         {connectionId ? (
           <PoolList
             key={scope}
             connectionId={connectionId}
-            poolId={poolId}
-            onSelect={(id) => setSelection((current) => ({ connectionId, poolId: id, revision: current.revision }))}
+            poolId={allPools.open ? undefined : poolId}
+            onSelect={(id) => {
+              setAllPools((current) => ({ ...current, open: false }));
+              setSelection((current) => ({ connectionId, poolId: id, revision: current.revision }));
+            }}
           />
         ) : (
           <p className="muted">{t('app.pools.chooseConnection')}</p>
@@ -174,7 +207,19 @@ export function App() {
 
       <main id="main" ref={mainRef} tabIndex={-1} className="main" hidden={view === 'audit'}>
         {connection && <ConnectionAttention key={scope} connection={connection} onReenterKeys={(id) => setManager({ open: true, editConnectionId: id })} />}
-        {connectionId && poolId ? (
+        {connectionId && connection && allPools.open ? (
+          <AllPoolsSearch
+            connectionId={connectionId}
+            connectionName={connection.name}
+            search={allPools.search}
+            onStarted={(search) => setAllPools({ open: true, search })}
+            onOpen={openFoundUser}
+            onClose={() => {
+              setAllPools((current) => ({ ...current, open: false }));
+              allPoolsButtonRef.current?.focus();
+            }}
+          />
+        ) : connectionId && poolId ? (
           <PoolWorkspace key={`${scope}/${poolId}`} connectionId={connectionId} poolId={poolId} />
         ) : (
           <div className="empty-state welcome">

@@ -440,6 +440,69 @@ export const PolicyView = z.discriminatedUnion('status', [
 ]);
 export type PolicyView = z.infer<typeof PolicyView>;
 
+// --- Finding the caller in every pool (search:start / search:progress / search:cancel) ---
+// A search across many pools takes seconds to minutes (ListUsers is paced within its quota), so it
+// runs on the privileged side and the page polls it: request/response channels work the same in
+// both shells through the one dispatcher, and cancel is just another call.
+
+/** Why a lookup the text called for was not sent to a pool. */
+export const NotSearchedReason = z.enum([
+  /** The pool signs users in with their email or phone number: its usernames are generated ids, never what a caller says. */
+  'generated-usernames',
+  /** The pool's attribute schema has no such attribute. */
+  'not-in-schema',
+]);
+export type NotSearchedReason = z.infer<typeof NotSearchedReason>;
+
+export const PoolSearchResult = z.object({
+  userPoolId: UserPoolId,
+  poolName: z.string(),
+  /** waiting: not started yet; skipped: no lookup applies here (see notSearched); cancelled: stopped before its answers came. */
+  status: z.enum(['waiting', 'searching', 'searched', 'skipped', 'failed', 'cancelled']),
+  users: z.array(FoundUser),
+  /** The lookups sent to this pool, each with whether Cognito had more than its first page. */
+  lookups: z.array(CallerLookup),
+  /** Lookups the text called for that this pool cannot answer, and why. */
+  notSearched: z.array(z.object({ attribute: SearchAttribute, reason: NotSearchedReason })),
+  /** Why this pool could not be searched (AccessDenied, ResourceNotFound…): the others go on. */
+  error: ApiError.optional(),
+});
+export type PoolSearchResult = z.infer<typeof PoolSearchResult>;
+
+export const ConnectionSearchResult = z.object({
+  connectionId: ConnectionId,
+  connectionName: z.string(),
+  region: z.string(),
+  /** listing: reading its pools; failed: its pools could not be listed (see error). */
+  status: z.enum(['listing', 'searching', 'done', 'failed', 'cancelled']),
+  /** The connection's default country, in which numbers without + were read. */
+  defaultCountry: z.string().optional(),
+  /** The text looked like a phone number but was not searched as one (as in users:find). */
+  phoneNotRead: z.enum(['needs-country-code', 'incomplete']).optional(),
+  pools: z.array(PoolSearchResult),
+  error: ApiError.optional(),
+});
+export type ConnectionSearchResult = z.infer<typeof ConnectionSearchResult>;
+
+export const CrossPoolSearchState = z.object({
+  searchId: z.string(),
+  text: z.string(),
+  status: z.enum(['running', 'done', 'cancelled']),
+  startedAt: z.string(),
+  finishedAt: z.string().optional(),
+  /** Pools answered, skipped, failed or cancelled, of the pools listed so far (more appear while connections are listed). */
+  poolsDone: z.number().int().min(0),
+  poolsTotal: z.number().int().min(0),
+  /** Users found so far, over every pool. */
+  hits: z.number().int().min(0),
+  /** Connection › pool › users, in the order the connections are listed and their pools were returned. */
+  connections: z.array(ConnectionSearchResult),
+});
+export type CrossPoolSearchState = z.infer<typeof CrossPoolSearchState>;
+
+const SearchId = z.string().uuid();
+// --- end of the cross-pool search's schemas ---
+
 function operation<Req extends z.ZodType, Res extends z.ZodType>(spec: {
   request: Req;
   response: Res;
@@ -584,6 +647,34 @@ export const contract = {
       phoneNotRead: z.enum(['needs-country-code', 'incomplete']).optional(),
     }),
     aws: ['ListUsers'],
+  }),
+  /**
+   * Starts the search for a caller in every user pool of the connection, or of every connection
+   * (cognito-idp:ListUserPools, cognito-idp:DescribeUserPool, cognito-idp:ListUsers): the lookups of
+   * users:find in each pool, paced within ListUsers' quota per account and region. Answers at once with
+   * the search's id; search:progress follows it.
+   */
+  'search:start': operation({
+    request: z.strictObject({
+      connectionId: ConnectionId,
+      /** Every connection the operator can pick, not only this one. */
+      everyConnection: z.boolean().default(false),
+      text: SearchText.min(1, messageRef('validation.search.required')),
+    }),
+    response: z.object({ searchId: SearchId, startedAt: z.string() }),
+    aws: ['ListUserPools', 'DescribeUserPool', 'ListUsers'],
+  }),
+  /** Where a search has got, with the results so far. No AWS call. */
+  'search:progress': operation({
+    request: z.strictObject({ searchId: SearchId }),
+    response: CrossPoolSearchState,
+    aws: [],
+  }),
+  /** Stops a search: nothing more is sent for it; the calls already on their way are cut off. No AWS call. */
+  'search:cancel': operation({
+    request: z.strictObject({ searchId: SearchId }),
+    response: CrossPoolSearchState,
+    aws: [],
   }),
   /** AdminGetUser (cognito-idp:AdminGetUser). */
   'users:get': operation({

@@ -63,6 +63,7 @@ export const APP_ERROR_CODES = [
   'OutcomeUnknown',
   'PolicyForbids', // the organization's policy does not allow this (an action, no ticket, the demo, a preset connection's change)
   'PolicyInvalid', // the policy file cannot be used: recovery actions are refused until it is fixed (fail closed)
+  'SearchNotFound', // search:progress or search:cancel named a search this run of Recovery Desk does not hold (finished long ago, or the app restarted)
   'AuditDeliveryFailed', // the central audit trail (CloudWatch Logs) did not take the records; they wait on disk and are retried
   'Unexpected',
 ] as const;

@@ -7,6 +7,7 @@ import { openAuditTrail } from './audit-trail';
 import { openConnectionStore } from './connection-store';
 import { DEFAULT_CALL_POLICY, type CallPolicy } from './cognito-gateway';
 import { BUILT_IN_CONNECTION_IDS, createConnectionRegistry } from './connections';
+import { createCrossPoolSearches, type SearchPacing } from './cross-pool-search';
 import type { StartDemoEnvironment } from './demo-environment';
 import { openDiagnosticLog, type DiagnosticLog } from './diagnostics';
 import { describePolicyProblem, loadPolicy, type PolicyState } from './policy';
@@ -36,6 +37,8 @@ export interface BackendOptions {
   policy?: PolicyState;
   /** Deadlines and retry pacing of the central audit trail's delivery; tests shorten them. */
   auditDelivery?: Partial<DeliveryPolicy>;
+  /** How fast a search across pools may call Cognito (cross-pool-search.ts); the defaults stay within the quotas. */
+  searchPacing?: Partial<SearchPacing>;
 }
 
 /** How long closing waits for calls in flight (a recovery action's deadline and then some), and again for the rest to close. */
@@ -102,6 +105,7 @@ export function createBackend(options: BackendOptions): Backend {
   });
   const audit = shippingTrail(openAuditTrail(auditPath), shipper);
   const settings = watchSettings(openSettingsStore(join(options.dataDir, 'settings.json'), { callerVerification: rules.callerVerification }), diagnostics);
+  const searches = createCrossPoolSearches({ connections, diagnostics, pacing: options.searchPacing });
   const service = createRecoveryService({
     connections,
     policy: rules,
@@ -111,6 +115,7 @@ export function createBackend(options: BackendOptions): Backend {
     diagnostics,
     osUser,
     systemLanguages: options.systemLanguages,
+    searches,
   });
   const inflight = createInflightTracker();
   let closing: Promise<void> | undefined;
@@ -122,6 +127,8 @@ export function createBackend(options: BackendOptions): Backend {
     close(timeoutMs = CLOSE_TIMEOUT_MS) {
       closing ??= (async () => {
         inflight.stopAccepting();
+        // A search across pools runs in the background, untracked: stop it, so nothing more is sent.
+        await withTimeout(() => searches.close(), timeoutMs);
         if (!(await inflight.drain(timeoutMs))) diagnostics.warn('closed-with-calls-in-flight', { pending: inflight.pending });
         await withTimeout(
           () =>

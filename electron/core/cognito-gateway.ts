@@ -143,9 +143,22 @@ export interface CognitoFacts {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the client's resolved configuration type is internal to the SDK
 export type CognitoCommand<I extends ServiceInputTypes, O extends ServiceOutputTypes> = Command<ServiceInputTypes, I, ServiceOutputTypes, O, any>;
 
+/** A read stopped by its caller's signal (a cancelled cross-pool search): the call and its retries were cut off. */
+export class CallCancelled extends Error {
+  constructor(readonly operation: string) {
+    super(`${operation} was cancelled by its caller.`);
+    this.name = 'CallCancelled';
+  }
+}
+
+export interface SendOptions {
+  /** Reads only: aborting stops the call and any retry still to come (CallCancelled). Writes are never cut off mid-way. */
+  signal?: AbortSignal | undefined;
+}
+
 export interface CognitoGateway {
   /** Sends one command under the policy above. */
-  send<I extends ServiceInputTypes, O extends ServiceOutputTypes>(command: CognitoCommand<I, O>): Promise<O>;
+  send<I extends ServiceInputTypes, O extends ServiceOutputTypes>(command: CognitoCommand<I, O>, options?: SendOptions): Promise<O>;
   facts: CognitoFacts;
   destroy(): void;
 }
@@ -173,22 +186,29 @@ export function createCognitoGateway({ connectionId, config, policy, diagnostics
   prepare(writes);
   const subs = createSubMap();
 
-  async function send<I extends ServiceInputTypes, O extends ServiceOutputTypes>(command: CognitoCommand<I, O>): Promise<O> {
+  async function send<I extends ServiceInputTypes, O extends ServiceOutputTypes>(command: CognitoCommand<I, O>, options: SendOptions = {}): Promise<O> {
     const operation = command.constructor.name.replace(/Command$/, '');
     const kind = callKindOf(operation);
     const deadlineMs = kind === 'read' ? policy.readDeadlineMs : policy.writeDeadlineMs;
     const deadline = AbortSignal.timeout(deadlineMs);
+    const cancel = kind === 'read' ? options.signal : undefined;
+    if (cancel?.aborted) throw new CallCancelled(operation);
+    const stop = cancel ? AbortSignal.any([deadline, cancel]) : deadline;
     const started = now();
     const client = kind === 'read' ? reads : writes;
     try {
       // The signal stops the HTTP request; the race also bounds what comes before it (credentials from
       // SSO or an assumed role), which the SDK does not let a signal cancel.
-      const expired = new Promise<never>((_, reject) => deadline.addEventListener('abort', () => reject(deadline.reason as Error), { once: true }));
-      const output = await Promise.race([client.send(command, { abortSignal: deadline }), expired]);
+      const expired = new Promise<never>((_, reject) => stop.addEventListener('abort', () => reject(stop.reason as Error), { once: true }));
+      const output = await Promise.race([client.send(command, { abortSignal: stop }), expired]);
       diagnostics.call({ connectionId, operation, kind, outcome: 'OK', requestId: output.$metadata?.requestId, durationMs: now() - started, attempts: output.$metadata?.attempts });
       subs.learn(operation, command.input, output);
       return output;
     } catch (caught) {
+      if (cancel?.aborted && !deadline.aborted) {
+        diagnostics.call({ connectionId, operation, kind, outcome: 'Cancelled', durationMs: now() - started });
+        throw new CallCancelled(operation);
+      }
       const timedOut = deadline.aborted;
       let error: unknown = caught;
       if (kind === 'write' && !certainlyNotActed(caught)) error = unknownOutcome(caught, operation, deadlineMs, timedOut);

@@ -60,6 +60,7 @@ const BEHAVIOUR: Record<ErrorCode, Behaviour> = {
   PolicyForbids: once,
   PolicyInvalid: once,
   // The records wait on disk; delivery is retried on its own.
+  SearchNotFound: once,
   AuditDeliveryFailed: later,
   Unexpected: later,
 };

@@ -14,6 +14,7 @@ import type { AuditShipper } from './audit-shipper';
 import type { PolicyAction } from '../../shared/policy';
 import type { AuditTrail } from './audit-trail';
 import type { CognitoGateway } from './cognito-gateway';
+import type { CrossPoolSearches } from './cross-pool-search';
 import { toAppClient, toPoolDetails, toUserDetails, toUserSummary } from './cognito-mapping';
 import { DEMO_CONNECTION_ID, type ConnectionRegistry } from './connections';
 import { RecoveryDeskError, suggestsChangedFacts, toApiError } from './errors';
@@ -62,12 +63,14 @@ export interface ServiceOptions {
   diagnostics: DiagnosticLog;
   /** The operating-system account running Recovery Desk. */
   osUser: string;
+  /** Searches for a caller across pools, running in the background (cross-pool-search.ts). */
+  searches: CrossPoolSearches;
   /** The operating system's preferred languages, most preferred first: the desktop shell says, the browser shell does not. */
   systemLanguages?: readonly string[] | undefined;
 }
 
 /** Implements every contract channel on validated input. With the connection test (connections.ts), the only code that talks to Cognito. */
-export function createRecoveryService({ connections, policy, audit, auditDelivery, settings, diagnostics, osUser, systemLanguages }: ServiceOptions): RecoveryDeskService {
+export function createRecoveryService({ connections, policy, audit, auditDelivery, settings, diagnostics, osUser, systemLanguages, searches }: ServiceOptions): RecoveryDeskService {
   /** What the settings view adds from the shell: who runs the app, and in which languages the system speaks. */
   const shellFacts = { osUser, ...(systemLanguages ? { systemLanguages: [...systemLanguages] } : {}) };
   const cognito = (connectionId: string) => connections.client(connectionId);
@@ -232,6 +235,15 @@ export function createRecoveryService({ connections, policy, audit, auditDeliver
         ...(defaultCountry ? { defaultCountry } : {}),
         ...(plan.phoneNotRead ? { phoneNotRead: plan.phoneNotRead } : {}),
       };
+    },
+
+    // Finding the caller in every pool: started here, then followed and stopped by its id.
+    'search:start': (request) => searches.start(request),
+    async 'search:progress'({ searchId }) {
+      return searches.progress(searchId);
+    },
+    async 'search:cancel'({ searchId }) {
+      return searches.cancel(searchId);
     },
 
     async 'users:get'({ connectionId, userPoolId, username }) {

@@ -391,3 +391,38 @@ export function useUpdateSettings() {
     },
   });
 }
+
+// --- Finding the caller in every pool: started once, then polled until it has finished ---
+
+/** How often a running search across pools is asked where it has got. */
+const SEARCH_POLL_MS = 400;
+
+export function searchProgressQuery(searchId: string) {
+  const request: RequestOf<'search:progress'> = { searchId };
+  return queryOptions({
+    queryKey: ['search:progress', request] as const,
+    queryFn: () => call('search:progress', request),
+    // Once finished (cancelled ones too, when their last calls have settled), the answer no longer changes.
+    refetchInterval: (query) => (query.state.data?.finishedAt ? false : SEARCH_POLL_MS),
+    staleTime: (query) => (query.state.data?.finishedAt ? Infinity : 0),
+    // A search the privileged side no longer holds (SearchNotFound) will not come back by asking again.
+    retry: false,
+  });
+}
+
+export function useStartSearch() {
+  return useMutation({
+    mutationKey: ['search:start'],
+    mutationFn: (request: RequestOf<'search:start'>) => call('search:start', request),
+  });
+}
+
+export function useCancelSearch() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationKey: ['search:cancel'],
+    mutationFn: (request: RequestOf<'search:cancel'>) => call('search:cancel', request),
+    // Shown at once: nothing more is sent, whatever the next poll says.
+    onSuccess: (state) => queryClient.setQueryData(searchProgressQuery(state.searchId).queryKey, state),
+  });
+}

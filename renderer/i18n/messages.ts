@@ -1,4 +1,5 @@
 import { UI_LANGUAGES } from '../../shared/contract';
+import deAllPools from './catalogs/de/all-pools.json';
 import deApp from './catalogs/de/app.json';
 import deAudit from './catalogs/de/audit.json';
 import deCommon from './catalogs/de/common.json';
@@ -11,6 +12,7 @@ import deRecovery from './catalogs/de/recovery.json';
 import deSettings from './catalogs/de/settings.json';
 import deUsers from './catalogs/de/users.json';
 import deValidation from './catalogs/de/validation.json';
+import enAllPools from './catalogs/en/all-pools.json';
 import enApp from './catalogs/en/app.json';
 import enAudit from './catalogs/en/audit.json';
 import enCommon from './catalogs/en/common.json';
@@ -36,6 +38,7 @@ export const en = {
   ...enConnections,
   ...enPools,
   ...enUsers,
+  ...enAllPools,
   ...enRecovery,
   ...enAudit,
   ...enSettings,
@@ -54,6 +57,7 @@ export const de: Catalog = {
   ...deConnections,
   ...dePools,
   ...deUsers,
+  ...deAllPools,
   ...deRecovery,
   ...deAudit,
   ...deSettings,

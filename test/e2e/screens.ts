@@ -208,6 +208,17 @@ export async function tourScreens(page: Page, appUrl: string, origin: string, ch
   await manager.getByRole('button', { name: say('connections.manager.closeLabel') }).click();
   await expect(manager).toHaveCount(0);
 
+  // The caller in every pool: alice is in two of the demo's four pools.
+  await page.getByRole('button', { name: say('allPools.open'), exact: true }).click();
+  const allPools = page.getByRole('search', { name: say('allPools.heading') });
+  await allPools.getByRole('searchbox', { name: say('allPools.text') }).fill('alice.verified');
+  await allPools.getByRole('button', { name: say('allPools.submit'), exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: say('allPools.finished', { hits: 2, total: 4 }) })).toBeVisible();
+  const found = page.getByRole('region', { name: say('allPools.results') }).getByRole('button', { name: /alice\.verified/ });
+  await expect(found).toHaveCount(2);
+  await check({ name: 'the caller found in every pool', page, keyControls: [allPools.getByRole('searchbox', { name: say('allPools.text') }), found.first()] });
+  await page.getByRole('button', { name: say('allPools.close'), exact: true }).click();
+
   // Every action above is in the audit log: successes, failures and an unknown outcome.
   await page.getByRole('radiogroup', { name: say('app.view.label') }).getByRole('radio', { name: say('app.view.audit') }).click();
   const rows = page.getByRole('table', { name: say('audit.table.label') }).getByRole('row');

@@ -402,6 +402,15 @@ describe('typed-in access keys and a role on top', () => {
         await desk.backend.dispatch(channel, request).then((result) => desk.replies.push({ channel, result }));
         covered.add(channel);
       }
+      // The search across pools: started, followed, stopped.
+      const started = await desk.backend.dispatch('search:start', { connectionId, text: 'alice' });
+      desk.replies.push({ channel: 'search:start', result: started });
+      covered.add('search:start');
+      const searchId = started.ok ? (started.data as { searchId: string }).searchId : '00000000-0000-4000-8000-000000000000';
+      for (const channel of ['search:progress', 'search:cancel'] as const) {
+        await desk.backend.dispatch(channel, { searchId }).then((result) => desk.replies.push({ channel, result }));
+        covered.add(channel);
+      }
     }
     const once: Array<[Channel, unknown]> = [
       ['connections:save', { connectionId: saved.id, name: 'Typed keys (edited)', region: 'us-east-1', endpoint: secondProxy.endpoint, source: { kind: 'access-keys' } }],

@@ -50,7 +50,9 @@ describe('every code and cause has words for the operator and the caller, in eve
     ],
   };
   // The causes each code words on its own (errors.<Code>.<cause>.<part> in the English catalog).
-  const causesOf = (code: string) => ERROR_CAUSES.filter((cause) => Object.keys(en).some((id) => id.startsWith(`errors.${code}.${cause}.`)));
+  // Read once: the catalog has well over a thousand ids, and this runs for every code and cause.
+  const errorIds = Object.keys(en).filter((id) => id.startsWith('errors.'));
+  const causesOf = (code: string) => ERROR_CAUSES.filter((cause) => errorIds.some((id) => id.startsWith(`errors.${code}.${cause}.`)));
 
   it.each(UI_LANGUAGES.map((language) => [language]))('%s', (language) => {
     for (const code of codes) {

@@ -48,7 +48,7 @@ export function foundWords(t: Translate, result: FindResult): string {
 }
 
 /** Why text that looked like a phone number was not searched as one, and what to type instead. */
-export function phoneNotReadWords(t: Translate, result: FindResult, text: string): string | undefined {
+export function phoneNotReadWords(t: Translate, result: Pick<FindResult, 'phoneNotRead' | 'defaultCountry'>, text: string): string | undefined {
   switch (result.phoneNotRead) {
     case undefined:
       return undefined;
@@ -64,7 +64,7 @@ export function phoneNotReadWords(t: Translate, result: FindResult, text: string
 }
 
 /** Lookups with more users than their first page: the operator narrows the search rather than scroll through pages. */
-export function moreAvailableWords(t: Translate, result: FindResult): string | undefined {
+export function moreAvailableWords(t: Translate, result: Pick<FindResult, 'lookups'>): string | undefined {
   const more = result.lookups.filter((lookup) => lookup.moreAvailable);
   if (more.length === 0) return undefined;
   return t('users.found.moreAvailable', { searched: lookupsWords(t, more) });

@@ -14,6 +14,7 @@ import {
   type AliasAttributeType,
   type AttributeType,
   type PasswordPolicyType,
+  type UsernameAttributeType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { DemoMessage } from '../../../shared/contract';
 import { startDemoEmulator } from '../../../electron/emulator';
@@ -101,6 +102,8 @@ export const OTHER_GOOD_PASSWORD = 'Another-Pass-43';
 export interface PoolSpec {
   recovery?: AccountRecoverySettingType['RecoveryMechanisms'];
   aliasAttributes?: AliasAttributeType[];
+  /** Users sign in with their email or phone number instead of a username. */
+  usernameAttributes?: UsernameAttributeType[];
   passwordHistorySize?: number;
 }
 
@@ -122,6 +125,7 @@ export class Fixtures {
         Policies: { PasswordPolicy: { ...POLICY, ...(spec.passwordHistorySize ? { PasswordHistorySize: spec.passwordHistorySize } : {}) } },
         ...(spec.recovery ? { AccountRecoverySetting: { RecoveryMechanisms: spec.recovery } } : {}),
         ...(spec.aliasAttributes ? { AliasAttributes: spec.aliasAttributes } : {}),
+        ...(spec.usernameAttributes ? { UsernameAttributes: spec.usernameAttributes } : {}),
         AutoVerifiedAttributes: ['email'],
         // Password history needs the Essentials plan on AWS; emulators ignore it.
         ...(spec.passwordHistorySize ? { UserPoolTier: 'ESSENTIALS' as const } : {}),

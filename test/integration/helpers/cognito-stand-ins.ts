@@ -11,6 +11,8 @@ export interface SeenCall {
   operation: string;
   /** The access key id from the Authorization header's Credential=. */
   signedWith: string | undefined;
+  /** When it arrived (performance.now()), for rates. */
+  at: number;
 }
 
 export interface StandIn {
@@ -37,6 +39,7 @@ function seenCall(req: http.IncomingMessage): SeenCall {
   return {
     operation: target.slice(target.indexOf('.') + 1),
     signedWith: /Credential=([^/]+)\//.exec(req.headers.authorization ?? '')?.[1],
+    at: performance.now(),
   };
 }
 
