@@ -13,6 +13,8 @@ export const AuditAction = z.enum([
   'RevokeSession',
   'GlobalSignOut',
   'AuthEventFeedback',
+  // A lost MFA device: SMS, email and TOTP MFA turned off (AdminSetUserMFAPreference).
+  'ResetMfa',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -14,6 +14,7 @@ import {
   UserStatus,
 } from './cognito-model';
 import { AuditChainReport, AuditOutcome, AuditRecord } from './audit-record';
+import { AuthFactor, MfaResetResult, UserAuthFactors } from './auth-factors';
 import { messageRef } from './message-ref';
 import { atMost, plainText } from './validation';
 import { ApiError, CognitoErrorCode, PolicyProblem, type Result } from './errors';
@@ -137,6 +138,8 @@ export const PoolDetails = PoolSummary.extend({
   autoVerifiedAttributes: z.array(z.string()),
   mfaConfiguration: z.enum(['OFF', 'ON', 'OPTIONAL']),
   estimatedNumberOfUsers: z.number().int().optional(),
+  /** The first factors the pool allows with choice-based sign-in (Policies.SignInPolicy); absent: passwords only. */
+  signInFactors: z.array(AuthFactor).optional(),
 });
 export type PoolDetails = z.infer<typeof PoolDetails>;
 
@@ -241,6 +244,9 @@ export const DemoOperation = z.enum([
   'AdminUserGlobalSignOut',
   'AdminListUserAuthEvents',
   'AdminUpdateAuthEventFeedback',
+  // How the user signs in, and Reset MFA.
+  'AdminGetUserAuthFactors',
+  'AdminSetUserMFAPreference',
 ]);
 export type DemoOperation = z.infer<typeof DemoOperation>;
 
@@ -295,6 +301,8 @@ export const VerdictReasonId = z.enum([
   'admin-only',
   'existence-errors-hidden',
   'secret-hash-automatic',
+  // The user has no password: they sign in with params.factors (a code, a passkey).
+  'no-password',
 ]);
 export type VerdictReasonId = z.infer<typeof VerdictReasonId>;
 
@@ -683,12 +691,30 @@ export const contract = {
   }),
   /**
    * AdminGetUser, with the pool's and app client's cached facts: whether ForgotPassword can work and where the
-   * code will go (cognito-idp:DescribeUserPool, cognito-idp:DescribeUserPoolClient, cognito-idp:AdminGetUser).
+   * code will go (cognito-idp:DescribeUserPool, cognito-idp:DescribeUserPoolClient, cognito-idp:AdminGetUser), and
+   * whether the user has a password at all (cognito-idp:AdminGetUserAuthFactors; left out when it cannot be read).
    */
   'recovery:verdict': operation({
     request: OnPool.extend({ clientId: ClientId, username: Username }),
     response: RecoveryVerdict,
-    aws: ['DescribeUserPool', 'DescribeUserPoolClient', 'AdminGetUser'],
+    aws: ['DescribeUserPool', 'DescribeUserPoolClient', 'AdminGetUser', 'AdminGetUserAuthFactors'],
+  }),
+  // How the user signs in, and a lost MFA device (issue 13).
+  /** AdminGetUserAuthFactors (cognito-idp:AdminGetUserAuthFactors): the user's sign-in factors and MFA. */
+  'users:authFactors': operation({
+    request: OnPool.extend({ username: Username }),
+    response: UserAuthFactors,
+    aws: ['AdminGetUserAuthFactors'],
+  }),
+  /**
+   * "Reset MFA" for a lost device: AdminSetUserMFAPreference turning off SMS, email and TOTP MFA, sent once
+   * (cognito-idp:AdminSetUserMFAPreference), after reading what the user had (cognito-idp:AdminGetUserAuthFactors)
+   * and whether the pool requires MFA (cognito-idp:DescribeUserPool, cached).
+   */
+  'users:resetMfa': operation({
+    request: OnPool.extend({ username: Username, ...ActionRecord }),
+    response: MfaResetResult,
+    aws: ['AdminSetUserMFAPreference', 'AdminGetUserAuthFactors', 'DescribeUserPool'],
   }),
   /**
    * ForgotPassword, sent once, with SECRET_HASH computed on the privileged side when the client has a secret

@@ -37,6 +37,8 @@ export const COGNITO_ERROR_CODES = [
   'UsernameExists',
   // Threat protection: AdminListUserAuthEvents, AdminUpdateAuthEventFeedback in a pool without it
   'UserPoolAddOnNotEnabled',
+  // AdminSetUserMFAPreference (Reset MFA)
+  'PasswordResetRequired',
 ] as const;
 
 /** Errors raised by Recovery Desk itself, before or around a Cognito call. */

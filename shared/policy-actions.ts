@@ -10,4 +10,6 @@ export const POLICY_ACTIONS = [
   'revokeSession',
   'globalSignOut',
   'authEventFeedback',
+  // How the user signs in
+  'resetMfa',
 ] as const;

@@ -6,6 +6,7 @@ import type {
   UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { AppClient, PoolDetails, UserDetails, UserSummary } from '../../shared/contract';
+import { knownAuthFactors } from '../../shared/auth-factors';
 
 // SDK shapes → contract shapes. Only what the contract declares is copied, so nothing else
 // (a client secret above all) can reach the renderer.
@@ -35,7 +36,15 @@ export function toPoolDetails(pool: UserPoolType, userPoolId: string): PoolDetai
     autoVerifiedAttributes: pool.AutoVerifiedAttributes ?? [],
     mfaConfiguration: pool.MfaConfiguration ?? 'OFF',
     estimatedNumberOfUsers: pool.EstimatedNumberOfUsers,
+    ...signInFactorsOf(pool),
   };
+}
+
+/** The pool's choice-based sign-in factors, when it has a sign-in policy. */
+function signInFactorsOf(pool: UserPoolType): Pick<PoolDetails, 'signInFactors'> {
+  const allowed = pool.Policies?.SignInPolicy?.AllowedFirstAuthFactors;
+  if (!allowed) return {};
+  return { signInFactors: knownAuthFactors(allowed) };
 }
 
 export function toAppClient(clientId: string, details: UserPoolClientType | undefined, listedName?: string): AppClient {

@@ -36,6 +36,7 @@ const BEHAVIOUR: Record<ErrorCode, Behaviour> = {
   UserNotFound: once,
   PreconditionNotMet: once,
   UnsupportedUserState: once,
+  PasswordResetRequired: once,
   UsernameExists: once,
   UserPoolAddOnNotEnabled: once,
   CallerNotVerified: once,

@@ -1,4 +1,5 @@
 import type { Alternative, AppClient, PoolDetails, RecoveryVerdict, UserDetails, VerdictReasonId } from '../../shared/contract';
+import { PASSWORDLESS_FACTORS, signsInWithoutPassword, type UserAuthFactors } from '../../shared/auth-factors';
 import { chooseRecoveryChannel, emailQualifies, maskDestination, phoneQualifies, recoveryOrder } from '../../shared/recovery-rules';
 
 type Reason = RecoveryVerdict['reasons'][number];
@@ -10,13 +11,15 @@ export interface VerdictInput {
   codesSentToday: number;
   /** ForgotPassword requests today whose answer was lost: each may have sent a code. */
   codesOfUnknownOutcomeToday: number;
+  /** AdminGetUserAuthFactors; absent when it could not be read (the verdict is then about the password alone). */
+  authFactors?: UserAuthFactors | undefined;
 }
 
 /**
  * What ForgotPassword will do for this user through this app client, worked out from
  * DescribeUserPool, DescribeUserPoolClient and AdminGetUser before anything is sent.
  */
-export function assessRecovery({ pool, client, user, codesSentToday, codesOfUnknownOutcomeToday }: VerdictInput): RecoveryVerdict {
+export function assessRecovery({ pool, client, user, codesSentToday, codesOfUnknownOutcomeToday, authFactors }: VerdictInput): RecoveryVerdict {
   const order = recoveryOrder(pool.recoveryMechanisms);
   const adminOnly = order.includes('admin_only');
   const rule = adminOnly ? 'admin-only' : pool.recoveryMechanisms.length > 0 ? 'pool-setting' : 'legacy';
@@ -50,6 +53,14 @@ export function assessRecovery({ pool, client, user, codesSentToday, codesOfUnkn
       break;
     case 'CONFIRMED':
       break;
+  }
+
+  // No password to forget: the user signs in with a code or a passkey. ForgotPassword would give them
+  // a password (AWS documents no exception for such users), which is not what the caller needs: they
+  // sign in the way they always do. A blocker, so the console does not send a code by default.
+  if (authFactors && signsInWithoutPassword(authFactors)) {
+    const factors = authFactors.configured.filter((factor) => (PASSWORDLESS_FACTORS as readonly string[]).includes(factor));
+    add('no-password', 'blocker', { factors: factors.join(' '), factorCount: factors.length });
   }
 
   const emailVerified = Boolean(user.email) && user.emailVerified;

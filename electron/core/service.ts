@@ -19,6 +19,7 @@ import { toAppClient, toPoolDetails, toUserDetails, toUserSummary } from './cogn
 import { DEMO_CONNECTION_ID, type ConnectionRegistry } from './connections';
 import { RecoveryDeskError, suggestsChangedFacts, toApiError } from './errors';
 import { assessRecovery } from './recovery-verdict';
+import { authFactorChannels, readAuthFactors } from './auth-factors';
 import type { DiagnosticLog } from './diagnostics';
 import { computeSecretHash } from './secret-hash';
 import type { SettingsStore } from './settings-store';
@@ -39,6 +40,7 @@ const POLICY_ACTION: Readonly<Record<AuditAction, PolicyAction>> = {
   RevokeSession: 'revokeSession',
   GlobalSignOut: 'globalSignOut',
   AuthEventFeedback: 'authEventFeedback',
+  ResetMfa: 'resetMfa',
 };
 
 /** ListUsers' largest page: the one search box asks each lookup for this much, once. */
@@ -254,13 +256,19 @@ export function createRecoveryService({ connections, policy, audit, auditDeliver
 
     async 'recovery:verdict'({ connectionId, userPoolId, clientId, username }) {
       const gateway = await cognito(connectionId);
-      const [pool, appClient, user, codesToday] = await Promise.all([
+      const [pool, appClient, user, codesToday, authFactors] = await Promise.all([
         poolDetails(gateway, userPoolId),
         gateway.facts.appClient(userPoolId, clientId),
         gateway.facts.user(userPoolId, username),
         audit.codesSentToday(connectionId, userPoolId, username),
+        // Without it (an older IAM policy, a region without the operation) the verdict is the password one.
+        readAuthFactors(gateway, userPoolId, username).catch((readError: unknown) => {
+          diagnostics.warn('auth-factors-unread', { code: toApiError(readError).code });
+          return undefined;
+        }),
       ]);
       return assessRecovery({
+        authFactors,
         pool,
         client: toAppClient(clientId, appClient),
         user: toUserDetails(user),
@@ -325,6 +333,8 @@ export function createRecoveryService({ connections, policy, audit, auditDeliver
         );
         return { resetAt: new Date().toISOString(), requestId: response.$metadata.requestId };
       }),
+
+    ...authFactorChannels({ cognito, audited }),
 
     'recovery:setTemporaryPassword': (request) =>
       audited('AdminSetTemporaryPassword', request, async () => {

@@ -276,6 +276,8 @@ function cognitoStore(cognito: CognitoService, errors: CognitoLocalModules['erro
         ...(update.Sessions === undefined ? {} : { Sessions: update.Sessions }),
         ...(update.AuthEvents === undefined ? {} : { AuthEvents: update.AuthEvents }),
         ...(update.RevokedRefreshTokens === undefined ? {} : { RevokedRefreshTokens: update.RevokedRefreshTokens }),
+        // Cleared as AWS shows it: no MFAOptions at all rather than an empty list.
+        ...(update.MFAOptions === undefined ? {} : { MFAOptions: update.MFAOptions.length > 0 ? update.MFAOptions : undefined }),
         UserLastModifiedDate: update.UserLastModifiedDate,
       });
     },
@@ -298,7 +300,13 @@ function storedUser(user: User): StoredUser {
     ...(copy.Sessions ? { Sessions: copy.Sessions } : {}),
     ...(copy.AuthEvents ? { AuthEvents: copy.AuthEvents } : {}),
     ...(copy.RevokedRefreshTokens ? { RevokedRefreshTokens: copy.RevokedRefreshTokens } : {}),
+    // The emulator's own field, kept in the same record (cognito-local's type does not name it).
+    ...(passkeysOf(copy) ? { WebAuthnCredentials: passkeysOf(copy) } : {}),
   };
+}
+
+function passkeysOf(user: User): StoredUser['WebAuthnCredentials'] {
+  return (user as User & Pick<StoredUser, 'WebAuthnCredentials'>).WebAuthnCredentials;
 }
 
 /**

@@ -37,6 +37,7 @@ const FAULT_MESSAGES: Record<CognitoErrorCode, string> = {
   UnsupportedUserState: 'User is in an unsupported state for this action.',
   UsernameExists: 'User account already exists.',
   UserPoolAddOnNotEnabled: 'User pool add-on is not enabled for this user pool.',
+  PasswordResetRequired: 'Password reset required for the user',
 };
 
 const MAX_DELAY_MS = 60_000;

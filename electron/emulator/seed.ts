@@ -66,7 +66,14 @@ export const DEMO_CUSTOMER_USERS = {
   disabled: 'bea.disabled',
   /** Nothing verified: the app client answers with a simulated delivery. */
   unverified: 'ada.unverified',
+  /** No password at all: signs in with a code emailed to her (EMAIL_OTP). */
+  passwordless: 'amy.passwordless',
+  /** A password and a passkey (WEB_AUTHN). */
+  passkey: 'cara.passkey',
 } as const;
+
+/** The first sign-in factors the Customers pool allows (choice-based sign-in, USER_AUTH). */
+export const DEMO_CUSTOMER_SIGN_IN_FACTORS = ['PASSWORD', 'EMAIL_OTP', 'WEB_AUTHN'] as const;
 
 export const DEMO_ADMIN_ONLY_USERS = { adminOnly: 'nina.admin-only' } as const;
 export const DEMO_LEGACY_USERS = { legacy: 'oscar.legacy' } as const;
@@ -90,6 +97,7 @@ export interface SeedUser {
   Attributes: SeedAttribute[];
   Enabled: boolean;
   UserStatus: 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'UNCONFIRMED' | 'RESET_REQUIRED' | 'EXTERNAL_PROVIDER';
+  /** Empty: the user has no password (created in a passwordless pool). */
   Password: string;
   MFAOptions?: { DeliveryMedium: 'SMS'; AttributeName: 'phone_number' }[];
   UserMFASettingList?: ('SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP')[];
@@ -97,6 +105,8 @@ export interface SeedUser {
   UserCreateDate: Date;
   UserLastModifiedDate: Date;
   RefreshTokens: string[];
+  /** Registered passkeys: the emulator's own field (AdminGetUserAuthFactors lists WEB_AUTHN). */
+  WebAuthnCredentials?: { CredentialId: string; FriendlyName: string; CreatedAt: Date }[];
 }
 
 export interface SeedPool {
@@ -115,6 +125,8 @@ export interface SeedPool {
       TemporaryPasswordValidityDays: number;
       PasswordHistorySize?: number;
     };
+    /** Choice-based sign-in: the first factors the pool allows. Absent: passwords only. */
+    SignInPolicy?: { AllowedFirstAuthFactors: string[] };
   };
   /** Absent: Cognito's older rule applies. */
   AccountRecoverySetting?: { RecoveryMechanisms: { Name: 'verified_email' | 'verified_phone_number' | 'admin_only'; Priority: number }[] };
@@ -237,6 +249,8 @@ function customerPool(userCount: number): SeedPool {
         RequireSymbols: false,
         TemporaryPasswordValidityDays: 7,
       },
+      // Customers may sign in with a password, a code sent to their email, or a passkey.
+      SignInPolicy: { AllowedFirstAuthFactors: [...DEMO_CUSTOMER_SIGN_IN_FACTORS] },
     },
     AccountRecoverySetting: {
       RecoveryMechanisms: [
@@ -315,6 +329,10 @@ interface PersonSpec {
   preferredUsername?: string;
   /** Extra attributes, e.g. a federated user's identities. */
   attributes?: Record<string, string>;
+  /** false: no password (signs in without one). */
+  password?: boolean;
+  /** The names of the passkeys the user registered. */
+  passkeys?: string[];
   created: string;
 }
 
@@ -406,6 +424,15 @@ function buildCustomerUsers(): SeedUser[] {
     },
     { username: c.disabled, given: 'Bea', family: 'Disabled', email: { address: 'bea@example.net', verified: true }, enabled: false, created: '2024-03-04T12:00:00.000Z' },
     { username: c.unverified, given: 'Ada', family: 'Unverified', email: { address: 'ada@example.net', verified: false }, created: '2024-03-05T12:00:00.000Z' },
+    { username: c.passwordless, given: 'Amy', family: 'Passwordless', email: { address: 'amy@example.net', verified: true }, password: false, created: '2024-03-06T12:00:00.000Z' },
+    {
+      username: c.passkey,
+      given: 'Cara',
+      family: 'Passkey',
+      email: { address: 'cara@example.net', verified: true },
+      passkeys: ['Cara’s phone'],
+      created: '2024-03-07T12:00:00.000Z',
+    },
   ] satisfies PersonSpec[];
   return [...customers, alice, ...cases.map((spec) => person(DEMO_CUSTOMER_POOL_ID, spec))];
 }
@@ -443,11 +470,20 @@ function person(poolId: string, spec: PersonSpec): SeedUser {
       .sort((a, b) => (a.Name < b.Name ? -1 : 1)),
     Enabled: spec.enabled ?? true,
     UserStatus: spec.status ?? 'CONFIRMED',
-    Password: DEMO_INITIAL_PASSWORD,
+    Password: spec.password === false ? '' : DEMO_INITIAL_PASSWORD,
     UserCreateDate: created,
     UserLastModifiedDate: created,
     RefreshTokens: [],
     ...mfa,
+    ...(spec.passkeys
+      ? {
+          WebAuthnCredentials: spec.passkeys.map((FriendlyName, index) => ({
+            CredentialId: stableUuid(`${poolId}/${spec.username}/passkey/${index}`),
+            FriendlyName,
+            CreatedAt: created,
+          })),
+        }
+      : {}),
   };
 }
 

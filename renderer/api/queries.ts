@@ -221,6 +221,15 @@ export function authEventsQuery(request: RequestOf<'risk:events'>) {
   });
 }
 
+/** How the user signs in and their MFA (AdminGetUserAuthFactors); read again after every action on the user. */
+export function authFactorsQuery(request: RequestOf<'users:authFactors'>) {
+  return queryOptions({
+    queryKey: ['users:authFactors', request] as const,
+    queryFn: () => call('users:authFactors', request),
+    staleTime: 30_000,
+  });
+}
+
 /** Every demo channel's request: they only exist on the offline demo connection. */
 const DEMO = { connectionId: 'demo' } as const;
 
@@ -281,6 +290,7 @@ function refreshAfterRecovery(queryClient: QueryClient, { connectionId, userPool
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: ['recovery:verdict', { connectionId, userPoolId, username }] }),
     queryClient.invalidateQueries({ queryKey: ['users:get', { connectionId, userPoolId, username }] }),
+    queryClient.invalidateQueries({ queryKey: ['users:authFactors', { connectionId, userPoolId, username }] }),
     queryClient.invalidateQueries({ queryKey: ['users:search', { connectionId, userPoolId }] }),
     queryClient.invalidateQueries({ queryKey: ['users:find', { connectionId, userPoolId }] }),
     queryClient.invalidateQueries({ queryKey: ['sessions:list', { connectionId, userPoolId, username }] }),
@@ -300,7 +310,8 @@ export type RecoveryAction =
   | 'recovery:setTemporaryPassword'
   | 'sessions:revoke'
   | 'sessions:signOutEverywhere'
-  | 'risk:feedback';
+  | 'risk:feedback'
+  | 'users:resetMfa';
 
 /**
  * A recovery action. Never retried on its own (each attempt may send the caller another message and

@@ -6,6 +6,7 @@ import deCommon from './catalogs/de/common.json';
 import deConnections from './catalogs/de/connections.json';
 import deDemo from './catalogs/de/demo.json';
 import deErrors from './catalogs/de/errors.json';
+import deFactors from './catalogs/de/factors.json';
 import dePools from './catalogs/de/pools.json';
 import deRecovery from './catalogs/de/recovery.json';
 import deSettings from './catalogs/de/settings.json';
@@ -19,6 +20,7 @@ import enCommon from './catalogs/en/common.json';
 import enConnections from './catalogs/en/connections.json';
 import enDemo from './catalogs/en/demo.json';
 import enErrors from './catalogs/en/errors.json';
+import enFactors from './catalogs/en/factors.json';
 import enPools from './catalogs/en/pools.json';
 import enRecovery from './catalogs/en/recovery.json';
 import enSettings from './catalogs/en/settings.json';
@@ -44,6 +46,7 @@ export const en = {
   ...enSettings,
   ...enDemo,
   ...enSecurity,
+  ...enFactors,
 };
 
 export type MessageId = keyof typeof en;
@@ -63,6 +66,7 @@ export const de: Catalog = {
   ...deSettings,
   ...deDemo,
   ...deSecurity,
+  ...deFactors,
 };
 
 export type Language = (typeof UI_LANGUAGES)[number];

@@ -51,7 +51,7 @@ function clientCard(page: Page, say: Say, label: string): Locator {
 const badge = (say: Say, status: 'ready' | 'blocked' | 'uncertain') => say('recovery.verdict.badge', { status });
 
 /** Calls a contract channel with the page's own session token, as a trainer's setup step. */
-async function callFromPage(page: Page, channel: string, request: unknown) {
+export async function callFromPage(page: Page, channel: string, request: unknown) {
   await page.evaluate(
     async ({ channel, request }) => {
       const token = sessionStorage.getItem('recovery-desk.token') ?? '';
@@ -195,6 +195,19 @@ export async function tourScreens(page: Page, appUrl: string, origin: string, ch
   });
   const customer = { username: 'customer003' };
   await alternativeDialog(page, say, check, say('recovery.adminReset.label'), say('recovery.adminReset.title', customer), say('recovery.adminReset.confirm', customer));
+
+  // How the user signs in: a customer without a password, and Reset MFA's confirmation for a lost device.
+  await openUser(page, say, 'Acme Customers', 'amy.passwordless');
+  await expect(verdictPanel(page, say).getByRole('status')).toContainText(badge(say, 'blocked'));
+  // The verdict's long reason is taller than a 400% zoom window; the section saying how the user signs in is the key.
+  await check({ name: 'a user without a password', page, keyControls: [page.getByRole('heading', { name: say('factors.title') })] });
+  await openUser(page, say, 'Acme Customers', 'ben.sms-mfa');
+  await page.getByRole('region', { name: say('factors.title') }).getByRole('button', { name: say('factors.reset.open') }).click();
+  const resetMfa = page.getByRole('dialog', { name: say('factors.reset.heading', { username: 'ben.sms-mfa' }) });
+  const keepMfa = resetMfa.getByRole('button', { name: say('factors.reset.cancel') });
+  await check({ name: 'the “Reset MFA” dialog', page, keyControls: [resetMfa.getByRole('button', { name: say('factors.reset.confirm') }), keepMfa] });
+  await keepMfa.click();
+  await expect(resetMfa).toHaveCount(0);
 
   await page.getByRole('button', { name: say('app.settings'), exact: true }).click();
   const settings = page.getByRole('dialog', { name: say('settings.title') });

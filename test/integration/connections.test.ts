@@ -401,6 +401,8 @@ describe('typed-in access keys and a role on top', () => {
         ['sessions:signOutEverywhere', { ...on(connectionId), username: 'zoë.ångström' }],
         ['risk:events', { ...on(connectionId), username: 'alice.verified' }],
         ['risk:feedback', { ...on(connectionId), username: 'alice.verified', eventId: DEMO_AUTH_EVENTS.risky, feedback: 'Valid' }],
+        ['users:authFactors', { ...on(connectionId), username: 'iris.email-mfa' }],
+        ['users:resetMfa', { ...on(connectionId), username: 'iris.email-mfa' }],
       ];
       for (const [channel, request] of more) {
         await desk.backend.dispatch(channel, request).then((result) => desk.replies.push({ channel, result }));

@@ -232,7 +232,7 @@ describe('offline demo emulator', () => {
       ...Array.from({ length: DEMO_CUSTOMER_COUNT }, (_, i) => demoCustomerUsername(i + 1)),
     ];
     const usernames = pages.flat().map((user) => user.Username);
-    expect(pages.map((page) => page.length)).toEqual([60, 60, 60, 60, 24]);
+    expect(pages.map((page) => page.length)).toEqual([60, 60, 60, 60, 26]);
     // The special cases sort first, so the list still ends with the last customer.
     expect(usernames.at(-1)).toBe(demoCustomerUsername(DEMO_CUSTOMER_COUNT));
     expect(new Set(usernames).size).toBe(usernames.length);

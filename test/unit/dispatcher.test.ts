@@ -93,8 +93,8 @@ describe('dispatcher', () => {
 
   it('gives each Cognito exception a distinct code', () => {
     expect(new Set(COGNITO_ERROR_CODES).size).toBe(COGNITO_ERROR_CODES.length);
-    // 22 from ForgotPassword and ConfirmForgotPassword, 3 more from the admin alternatives, 1 from threat protection.
-    expect(COGNITO_ERROR_CODES).toHaveLength(26);
+    // 22 from ForgotPassword and ConfirmForgotPassword, 3 more from the admin alternatives, 1 from threat protection, 1 from AdminSetUserMFAPreference.
+    expect(COGNITO_ERROR_CODES).toHaveLength(27);
   });
 
   it('logs a response that breaks the contract by where it broke, never by its values, and answers Unexpected', async () => {

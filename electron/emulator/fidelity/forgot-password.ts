@@ -4,7 +4,7 @@ import { adminOnlyRecovery, attemptLimitExceeded, cannotResetInState, noVerified
 import type { FidelityContext } from './context';
 import { maskDestination } from '../../../shared/recovery-rules';
 import { chooseChannel, isAdminOnly, simulatedDelivery, type MaskedDelivery } from './recovery-channel';
-import { MAX_CODE_REQUESTS_PER_WINDOW, userKey } from './recovery-codes';
+import { CODE_VALIDITY_MS, MAX_CODE_REQUESTS_PER_WINDOW, userKey } from './recovery-codes';
 import type { StoredUser } from './store';
 import { findUser } from './user-lookup';
 import { CLIENT_ID, SECRET_HASH, USERNAME, validateRequest } from './validation';
@@ -66,7 +66,9 @@ export async function forgotPassword(ctx: FidelityContext, request: CognitoReque
     userPoolId: pool.Id,
     clientId: ClientId,
     code,
-    sentAt: new Date(ctx.clock.now()),
+    // When the code was issued, so sentAt and expiresAt are exactly its validity apart (a second clock
+    // read could fall a millisecond later: seen as a flaky test on a busy machine).
+    sentAt: new Date(expiresAt.getTime() - CODE_VALIDITY_MS),
     expiresAt,
   });
   return { CodeDeliveryDetails: { Destination: maskedDestination, DeliveryMedium: channel.deliveryMedium, AttributeName: channel.attributeName } };

@@ -3,6 +3,7 @@ import type { Interceptors } from '../interceptor';
 import { adminResetUserPassword } from './admin-reset-user-password';
 import { adminSetUserPassword } from './admin-set-user-password';
 import { adminListUserAuthEvents, adminUpdateAuthEventFeedback, withForgotPasswordEvent } from './auth-events';
+import { adminGetUserAuthFactors } from './auth-factors';
 import { confirmForgotPassword } from './confirm-forgot-password';
 import type { CodeMessage, FidelityContext } from './context';
 import { forgotPassword } from './forgot-password';
@@ -47,6 +48,8 @@ export function createFidelityInterceptors(options: FidelityOptions): Intercepto
     ConfirmForgotPassword: (request) => confirmForgotPassword(ctx, request),
     // cognito-local lacks it; recovery depends on it (an MFA channel does not qualify).
     AdminSetUserMFAPreference: (request) => adminSetUserMfaPreference(ctx, request),
+    // How the user signs in and their MFA, from the record AdminGetUser reads (cognito-local lacks it).
+    AdminGetUserAuthFactors: (request) => adminGetUserAuthFactors(ctx, request),
     // The admin alternatives when ForgotPassword cannot help, and the sign-in answers they lead to.
     AdminCreateUser: (request, next) => adminCreateUser(ctx, request, next),
     AdminResetUserPassword: (request) => adminResetUserPassword(ctx, request),

@@ -38,6 +38,8 @@ export async function adminSetUserMfaPreference(ctx: FidelityContext, request: C
   await ctx.store.updateUser(pool.Id, user.Username, {
     UserMFASettingList: [...enabled],
     PreferredMfaSetting: preferred ?? '',
+    // MFAOptions is the older record of SMS MFA alone: it goes with SMS MFA, so AdminGetUser agrees.
+    ...(enabled.has('SMS_MFA') ? {} : { MFAOptions: [] }),
     UserLastModifiedDate: new Date(ctx.clock.now()),
   });
   return {};

@@ -18,6 +18,10 @@ export async function signIn(ctx: FidelityContext, request: CognitoRequest, next
   if (!found) return next(request);
   const { user, key, password } = found;
 
+  // A user created without a password (passwordless pools) signs in with a code or a passkey; no
+  // typed password matches, a blank one included.
+  if (user.Password === '') throw incorrectCredentials();
+
   // The password is deactivated (API Reference, AdminResetUserPassword), so this is the answer
   // whatever password was typed, until a code (ConfirmForgotPassword) or an administrator sets one.
   if (user.UserStatus === 'RESET_REQUIRED') throw passwordResetRequired();

@@ -22,6 +22,14 @@ export interface StoredUser extends UserActivity {
   MFAOptions?: { DeliveryMedium?: string; AttributeName?: string }[];
   UserMFASettingList?: string[];
   PreferredMfaSetting?: string;
+  /** Passkeys the user registered (the emulator's own field: cognito-local has none). */
+  WebAuthnCredentials?: StoredPasskey[];
+}
+
+export interface StoredPasskey {
+  CredentialId: string;
+  FriendlyName?: string;
+  CreatedAt: Date;
 }
 
 export interface StoredClient {
@@ -51,7 +59,12 @@ export interface StoredPasswordPolicy {
 export interface StoredPool {
   Id: string;
   Name?: string;
-  Policies?: { PasswordPolicy?: StoredPasswordPolicy };
+  Policies?: {
+    PasswordPolicy?: StoredPasswordPolicy;
+    /** Choice-based sign-in (USER_AUTH): which first factors the pool allows. Absent: passwords only. */
+    SignInPolicy?: { AllowedFirstAuthFactors?: string[] };
+  };
+  MfaConfiguration?: string;
   AccountRecoverySetting?: { RecoveryMechanisms?: RecoveryMechanism[] };
   AliasAttributes?: string[];
   UsernameAttributes?: string[];
@@ -68,6 +81,8 @@ export interface UserUpdate extends UserActivity {
   UserStatus?: string;
   UserMFASettingList?: string[];
   PreferredMfaSetting?: string;
+  /** The legacy SMS MFA record (AdminGetUser's MFAOptions); [] removes it. */
+  MFAOptions?: NonNullable<StoredUser['MFAOptions']>;
   UserLastModifiedDate: Date;
 }
 

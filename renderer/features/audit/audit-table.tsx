@@ -23,6 +23,7 @@ const ACTION_WORDS: Record<AuditAction, MessageId> = {
   RevokeSession: 'audit.action.revokeSession',
   GlobalSignOut: 'audit.action.globalSignOut',
   AuthEventFeedback: 'audit.action.authEventFeedback',
+  ResetMfa: 'audit.action.resetMfa',
 };
 
 /** How each outcome reads and looks. Unknown is neither: the action may have happened, so it gets its own look. */

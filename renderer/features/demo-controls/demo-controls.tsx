@@ -36,6 +36,8 @@ const OPERATIONS: Record<DemoOperation, MessageId> = {
   AdminUserGlobalSignOut: 'demo.operation.adminUserGlobalSignOut',
   AdminListUserAuthEvents: 'demo.operation.adminListUserAuthEvents',
   AdminUpdateAuthEventFeedback: 'demo.operation.adminUpdateAuthEventFeedback',
+  AdminGetUserAuthFactors: 'demo.operation.adminGetUserAuthFactors',
+  AdminSetUserMFAPreference: 'demo.operation.adminSetUserMfaPreference',
 };
 
 const POLL_MS = 2_000;

@@ -7,6 +7,7 @@ import { BusyButton } from '../../components/busy-button';
 import { ErrorNotice } from '../../components/error-notice';
 import { Loading } from '../../components/loading';
 import { useT } from '../../i18n/use-t';
+import { signInMethodsWords } from '../factors/factor-words';
 import { attributeList, mechanismLabel, mfaLabel, policySummary, recoveryOrderSummary, requiredKinds, secretWording, userExistenceWording } from './pool-wording';
 
 /** Bold label text inside a summary line ("<strong>Passwords:</strong> …"). */
@@ -121,6 +122,8 @@ function PoolSettings({ connectionId, details }: { connectionId: string; details
           <dd>{attributeList(t, details.autoVerifiedAttributes, 'pools.signIn.autoVerifiedNone')}</dd>
           <dt>{t('pools.signIn.mfa')}</dt>
           <dd>{mfaLabel(t, details.mfaConfiguration)}</dd>
+          <dt>{t('factors.pool.label')}</dt>
+          <dd>{signInMethodsWords(t, details.signInFactors ?? ['PASSWORD'])}</dd>
         </dl>
       </section>
 

@@ -13,6 +13,7 @@ import { focusUnmovedSinceOpening } from '../users/opening';
 import { useT } from '../../i18n/use-t';
 import { secretWording, userExistenceWording } from '../pools/pool-wording';
 import { callerCheckState, ticketRule, type CallerCheckState } from './action-record';
+import { SignInFactors } from '../factors/sign-in-factors';
 import { Alternatives } from './alternatives';
 import { CallerChecks } from './caller-checks';
 import { ConfirmForm } from './confirm-form';
@@ -260,6 +261,9 @@ export default function RecoveryPanel({ connectionId, pool, username, invitation
           onConfirmed={(at, signOut) => setConfirmed({ at, signOut })}
         />
       )}
+
+      {/* How the user signs in, after the password steps: a lost MFA device is its own task. */}
+      <SignInFactors connectionId={connectionId} pool={pool} username={username} record={checks.record} canAct={canAct} whyNot={whyNot} />
     </section>
     {security}
     </>

@@ -1,6 +1,7 @@
 import type { RecoveryVerdict, VerdictReasonId } from '../../../shared/contract';
 import type { MessageId } from '../../i18n/messages';
 import type { Translate } from '../../i18n/use-t';
+import { signInMethodsWords } from '../factors/factor-words';
 
 // The verdict arrives as codes (status, channel, reasons with params); these put it into the
 // operator's words. Pure, so the unit tests read them in English and German.
@@ -21,10 +22,13 @@ const REASON_MESSAGES: Readonly<Record<VerdictReasonId, MessageId>> = {
   'admin-only': 'recovery.reason.adminOnly',
   'existence-errors-hidden': 'recovery.reason.existenceErrorsHidden',
   'secret-hash-automatic': 'recovery.reason.secretHashAutomatic',
+  'no-password': 'recovery.reason.noPassword',
 };
 
 /** One reason in a sentence, with the facts it carries (a user's status, …). */
 export function reasonWords(t: Translate, reason: Pick<Reason, 'id' | 'params'>): string {
+  // The ways the user signs in arrive as factor codes; the sentence names them as a list.
+  if (reason.id === 'no-password') return t(REASON_MESSAGES[reason.id], { methods: signInMethodsWords(t, String(reason.params?.factors ?? '').split(' ')) });
   return t(REASON_MESSAGES[reason.id], reason.params);
 }
 

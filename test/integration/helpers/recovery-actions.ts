@@ -34,5 +34,7 @@ export function recoveryAction(action: PolicyAction, connectionId: string, recor
       return ['sessions:signOutEverywhere', { ...onPool, username: 'frank.both' }];
     case 'authEventFeedback':
       return ['risk:feedback', { ...onPool, username: 'alice.verified', eventId: DEMO_AUTH_EVENTS.risky, feedback: 'Invalid' }];
+    case 'resetMfa':
+      return ['users:resetMfa', { ...onPool, username: 'mia.alias' }];
   }
 }
