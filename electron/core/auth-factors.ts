@@ -1,7 +1,7 @@
 import { AdminGetUserAuthFactorsCommand, AdminSetUserMFAPreferenceCommand } from '@aws-sdk/client-cognito-identity-provider';
 import type { AuditAction } from '../../shared/audit-record';
-import { knownAuthFactors, type UserAuthFactors } from '../../shared/auth-factors';
-import type { RecoveryDeskService } from '../../shared/contract';
+import { knownAuthFactors, PASSWORDLESS_FACTORS, type UserAuthFactors } from '../../shared/auth-factors';
+import type { PoolDetails, RecoveryDeskService } from '../../shared/contract';
 import type { CognitoGateway } from './cognito-gateway';
 import { RecoveryDeskError } from './errors';
 
@@ -23,6 +23,11 @@ export interface AuthFactorDeps {
 }
 
 type AuthFactorChannels = Pick<RecoveryDeskService, 'users:authFactors' | 'users:resetMfa'>;
+
+/** The pool's sign-in policy offers a first factor other than a password (choice-based sign-in). */
+export function allowsPasswordlessSignIn(pool: Pick<PoolDetails, 'signInFactors'>): boolean {
+  return (pool.signInFactors ?? []).some((factor) => (PASSWORDLESS_FACTORS as readonly string[]).includes(factor));
+}
 
 /** Every MFA factor off, none preferred: AWS API Reference, AdminSetUserMFAPreference. */
 const MFA_OFF = { Enabled: false, PreferredMfa: false } as const;

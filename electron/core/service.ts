@@ -19,7 +19,7 @@ import { toAppClient, toPoolDetails, toUserDetails, toUserSummary } from './cogn
 import { DEMO_CONNECTION_ID, type ConnectionRegistry } from './connections';
 import { RecoveryDeskError, suggestsChangedFacts, toApiError } from './errors';
 import { assessRecovery } from './recovery-verdict';
-import { authFactorChannels, readAuthFactors } from './auth-factors';
+import { allowsPasswordlessSignIn, authFactorChannels, readAuthFactors } from './auth-factors';
 import type { DiagnosticLog } from './diagnostics';
 import { computeSecretHash } from './secret-hash';
 import type { SettingsStore } from './settings-store';
@@ -256,16 +256,23 @@ export function createRecoveryService({ connections, policy, audit, auditDeliver
 
     async 'recovery:verdict'({ connectionId, userPoolId, clientId, username }) {
       const gateway = await cognito(connectionId);
+      const poolRead = poolDetails(gateway, userPoolId);
       const [pool, appClient, user, codesToday, authFactors] = await Promise.all([
-        poolDetails(gateway, userPoolId),
+        poolRead,
         gateway.facts.appClient(userPoolId, clientId),
         gateway.facts.user(userPoolId, username),
         audit.codesSentToday(connectionId, userPoolId, username),
+        // Whether the user has a password at all: only a pool that lets users sign in without one
+        // can have such users, so a password-only pool costs no read (the pool's facts are cached).
         // Without it (an older IAM policy, a region without the operation) the verdict is the password one.
-        readAuthFactors(gateway, userPoolId, username).catch((readError: unknown) => {
-          diagnostics.warn('auth-factors-unread', { code: toApiError(readError).code });
-          return undefined;
-        }),
+        poolRead.then((details) =>
+          allowsPasswordlessSignIn(details)
+            ? readAuthFactors(gateway, userPoolId, username).catch((readError: unknown) => {
+                diagnostics.warn('auth-factors-unread', { code: toApiError(readError).code });
+                return undefined;
+              })
+            : undefined,
+        ),
       ]);
       return assessRecovery({
         authFactors,
