@@ -85,7 +85,8 @@ export async function lastChainLink(file: FileHandle, size: number): Promise<Cha
     const bytes = Buffer.concat([chunk.subarray(0, bytesRead), carry]);
     let lineEnd = bytes.length;
     for (;;) {
-      const newline = bytes.lastIndexOf(0x0a, lineEnd - 1);
+      // (lastIndexOf with -1 would search from the end again: a chunk that starts with a newline looped forever.)
+      const newline = lineEnd > 0 ? bytes.lastIndexOf(0x0a, lineEnd - 1) : -1;
       // Before the first newline of a chunk, the line may begin in the chunk before.
       if (newline === -1 && start > 0) break;
       const link = chainLinkOf(bytes.subarray(newline + 1, lineEnd));

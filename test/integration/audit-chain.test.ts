@@ -81,6 +81,18 @@ describe('the chain across consoles and restarts', () => {
     expect(await verifyAuditLog(path)).toEqual({ records: 2, unchained: 0, damagedLines: [] });
   });
 
+  it('continues a log whose last 64 KiB begin right after a newline (it once looked for the chain forever)', async () => {
+    const path = join(dir, 'aligned', 'audit.jsonl');
+    await mkdir(join(dir, 'aligned'));
+    // Lines of 257 bytes: 65,536 = 255 × 257 + 1, so the backwards read's first chunk starts on a newline.
+    await writeFile(path, `${'x'.repeat(256)}\n`.repeat(300));
+    const log = openAuditLog(path);
+    await log.append(auditEntry({ id: 'after-aligned-lines' }));
+    await log.close();
+    const { records } = await readWholeAuditLog(path);
+    expect(records.map((r) => r.id)).toEqual(['after-aligned-lines']);
+  });
+
   it('breaks an empty lock left by a console killed between creating it and writing its owner', async () => {
     const path = join(dir, 'unwritten', 'audit.jsonl');
     await mkdir(join(dir, 'unwritten'));
