@@ -4,7 +4,7 @@ import type { AuditAction, AuditOutcome, AuditRecord } from '../../../shared/aud
 import { callerCheckLabel } from '../../components/caller-check-label';
 import type { MessageId } from '../../i18n/messages';
 import { useT } from '../../i18n/use-t';
-import { connectionName } from '../connections/connection-wording';
+import { connectionName, connectionNameTranslate } from '../connections/connection-wording';
 import { formatAuditTime } from './audit-time';
 
 // Rows grow with their content (long ticket references, several ticked checks), so they are
@@ -143,7 +143,7 @@ function AuditRow({ record, index, measure }: AuditRowProps) {
         )}
       </td>
       <td>
-        <span>{connectionName(record.connection, t)}</span>
+        <span translate={connectionNameTranslate(record.connection)}>{connectionName(record.connection, t)}</span>
         <span className="audit-sub">{record.connection.region}</span>
       </td>
       <td className="mono break">{record.userPoolId}</td>

@@ -154,6 +154,11 @@ export function testResultLines(result: TestResult, connection: Pick<Connection,
 }
 
 /** A connection's name as the operator reads it: the built-in demo's in the page's language, any other as it was given. */
+/** A connection's own name is data, kept as it was typed in any language: marked so (only the demo's is the page's words). */
+export function connectionNameTranslate(connection: { id: string }): 'no' | undefined {
+  return connection.id === DEMO_CONNECTION_ID ? undefined : 'no';
+}
+
 export function connectionName(connection: { id: string; name: string }, t: Translate): string {
   return connection.id === DEMO_CONNECTION_ID ? t('connections.kind.demo') : connection.name;
 }

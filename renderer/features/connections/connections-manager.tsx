@@ -11,7 +11,7 @@ import { connectionsNotice } from '../../components/error-words';
 import { useT } from '../../i18n/use-t';
 import { ConnectionForm } from './connection-form';
 import { ConnectionTest } from './connection-test';
-import { connectionName, kindWords, secretsWords, storageSentence } from './connection-wording';
+import { connectionName, connectionNameTranslate, kindWords, secretsWords, storageSentence } from './connection-wording';
 
 export type ConnectionChange = 'edited' | 'deleted';
 
@@ -154,7 +154,7 @@ function ConnectionCard({ connection, isCurrent, onEdit, onRenamed, onDeleted }:
   return (
     <li className="connection-card" aria-labelledby={headingId}>
       <div className="connection-card-head">
-        <h3 id={headingId} tabIndex={-1} className="connection-card-name">
+        <h3 id={headingId} tabIndex={-1} className="connection-card-name" translate={connectionNameTranslate(connection)}>
           {connectionName(connection, t)}
         </h3>
         <span className="badges">
