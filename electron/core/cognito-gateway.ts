@@ -61,10 +61,15 @@ export function callKindOf(operation: string): 'read' | 'write' {
   return READ_OPERATION.test(operation) ? 'read' : 'write';
 }
 
-/** The SDK's standard strategy, refusing every retry but TooManyRequestsException. */
+/** The SDK's standard strategy (its backoff for throttling), refusing every retry but TooManyRequestsException. */
 export class WriteRetryStrategy implements RetryStrategyV2 {
   readonly mode = 'standard';
-  private readonly standard = new StandardRetryStrategy(3);
+  private readonly standard: StandardRetryStrategy;
+
+  /** `maxAttempts` counts the first attempt too. */
+  constructor(maxAttempts = 3) {
+    this.standard = new StandardRetryStrategy(maxAttempts);
+  }
 
   acquireInitialRetryToken(scope: string): Promise<StandardRetryToken> {
     return this.standard.acquireInitialRetryToken(scope);

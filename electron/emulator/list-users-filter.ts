@@ -21,8 +21,8 @@ const SEARCHABLE = new Set([
   'status',
   'sub',
 ]);
-// Cognito compares these exactly; the other attributes ignore case.
-const CASE_SENSITIVE = new Set(['username', 'sub', 'cognito:user_status', 'status']);
+// Cognito compares these exactly; the other attributes (cognito:user_status included) ignore case.
+const CASE_SENSITIVE = new Set(['username', 'sub', 'status']);
 
 /** Returns a predicate over ListUsers' user records, or throws Cognito's InvalidParameterException. */
 export function parseListUsersFilter(filter: string | undefined): (user: Item) => boolean {

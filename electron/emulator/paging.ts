@@ -1,5 +1,6 @@
 import { Buffer } from 'node:buffer';
 import { projectAttributes, readAttributesToGet } from './fidelity/attributes-to-get';
+import { knownPool } from './fidelity/known-pool';
 import type { CognitoStore } from './fidelity/store';
 import { parseListUsersFilter } from './list-users-filter';
 import { CognitoFault, validationFault, type CognitoRequest, type Interceptors } from './interceptor';
@@ -23,7 +24,7 @@ export interface TokenScope {
 export function listingInterceptors(store: Pick<CognitoStore, 'describePool'>): Interceptors {
   return {
     async ListUsers(request, next) {
-      const pool = requiredString(request, 'UserPoolId', 'userPoolId');
+      const pool = (await knownPool(store, request)).Id;
       const filter = optionalString(request, 'Filter', 'filter');
       if (filter !== undefined && filter.length > MAX_FILTER_LENGTH) {
         throw validationFault('filter', filter, `Member must have length less than or equal to ${MAX_FILTER_LENGTH}`);
@@ -56,8 +57,9 @@ export function listingInterceptors(store: Pick<CognitoStore, 'describePool'>): 
     },
 
     async ListUserPoolClients(request, next) {
-      const pool = requiredString(request, 'UserPoolId', 'userPoolId');
-      const limit = pageSize(request.MaxResults, 'maxResults', false) || MAX_PAGE_SIZE;
+      const pool = (await knownPool(store, request)).Id;
+      // MaxResults is optional here, but 1–60 when given (the API model).
+      const limit = request.MaxResults === undefined || request.MaxResults === null ? MAX_PAGE_SIZE : pageSize(request.MaxResults, 'maxResults', true);
       const scope: TokenScope = { op: 'ListUserPoolClients', pool, filter: '' };
       const after = readToken(request.NextToken, scope);
       const all = items(await next({ UserPoolId: pool }), 'UserPoolClients');
@@ -112,12 +114,6 @@ export function pageSize(value: unknown, field: string, required: boolean): numb
   const min = required ? 1 : 0;
   if (value < min) throw validationFault(field, value, `Member must have value greater than or equal to ${min}`);
   if (value > MAX_PAGE_SIZE) throw validationFault(field, value, `Member must have value less than or equal to ${MAX_PAGE_SIZE}`);
-  return value;
-}
-
-function requiredString(request: CognitoRequest, key: string, field: string): string {
-  const value = request[key];
-  if (typeof value !== 'string') throw validationFault(field, value, 'Member must not be null');
   return value;
 }
 

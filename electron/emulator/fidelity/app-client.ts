@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { CognitoFault } from '../interceptor';
+import { userPoolClientNotFound, userPoolNotFound } from './cognito-errors';
 import { sameText } from './same-text';
 import type { CognitoStore, StoredClient, StoredPool } from './store';
 
@@ -15,9 +16,9 @@ export interface ClientContext {
 
 export async function authenticateClient(store: CognitoStore, clientId: string, username: string, secretHash: string | undefined): Promise<ClientContext> {
   const client = await store.findClient(clientId);
-  if (!client) throw new CognitoFault('ResourceNotFoundException', `User pool client ${clientId} does not exist.`);
+  if (!client) throw userPoolClientNotFound(clientId);
   const pool = await store.describePool(client.UserPoolId);
-  if (!pool) throw new CognitoFault('ResourceNotFoundException', `User pool ${client.UserPoolId} does not exist.`);
+  if (!pool) throw userPoolNotFound(client.UserPoolId);
 
   // A client without a secret ignores a SecretHash it is sent (assumption: not documented).
   if (client.ClientSecret) {

@@ -33,6 +33,8 @@ export const adminUserNotFound = () => new CognitoFault('UserNotFoundException',
 
 export const userPoolNotFound = (poolId: string) => new CognitoFault('ResourceNotFoundException', `User pool ${poolId} does not exist.`);
 
+export const userPoolClientNotFound = (clientId: string) => new CognitoFault('ResourceNotFoundException', `User pool client ${clientId} does not exist.`);
+
 /**
  * AdminCreateUser RESEND for a user who already chose a password. The exception is in the API's
  * error list; AWS does not publish the wording, this is how other Cognito emulators write it.

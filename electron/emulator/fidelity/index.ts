@@ -7,6 +7,7 @@ import { adminGetUserAuthFactors } from './auth-factors';
 import { confirmForgotPassword } from './confirm-forgot-password';
 import type { CodeMessage, FidelityContext } from './context';
 import { forgotPassword } from './forgot-password';
+import { poolReadInterceptors } from './known-pool';
 import { adminSetUserMfaPreference } from './mfa-preference';
 import { PasswordHistory } from './password-rules';
 import { RecoveryCodes } from './recovery-codes';
@@ -44,6 +45,8 @@ export function createFidelityInterceptors(options: FidelityOptions): Intercepto
     temporaryPasswords: new TemporaryPasswords(options.clock),
   };
   return {
+    // Malformed and unknown pools and clients, answered in Cognito's words before cognito-local reads.
+    ...poolReadInterceptors(options.store),
     ForgotPassword: (request) => withForgotPasswordEvent(ctx, request, () => forgotPassword(ctx, request)),
     ConfirmForgotPassword: (request) => confirmForgotPassword(ctx, request),
     // cognito-local lacks it; recovery depends on it (an MFA channel does not qualify).

@@ -1,19 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AdminCreateUserCommand,
+  AdminGetUserCommand,
+  DescribeUserPoolClientCommand,
+  DescribeUserPoolCommand,
   ListUserPoolClientsCommand,
   ListUserPoolsCommand,
   ListUsersCommand,
   paginateListUsers,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { Fixtures, openTarget } from './target';
+import { cognitoError, Fixtures, openTarget } from './target';
 
 // Listing as AWS documents it. Sources:
 //   [LISTUSERS]   AWS API Reference, ListUsers (Limit 0–60, PaginationToken, AttributesToGet, Filter)
+//                 (Filter: cognito:user_status "called Status in the console" is case-insensitive, status
+//                 case-sensitive; older copies of the reference had the two the other way round)
 //   [SEARCH]      Cognito Developer Guide, "Searching and listing users" (searchable attributes,
 //                 case-insensitive matching for all but username, status Enabled/Disabled)
 //   [LISTPOOLS]   AWS API Reference, ListUserPools (MaxResults 1–60, NextToken)
 //   [LISTCLIENTS] AWS API Reference, ListUserPoolClients (MaxResults 1–60, NextToken; UserPoolClientDescription has no secret)
+//   [NOTFOUND]    AWS API Reference, ListUsers / DescribeUserPool / AdminGetUser / ListUserPoolClients /
+//                 DescribeUserPoolClient: ResourceNotFoundException, "User pool <id> does not exist." and
+//                 "User pool client <id> does not exist."
+//   [MODEL]       The Cognito API model (the SDK's): UserPoolId is 1–55 characters matching
+//                 [\w-]+_[0-9a-zA-Z]+; a request that breaks it is InvalidParameterException with the
+//                 model's validation message
 
 let f: Fixtures;
 let pool: string;
@@ -134,4 +145,67 @@ describe('ListUserPools and ListUserPoolClients', () => {
       expect(Object.keys(client)).not.toContain('ClientSecret');
     }
   });
+});
+
+// Well-formed (it matches the model's pattern) but no such pool.
+const UNKNOWN_POOL = 'us-east-1_NoSuchPool0';
+const MALFORMED_POOL = 'no-underscore-here';
+const MALFORMED_POOL_MESSAGE =
+  "1 validation error detected: Value 'no-underscore-here' at 'userPoolId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w-]+_[0-9a-zA-Z]+";
+
+describe('unknown and malformed pools and clients', () => {
+  const poolReads = {
+    ListUsers: (UserPoolId: string) => new ListUsersCommand({ UserPoolId }),
+    DescribeUserPool: (UserPoolId: string) => new DescribeUserPoolCommand({ UserPoolId }),
+    AdminGetUser: (UserPoolId: string) => new AdminGetUserCommand({ UserPoolId, Username: 'lister00' }),
+    ListUserPoolClients: (UserPoolId: string) => new ListUserPoolClientsCommand({ UserPoolId, MaxResults: 10 }),
+  };
+
+  for (const [operation, command] of Object.entries(poolReads)) {
+    it(`[NOTFOUND] ${operation} on an unknown pool: ResourceNotFoundException naming the pool`, async () => {
+      // The union of command types has no single send() overload; each is a Cognito command.
+      expect(await cognitoError(() => f.client.send(command(UNKNOWN_POOL) as ListUsersCommand))).toEqual({
+        name: 'ResourceNotFoundException',
+        message: `User pool ${UNKNOWN_POOL} does not exist.`,
+      });
+    });
+
+    it(`[MODEL] ${operation} with a malformed UserPoolId: InvalidParameterException with the model's message`, async () => {
+      expect(await cognitoError(() => f.client.send(command(MALFORMED_POOL) as ListUsersCommand))).toEqual({
+        name: 'InvalidParameterException',
+        message: MALFORMED_POOL_MESSAGE,
+      });
+    });
+  }
+
+  it('[NOTFOUND] DescribeUserPoolClient with an unknown client: ResourceNotFoundException naming the client', async () => {
+    const clientId = 'nosuchclient0000000000000';
+    expect(await cognitoError(() => f.client.send(new DescribeUserPoolClientCommand({ UserPoolId: pool, ClientId: clientId })))).toEqual({
+      name: 'ResourceNotFoundException',
+      message: `User pool client ${clientId} does not exist.`,
+    });
+  });
+});
+
+describe('filters and page sizes', () => {
+  it('[LISTUSERS] matches cognito:user_status case-insensitively', async () => {
+    const upper = await f.client.send(new ListUsersCommand({ UserPoolId: pool, Filter: 'cognito:user_status = "FORCE_CHANGE_PASSWORD"', Limit: 60 }));
+    const lower = await f.client.send(new ListUsersCommand({ UserPoolId: pool, Filter: 'cognito:user_status = "force_change_password"', Limit: 60 }));
+    expect(upper.Users?.length).toBe(60);
+    expect(lower.Users?.map((u) => u.Username)).toEqual(upper.Users?.map((u) => u.Username));
+    const confirmed = await f.client.send(new ListUsersCommand({ UserPoolId: pool, Filter: 'cognito:user_status = "Confirmed"' }));
+    expect(confirmed.Users?.map((u) => u.Username)).toEqual([expect.stringMatching(/^disabled-lister-/)]);
+  });
+
+  for (const MaxResults of [0, 61]) {
+    it(`[LISTPOOLS] refuses MaxResults ${MaxResults} (outside 1–60)`, async () => {
+      expect(await cognitoError(() => f.client.send(new ListUserPoolsCommand({ MaxResults })))).toMatchObject({ name: 'InvalidParameterException' });
+    });
+
+    it(`[LISTCLIENTS] refuses MaxResults ${MaxResults} (outside 1–60)`, async () => {
+      expect(await cognitoError(() => f.client.send(new ListUserPoolClientsCommand({ UserPoolId: pool, MaxResults })))).toMatchObject({
+        name: 'InvalidParameterException',
+      });
+    });
+  }
 });

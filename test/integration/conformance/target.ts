@@ -18,6 +18,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { DemoMessage } from '../../../shared/contract';
 import { startDemoEmulator } from '../../../electron/emulator';
+import { WriteRetryStrategy } from '../../../electron/core/cognito-gateway';
 import { cognitoFailure } from '../helpers/cognito-failure';
 
 // Where the conformance suite runs. By default: the embedded emulator, in-process, so codes can be
@@ -28,7 +29,9 @@ import { cognitoFailure } from '../helpers/cognito-failure';
 //   RD_CONFORMANCE_SMS=1                       also run the rules that send SMS (the pool needs SMS set up)
 //   RD_CONFORMANCE_EMAIL_DOMAIN=example.org    where the suite's test users' emails point
 // The suite creates its own pools, clients and users and deletes its pools afterwards, so it
-// needs admin rights on the target account and touches nothing else.
+// needs admin rights on the target account and touches nothing else. It backs off and retries on
+// TooManyRequestsException like any client, so it also passes against `npm run emulator` with its
+// default throttling (and real Cognito's quotas).
 
 export interface ConformanceTarget {
   kind: 'embedded' | 'remote';
@@ -55,7 +58,7 @@ export async function openTarget(): Promise<ConformanceTarget> {
     const client = new CognitoIdentityProviderClient({
       region: env.RD_CONFORMANCE_REGION ?? 'us-east-1',
       ...(env.RD_CONFORMANCE_ENDPOINT ? { endpoint: env.RD_CONFORMANCE_ENDPOINT } : {}),
-      maxAttempts: 1,
+      retryStrategy: backOffWhenThrottled(),
     });
     return {
       kind: 'remote',
@@ -72,7 +75,7 @@ export async function openTarget(): Promise<ConformanceTarget> {
     region: emulator.region,
     endpoint: emulator.endpoint,
     credentials: { accessKeyId: 'conformance', secretAccessKey: 'conformance' },
-    maxAttempts: 1,
+    retryStrategy: backOffWhenThrottled(),
   });
   return {
     kind: 'embedded',
@@ -88,6 +91,17 @@ export async function openTarget(): Promise<ConformanceTarget> {
     },
   };
 }
+
+/**
+ * Retries TooManyRequestsException alone, with the SDK's backoff for throttling: every other answer
+ * is a rule's outcome (LimitExceededException above all, which the SDK would otherwise retry as
+ * throttling, and which would then count extra attempts against the limit the rule checks). Enough
+ * attempts for the rules' bursts to get past a one-second quota window.
+ */
+function backOffWhenThrottled(): WriteRetryStrategy {
+  return new WriteRetryStrategy(THROTTLED_ATTEMPTS);
+}
+const THROTTLED_ATTEMPTS = 8;
 
 export const POLICY: PasswordPolicyType = {
   MinimumLength: 10,
