@@ -9,7 +9,9 @@ import { jsonFile, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, type JsonFile } from '..
 // in), made durable. Its own, StormDB, truncates a file and rewrites it in place, so a crash mid-write
 // left it empty or torn, and it reads an empty file as no data, so the pool came back as defaults.
 // Here each file is held in memory and written whole through jsonFile (temporary file, fsync, rename)
-// before the change that caused the write resolves; a damaged file stops the demo, named.
+// before the change that caused the write resolves; one writer per file, and the changes made while a
+// write runs share the next one, so parallel calls cost a few writes, not one each. Opening an
+// existing file never writes it. A damaged file stops the demo, named.
 
 /** A property name, or a path of them: "Options", ["Users", "alice"]. */
 type DataKey = string | string[];
@@ -52,6 +54,8 @@ export class DurableDataStoreFactory {
       whenDamaged: 'leave',
       reviver: reviveDates,
       replacer: serializeDates,
+      // Compact: pools reach tens of thousands of users, and each batch of changes rewrites the file whole.
+      indent: 0,
     });
     const { value, problem } = await file.read();
     if (problem) throw demoUnavailable(problem, this.directory);
