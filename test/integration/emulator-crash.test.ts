@@ -15,13 +15,16 @@ import { DEMO_CUSTOMER_CLIENT_ID, DEMO_CUSTOMER_POOL_ID, DEMO_STAFF_POOL_ID, dem
 
 // The demo emulator never loses a change it acknowledged: it runs in a child process, real SDK
 // calls change three files at once (the staff pool, the customer pool, the inbox), and the child is
-// killed with SIGKILL while calls are still in flight, at a different point each round. Every
-// restart must find every file whole, and the last one every acknowledged change.
+// killed while calls are still in flight, at a different point each round, with SIGKILL or SIGTERM in
+// turn (the child has no handler for either: both end it mid-write). Every restart must find every
+// file whole, and the last one every acknowledged change.
 
 /** Changes in flight at once, so a kill lands while writes of several files are under way. */
 const CONCURRENT_CALLS = 8;
 /** Acknowledged changes before each round's kill. */
 const KILL_AFTER = [3, 10, 17, 24, 31, 38, 45, 52];
+/** The signal of each round, in turn. */
+const SIGNALS: NodeJS.Signals[] = ['SIGKILL', 'SIGTERM'];
 
 let dataDir: string;
 beforeAll(async () => {
@@ -85,8 +88,8 @@ function startChild() {
   return { child, endpoint, exited };
 }
 
-/** One round: changes until `killAfter` were acknowledged, then SIGKILL with others still in flight. */
-async function changeThenKill(firstChange: number, killAfter: number): Promise<{ acknowledged: Change[]; nextChange: number }> {
+/** One round: changes until `killAfter` were acknowledged, then `signal` with others still in flight. */
+async function changeThenKill(firstChange: number, killAfter: number, signal: NodeJS.Signals): Promise<{ acknowledged: Change[]; nextChange: number }> {
   const { child, endpoint, exited } = startChild();
   const client = sdkClient(await endpoint);
   const acknowledged: Change[] = [];
@@ -108,7 +111,7 @@ async function changeThenKill(firstChange: number, killAfter: number): Promise<{
       // Answered, even if after the kill was sent: it must be on disk.
       acknowledged.push(change);
       if (acknowledged.length >= killAfter && !killed) {
-        killed = child.kill('SIGKILL');
+        killed = child.kill(signal);
       }
     }
   };
@@ -118,19 +121,20 @@ async function changeThenKill(firstChange: number, killAfter: number): Promise<{
     client.destroy();
     if (!killed) child.kill('SIGKILL');
   }
-  expect(await exited).toBe('SIGKILL');
+  expect(await exited).toBe(signal);
   expect(failedBeforeKill).toEqual([]);
   return { acknowledged, nextChange };
 }
 
-describe('demo emulator under kill -9', () => {
+describe('demo emulator under kill -9 and SIGTERM', () => {
   it('keeps every acknowledged change, and every file whole, through repeated kills mid-write', async () => {
     const acknowledged: Change[] = [];
     let nextChange = 0;
-    for (const killAfter of KILL_AFTER) {
-      const round = await changeThenKill(nextChange, killAfter);
-      acknowledged.push(...round.acknowledged);
-      nextChange = round.nextChange;
+    for (const [round, killAfter] of KILL_AFTER.entries()) {
+      const signal = SIGNALS[round % SIGNALS.length] ?? 'SIGKILL';
+      const { acknowledged: acknowledgedInRound, nextChange: next } = await changeThenKill(nextChange, killAfter, signal);
+      acknowledged.push(...acknowledgedInRound);
+      nextChange = next;
     }
     expect(acknowledged.length).toBeGreaterThanOrEqual(KILL_AFTER.reduce((sum, n) => sum + n, 0));
 

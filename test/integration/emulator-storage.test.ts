@@ -97,6 +97,29 @@ describe('demo emulator files', () => {
     expect((await readdir(dataDir)).filter((name) => name.startsWith('emulator-inbox.json.damaged-'))).toHaveLength(1);
   });
 
+  it('does not rewrite a pool file at a start when nothing changed, and keeps it compact', async () => {
+    const dataDir = await seededDataDir();
+    const folder = join(dataDir, 'emulator');
+    const identity = async () =>
+      Object.fromEntries(
+        await Promise.all(
+          (await readdir(folder)).sort().map(async (name) => {
+            const { ino, mtimeMs, size } = await stat(join(folder, name));
+            return [name, { ino, mtimeMs, size }] as const;
+          }),
+        ),
+      );
+    const before = await identity();
+    expect(Object.keys(before)).toContain(`${DEMO_STAFF_POOL_ID}.json`);
+
+    await (await startDemoEmulator({ dataDir, throttling: false })).close();
+    // The same inode and mtime: not written again, nor replaced by a rename.
+    expect(await identity()).toEqual(before);
+    // Compact JSON: one line, no indentation.
+    const text = await readFile(join(folder, `${DEMO_STAFF_POOL_ID}.json`), 'utf8');
+    expect(text.trimEnd()).not.toContain('\n');
+  });
+
   it.skipIf(process.platform === 'win32')('keeps the folder and every file owner-only (not checked on Windows, which has no such modes)', async () => {
     const dataDir = await seededDataDir();
     const emulator = await startDemoEmulator({ dataDir, throttling: false });

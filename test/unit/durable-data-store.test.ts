@@ -69,6 +69,19 @@ describe('DurableDataStoreFactory', () => {
     expect(await store.get(ctx, ['Users', 'alice'])).toEqual(user('alice'));
   });
 
+  it('copies nested arrays and dates too, and keeps a "__proto__" username a plain entry', async () => {
+    const store = await new DurableDataStoreFactory(dir).create(ctx, 'us-east-1_Test', POOL_DEFAULTS);
+    const nested = { ...user('__proto__'), Attributes: [{ Name: 'email', Value: 'a@example.com' }], RefreshTokens: ['one'] };
+    await store.set(ctx, JSON.parse('["Users", "__proto__"]') as string[], nested);
+    const read = await store.get<typeof nested>(ctx, ['Users', '__proto__']);
+    read?.RefreshTokens.push('two');
+    read?.UserCreateDate.setTime(0);
+    expect(await store.get(ctx, ['Users', '__proto__'])).toEqual(nested);
+    const users = await store.get<Record<string, unknown>>(ctx, 'Users', {});
+    expect(Object.keys(users)).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf(users)).toBe(Object.prototype);
+  });
+
   it('resolves each set only once the file on disk holds it, for many changes at once', async () => {
     const store = await new DurableDataStoreFactory(dir).create(ctx, 'us-east-1_Test', POOL_DEFAULTS);
     const names = Array.from({ length: 40 }, (_, i) => `user-${i}`);
