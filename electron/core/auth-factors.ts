@@ -1,4 +1,4 @@
-import { AdminGetUserAuthFactorsCommand, AdminSetUserMFAPreferenceCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { AdminSetUserMFAPreferenceCommand } from '@aws-sdk/client-cognito-identity-provider';
 import type { AuditAction } from '../../shared/audit-record';
 import { knownAuthFactors, PASSWORDLESS_FACTORS, type UserAuthFactors } from '../../shared/auth-factors';
 import type { PoolDetails, RecoveryDeskService } from '../../shared/contract';
@@ -33,7 +33,7 @@ export function allowsPasswordlessSignIn(pool: Pick<PoolDetails, 'signInFactors'
 const MFA_OFF = { Enabled: false, PreferredMfa: false } as const;
 
 export async function readAuthFactors(gateway: CognitoGateway, userPoolId: string, username: string): Promise<UserAuthFactors> {
-  const answer = await gateway.send(new AdminGetUserAuthFactorsCommand({ UserPoolId: userPoolId, Username: username }));
+  const answer = await gateway.facts.authFactors(userPoolId, username);
   const configured = knownAuthFactors(answer.ConfiguredUserAuthFactors ?? []);
   return {
     configured,

@@ -1,7 +1,9 @@
 import {
+  AdminGetUserAuthFactorsCommand,
   AdminGetUserCommand,
   CognitoIdentityProviderClient,
   DescribeUserPoolClientCommand,
+  type AdminGetUserAuthFactorsCommandOutput,
   type AdminGetUserCommandOutput,
   type ListUsersCommandOutput,
   DescribeUserPoolCommand,
@@ -134,6 +136,8 @@ export interface CognitoFacts {
   forgetPool(userPoolId: string): void;
   /** AdminGetUser, shared by the readers of the same moment (see CallPolicy.userReadShareMs). */
   user(userPoolId: string, username: string): Promise<AdminGetUserCommandOutput>;
+  /** AdminGetUserAuthFactors, shared like `user` (the verdict and the user's sign-in section read it together). */
+  authFactors(userPoolId: string, username: string): Promise<AdminGetUserAuthFactorsCommandOutput>;
   /** After anything that may have changed the user. */
   forgetUser(userPoolId: string, username: string): void;
   /** The user's sub, if a read of this connection (AdminGetUser, ListUsers) has returned it. No call. */
@@ -293,6 +297,7 @@ function createFactsCache(send: CognitoGateway['send'], policy: CallPolicy, now:
   const pools = new Map<string, Cached<UserPoolType | undefined>>();
   const clients = new Map<string, Cached<UserPoolClientType | undefined>>();
   const users = new Map<string, Cached<AdminGetUserCommandOutput>>();
+  const authFactors = new Map<string, Cached<AdminGetUserAuthFactorsCommandOutput>>();
   const key = userKey;
 
   // Concurrent readers share one request; a failed read is not kept.
@@ -324,8 +329,11 @@ function createFactsCache(send: CognitoGateway['send'], policy: CallPolicy, now:
       for (const cachedKey of clients.keys()) if (cachedKey.startsWith(`${userPoolId}\u0000`)) clients.delete(cachedKey);
     },
     user,
+    authFactors: (userPoolId, username) =>
+      cached(authFactors, key(userPoolId, username), () => send(new AdminGetUserAuthFactorsCommand({ UserPoolId: userPoolId, Username: username })), policy.userReadShareMs),
     forgetUser(userPoolId, username) {
       users.delete(key(userPoolId, username));
+      authFactors.delete(key(userPoolId, username));
     },
     knownSub: (userPoolId, username) => subs.get(userPoolId, username),
     async sub(userPoolId, username) {

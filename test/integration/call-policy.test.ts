@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Channel } from '../../shared/contract';
-import { DEMO_STAFF_POOL_ID, DEMO_STAFF_PUBLIC_CLIENT_ID } from '../../electron/emulator';
+import { DEMO_CUSTOMER_CLIENT_ID, DEMO_CUSTOMER_POOL_ID, DEMO_STAFF_POOL_ID, DEMO_STAFF_PUBLIC_CLIENT_ID } from '../../electron/emulator';
 import { startScriptedCognito, type Answer, type SeenCall, type StandIn } from './helpers/cognito-stand-ins';
 import { recoveryAction } from './helpers/recovery-actions';
 import { startTestBackend, type TestBackend } from './helpers/test-backend';
@@ -176,6 +176,21 @@ describe('as few Cognito calls as the work needs', () => {
     expect(standIn.count('DescribeUserPoolClient')).toBe(2);
     // Opening the user and its verdict shared one read; the reset made the last verdict read afresh.
     expect(standIn.count('AdminGetUser')).toBe(2);
+  });
+
+  it('opening a user in a pool with passwordless sign-in reads the sign-in factors once, for the section and the verdict together', async () => {
+    const { standIn, connectionId } = await connectionThrough(() => ({ forward: true }));
+    const onPool = { connectionId, userPoolId: DEMO_CUSTOMER_POOL_ID };
+    await t.call('pools:describe', onPool);
+    // As the page asks when a user is opened: the details, the sign-in section and the verdict at once.
+    const [, factors, verdict] = await Promise.all([
+      t.call('users:get', { ...onPool, username: 'amy.passwordless' }),
+      t.call('users:authFactors', { ...onPool, username: 'amy.passwordless' }),
+      t.call('recovery:verdict', { ...onPool, clientId: DEMO_CUSTOMER_CLIENT_ID, username: 'amy.passwordless' }),
+    ]);
+    expect(factors.hasPassword).toBe(false);
+    expect(verdict.reasons.map((reason) => reason.id)).toContain('no-password');
+    expect(standIn.count('AdminGetUserAuthFactors')).toBe(1);
   });
 
   it('pool facts are reused, read afresh on demand, and after an error that suggests they changed', async () => {
