@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
-import { Button, Form, Input, Label, SearchField, Switch } from 'react-aria-components';
+import { Button, Form, Input, Label, SearchField } from 'react-aria-components';
+import { ToggleSwitch } from '../../components/toggle-switch';
 import { contract, type ConnectionSearchResult, type CrossPoolSearchState, type PoolSearchResult } from '../../../shared/contract';
 import { ApiCallError } from '../../api/client';
 import { searchProgressQuery, useCancelSearch, useStartSearch } from '../../api/queries';
@@ -92,12 +93,9 @@ export function AllPoolsSearch({ connectionId, connectionName, search, onStarted
         <p id={hintId} className="field-hint search-hint">
           {t('allPools.textHint')}
         </p>
-        <Switch className="switch" isSelected={everyConnection} onChange={setEveryConnection}>
-          <span className="switch-track" aria-hidden="true">
-            <span className="switch-thumb" />
-          </span>
+        <ToggleSwitch isSelected={everyConnection} onChange={setEveryConnection}>
           {t('allPools.everyConnection')}
-        </Switch>
+        </ToggleSwitch>
       </Form>
       {start.isError && <ErrorNotice error={start.error} channel="search:start" title={t('allPools.startError')} takeFocus />}
       {search && progress.isError && <ErrorNotice error={progress.error} channel="search:progress" title={t('allPools.progressError')} />}

@@ -1,7 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Button, ComboBox, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Radio, RadioGroup, Switch, Text } from 'react-aria-components';
+import { Button, ComboBox, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Radio, RadioGroup, Text } from 'react-aria-components';
+import { ToggleSwitch } from '../../components/toggle-switch';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import type { Connection, ParsedRequestOf } from '../../../shared/contract';
 import { toApiCallError } from '../../api/client';
@@ -317,12 +318,9 @@ export function ConnectionForm({ editing, secretStorage, defaultProfile, default
           // Off, the role's fields are not sent: their messages go with the switch.
           rules={{ deps: ['assumeRole.roleArn', 'assumeRole.externalId', 'assumeRole.mfaSerial'] }}
           render={({ field: { value, onChange } }) => (
-            <Switch className="switch" isSelected={value} onChange={onChange}>
-              <span className="switch-track" aria-hidden="true">
-                <span className="switch-thumb" />
-              </span>
+            <ToggleSwitch isSelected={value} onChange={onChange}>
               {t('connections.form.assumeRole')}
-            </Switch>
+            </ToggleSwitch>
           )}
         />
         {values.assumeRole.enabled && (

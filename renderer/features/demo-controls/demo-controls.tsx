@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useRef, useState } from 'react';
-import { Button, FieldError, Form, Group, Input, Label, NumberField, Switch } from 'react-aria-components';
+import { Button, FieldError, Form, Group, Input, Label, NumberField } from 'react-aria-components';
+import { ToggleSwitch } from '../../components/toggle-switch';
 import { Controller, useForm } from 'react-hook-form';
 import type { DemoOperation, ParsedRequestOf } from '../../../shared/contract';
 import { CognitoErrorCode } from '../../../shared/errors';
@@ -100,8 +101,7 @@ export default function DemoControls({ onClose }: { onClose: () => void }) {
 
       {controls.isSuccess && (
         <>
-          <Switch
-            className="switch"
+          <ToggleSwitch
             isSelected={controls.data.throttling}
             onChange={(enabled) =>
               throttling.mutate(
@@ -110,11 +110,8 @@ export default function DemoControls({ onClose }: { onClose: () => void }) {
               )
             }
           >
-            <span className="switch-track" aria-hidden="true">
-              <span className="switch-thumb" />
-            </span>
             {t('demo.throttling.switch')}
-          </Switch>
+          </ToggleSwitch>
           <p className="muted">{t('demo.throttling.hint')}</p>
           {throttling.isError && <ErrorNotice error={throttling.error} channel="demo:setThrottling" title={t('demo.throttling.failed')} />}
 

@@ -1,7 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { Button, Dialog, Heading, Input, Label, Modal, ModalOverlay, Switch, Text, TextField } from 'react-aria-components';
+import { Button, Dialog, Heading, Input, Label, Modal, ModalOverlay, Text, TextField } from 'react-aria-components';
+import { ToggleSwitch } from '../../components/toggle-switch';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { BUILT_IN_CALLER_CHECKS, MAX_CALLER_CHECKS, Settings, UI_LANGUAGES, type LanguageSetting, type ParsedRequestOf, type ResponseOf } from '../../../shared/contract';
 import { policyQuery, settingsQuery, useUpdateSettings } from '../../api/queries';
@@ -151,12 +152,9 @@ function SettingsForm({ saved, policy, onClose }: { saved: SavedSettings; policy
       ) : (
         <section className="settings-section" aria-labelledby="settings-verification-heading">
           <h3 id="settings-verification-heading">{t('settings.verification.heading')}</h3>
-          <Switch className="switch" isSelected={enabled} onChange={toggle}>
-            <span className="switch-track" aria-hidden="true">
-              <span className="switch-thumb" />
-            </span>
+          <ToggleSwitch isSelected={enabled} onChange={toggle}>
             {t('settings.verification.switch')}
-          </Switch>
+          </ToggleSwitch>
           <p className="field-hint">{t('settings.verification.hint')}</p>
           {enabled && (
             <div className="check-editor">

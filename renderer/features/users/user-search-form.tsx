@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
-import { Button, Form, Input, Label, Radio, RadioGroup, SearchField, Switch } from 'react-aria-components';
+import { Button, Form, Input, Label, Radio, RadioGroup, SearchField } from 'react-aria-components';
+import { ToggleSwitch } from '../../components/toggle-switch';
 import { contract, SearchAttribute } from '../../../shared/contract';
 import { SelectField, type SelectItem } from '../../components/select-field';
 import { useT } from '../../i18n/use-t';
@@ -90,12 +91,9 @@ export function UserSearchForm({ onSearch }: UserSearchFormProps) {
       <p id={descriptionId} className="field-hint search-hint">
         {draft.advanced ? t('users.search.attributeHint', { attribute: draft.attribute, match: draft.match }) : t('users.search.callerHint')}
       </p>
-      <Switch className="switch search-advanced" isSelected={draft.advanced} onChange={(advanced) => setDraft((d) => ({ ...d, advanced }))}>
-        <span className="switch-track" aria-hidden="true">
-          <span className="switch-thumb" />
-        </span>
+      <ToggleSwitch className="search-advanced" isSelected={draft.advanced} onChange={(advanced) => setDraft((d) => ({ ...d, advanced }))}>
         {t('users.search.advanced')}
-      </Switch>
+      </ToggleSwitch>
       {draft.advanced && (
         <div className="search-options">
           <SelectField
