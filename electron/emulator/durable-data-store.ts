@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { FileProblem } from '../../shared/file-problem';
 import { RecoveryDeskError } from '../core/errors';
 import { jsonFile, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, type JsonFile } from '../core/json-file';
+import { UserIndex, type IndexedUser } from './user-index';
 
 // cognito-local's data store (its DataStoreFactory and DataStore interfaces; the adapter plugs this
 // in), made durable. Its own, StormDB, truncates a file and rewrites it in place, so a crash mid-write
@@ -11,7 +12,8 @@ import { jsonFile, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, type JsonFile } from '..
 // Here each file is held in memory and written whole through jsonFile (temporary file, fsync, rename)
 // before the change that caused the write resolves; one writer per file, and the changes made while a
 // write runs share the next one, so parallel calls cost a few writes, not one each. Opening an
-// existing file never writes it. A damaged file stops the demo, named.
+// existing file never writes it. A damaged file stops the demo, named. A pool's file (one holding
+// Users) also keeps a UserIndex, told of every change to a user before and after it is made.
 
 /** A property name, or a path of them: "Options", ["Users", "alice"]. */
 type DataKey = string | string[];
@@ -70,6 +72,8 @@ export class DurableDataStoreFactory {
 }
 
 export class DurableDataStore {
+  /** Pool files only: the indexes over root.Users, for lookups that copy only what they return. */
+  readonly users: UserIndex | undefined;
   /** The write now running (settled: never rejects), after which the next one may start. */
   private written: Promise<void> = Promise.resolve();
   /** The next write, not yet started: every change made before it starts rides on it. */
@@ -78,7 +82,9 @@ export class DurableDataStore {
   constructor(
     private readonly root: DataRoot,
     private readonly file: JsonFile<DataRoot>,
-  ) {}
+  ) {
+    if (isRecord(root.Users)) this.users = new UserIndex(() => (isRecord(root.Users) ? (root.Users as Record<string, IndexedUser>) : {}));
+  }
 
   // Values are copied in and out, so the memory changes only through set and delete: what callers
   // were told is what gets written.
@@ -97,7 +103,7 @@ export class DurableDataStore {
   async set<T>(_context: unknown, key: DataKey, value: T): Promise<void> {
     const { parent, last } = this.locate(key, true);
     if (!parent) throw new Error(`Cannot set ${pathOf(key).join('.')}: a part on the way is not an object.`);
-    setOwn(parent, last, copyOf(value));
+    this.changeIndexed(key, () => setOwn(parent, last, copyOf(value)));
     return this.persist();
   }
 
@@ -105,8 +111,22 @@ export class DurableDataStore {
   async delete(_context: unknown, key: DataKey): Promise<void> {
     const { parent, last } = this.locate(key, false);
     if (!parent || !Object.hasOwn(parent, last)) return this.flush();
-    Reflect.deleteProperty(parent, last);
+    this.changeIndexed(key, () => Reflect.deleteProperty(parent, last));
     return this.persist();
+  }
+
+  /** Makes a change, keeping the user index current: one user's entries, or all of them if Users itself changes. */
+  private changeIndexed(key: DataKey, change: () => void): void {
+    const [top, username] = pathOf(key);
+    if (!this.users || top !== 'Users') return void change();
+    if (username === undefined) {
+      change();
+      this.users.reset();
+      return;
+    }
+    this.users.forget(username);
+    change();
+    this.users.learn(username);
   }
 
   /** Resolves once every write asked for so far has finished (a failed one has already failed its callers). */
