@@ -1,13 +1,15 @@
-import { readdir, rename, rm } from 'node:fs/promises';
+import { open, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DemoEnvironment } from '../core/demo-environment';
 import { createEmulatorClock, type EmulatorClock } from './clock';
 import { startCognitoLocal, writeCognitoLocalSeed } from './cognito-local-adapter';
+import { DurableDataStoreFactory } from './durable-data-store';
 import { FaultInjector } from './faults';
 import { createFidelityInterceptors, maskDestination } from './fidelity';
 import { DemoInbox } from './inbox';
 import { listingInterceptors } from './paging';
-import { buildDemoSeed, DEMO_REGION } from './seed';
+import { buildScaleSeed, resolveScaleUsers, SCALE_GENERATED_USERS_TAG, SCALE_POOL_ID, scaleClient } from './scale-seed';
+import { buildDemoSeed, DEMO_REGION, type SeedClient } from './seed';
 import { createThrottle, resolveThrottling, type ThrottlingOption } from './throttling';
 
 // The offline demo: cognito-local in this process on a free localhost port, seeded on first start,
@@ -57,7 +59,12 @@ export interface StartDemoEmulatorOptions {
   throttling?: ThrottlingOption;
   /** Default: a clock that follows real time until a test moves it forward. */
   clock?: EmulatorClock;
-  /** Read for RECOVERY_DESK_DEMO_THROTTLING; default process.env. */
+  /**
+   * Adds the "Acme Scale" pool holding this many generated users (1…100,000), regenerated only when
+   * the count changes. Unset, RECOVERY_DESK_DEMO_USERS=N does the same; neither: no such pool is added.
+   */
+  scaleUsers?: number;
+  /** Read for RECOVERY_DESK_DEMO_THROTTLING and RECOVERY_DESK_DEMO_USERS; default process.env. */
   env?: NodeJS.ProcessEnv;
   /**
    * Told, in words for the operator, when a damaged file was moved aside and started afresh (the
@@ -66,8 +73,17 @@ export interface StartDemoEmulatorOptions {
   onProblem?(problem: string): void;
 }
 
+export interface ScalePoolSeeding {
+  userCount: number;
+  /** generated: the pool file was (re)written; kept: it already held this many generated users. */
+  outcome: 'generated' | 'kept';
+  milliseconds: number;
+}
+
 export interface DemoEmulator extends DemoEnvironment {
   port: number;
+  /** What the start did about the Acme Scale pool; absent when no user count was asked for. */
+  scalePool?: ScalePoolSeeding;
   clock: EmulatorClock;
   /** Empties the inbox, in memory and on disk; resolves to how many messages were removed. */
   clearInbox(): Promise<number>;
@@ -80,11 +96,14 @@ export interface DemoEmulator extends DemoEnvironment {
  */
 export async function startDemoEmulator(options: StartDemoEmulatorOptions): Promise<DemoEmulator> {
   const directory = join(options.dataDir, 'emulator');
+  const env = options.env ?? process.env;
+  const scaleUsers = resolveScaleUsers(options.scaleUsers, env);
   await seedIfEmpty(directory);
+  const scalePool = scaleUsers === undefined ? undefined : await seedScalePool(directory, scaleUsers);
   const inbox = await DemoInbox.open(join(options.dataDir, 'emulator-inbox.json'), (problem) => options.onProblem?.(problem));
   const clock = options.clock ?? createEmulatorClock();
   const faults = new FaultInjector();
-  const throttling = resolveThrottling(options.throttling, options.env ?? process.env);
+  const throttling = resolveThrottling(options.throttling, env);
   const throttle = createThrottle({ clock, ...throttling });
 
   const running = await startCognitoLocal({
@@ -127,6 +146,7 @@ export async function startDemoEmulator(options: StartDemoEmulatorOptions): Prom
     endpoint: running.endpoint,
     region: DEMO_REGION,
     port: running.port,
+    ...(scalePool ? { scalePool } : {}),
     clock,
     inbox: () => inbox.list(),
     clearInbox: () => inbox.clear(),
@@ -170,4 +190,54 @@ async function hasData(directory: string): Promise<boolean> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw error;
   }
+}
+
+/**
+ * Writes the Acme Scale pool unless its file already holds `userCount` generated users (a start with
+ * the same N rewrites nothing), and adds its app client to clients.json if missing. The pool file is
+ * written in a side folder and renamed into place, so a crash leaves the old file or the new one.
+ */
+async function seedScalePool(directory: string, userCount: number): Promise<ScalePoolSeeding> {
+  const started = performance.now();
+  const poolFile = join(directory, `${SCALE_POOL_ID}.json`);
+  const kept = (await generatedUserCount(poolFile)) === userCount;
+  if (!kept) {
+    const staging = `${directory}.scale-seeding-${process.pid}`;
+    await rm(staging, { recursive: true, force: true });
+    const { pool, users, clients } = buildScaleSeed(userCount);
+    await writeCognitoLocalSeed(staging, { pools: [{ pool, users }], clients });
+    await rename(join(staging, `${SCALE_POOL_ID}.json`), poolFile);
+    await rm(staging, { recursive: true, force: true });
+  }
+  // Also when the pool was kept: a crash between the two renames left the client out.
+  await addClientIfMissing(directory, scaleClient());
+  return { userCount, outcome: kept ? 'kept' : 'generated', milliseconds: performance.now() - started };
+}
+
+/**
+ * The count recorded in the pool's tags, read from the file's head: Options is written before Users,
+ * so the tag is found without parsing tens of megabytes of users. Undefined: no file, or no tag.
+ */
+async function generatedUserCount(poolFile: string): Promise<number | undefined> {
+  let handle;
+  try {
+    handle = await open(poolFile, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  try {
+    const head = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    const tag = new RegExp(`"${SCALE_GENERATED_USERS_TAG}"\\s*:\\s*"(\\d+)"`).exec(head.toString('utf8', 0, bytesRead));
+    return tag?.[1] === undefined ? undefined : Number(tag[1]);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** clients.json is shared by every pool: one client is added through the data store, the others left as they are. */
+async function addClientIfMissing(directory: string, client: SeedClient): Promise<void> {
+  const clients = await new DurableDataStoreFactory(directory).create(undefined, 'clients', { Clients: {} });
+  if ((await clients.get(undefined, ['Clients', client.ClientId])) === null) await clients.set(undefined, ['Clients', client.ClientId], client);
 }
