@@ -1,4 +1,4 @@
-// `npm run emulator -- [--port N] [--data-dir DIR] [--no-throttling]`: the demo emulator alone, on
+// `npm run emulator -- [--port N] [--data-dir DIR] [--no-throttling] [--users N]`: the demo emulator alone, on
 // 127.0.0.1:9229 by default, for the AWS CLI or any SDK (--endpoint-url).
 import { emulatorEntry, ensureBuilt, runForwarding } from './run-node.mjs';
 

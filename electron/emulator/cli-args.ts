@@ -1,20 +1,25 @@
 import { parseArgs } from 'node:util';
+import { parseScaleUserCount, SCALE_POOL_NAME, SCALE_USER_COUNT_RULE, SCALE_USERS_ENV } from './scale-seed';
 
 export interface EmulatorCliOptions {
   port: number;
   dataDir?: string;
   throttling: boolean;
+  /** --users N: the Acme Scale pool's generated user count. */
+  users?: number;
   help: boolean;
 }
 
 /** cognito-local's own CLI port, so commands written for it work unchanged. */
 export const DEFAULT_EMULATOR_PORT = 9229;
 
-export const EMULATOR_USAGE = `Usage: npm run emulator -- [--port N] [--data-dir DIR] [--no-throttling]
+export const EMULATOR_USAGE = `Usage: npm run emulator -- [--port N] [--data-dir DIR] [--no-throttling] [--users N]
 
   --port N          listen on 127.0.0.1:N (default ${DEFAULT_EMULATOR_PORT}; 0 for any free port)
   --data-dir DIR    keep the emulator's pools, users and inbox in DIR (also RECOVERY_DESK_DATA_DIR)
-  --no-throttling   do not enforce Cognito's request-rate quotas (also RECOVERY_DESK_DEMO_THROTTLING=off)`;
+  --no-throttling   do not enforce Cognito's request-rate quotas (also RECOVERY_DESK_DEMO_THROTTLING=off)
+  --users N         add the "${SCALE_POOL_NAME}" pool holding N generated users, N ${SCALE_USER_COUNT_RULE}
+                    (also ${SCALE_USERS_ENV}=N); kept as it is while N stays the same`;
 
 export class EmulatorCliError extends Error {}
 
@@ -28,10 +33,16 @@ export function parseEmulatorArgs(argv: readonly string[]): EmulatorCliOptions {
   }
   const dataDir = values['data-dir'];
   if (dataDir !== undefined && dataDir.trim() === '') throw new EmulatorCliError('--data-dir needs a folder.');
+  let users: number | undefined;
+  if (values.users !== undefined) {
+    users = parseScaleUserCount(values.users);
+    if (users === undefined) throw new EmulatorCliError(`--users must be ${SCALE_USER_COUNT_RULE}, not "${values.users}".`);
+  }
   return {
     port,
     ...(dataDir === undefined ? {} : { dataDir }),
     throttling: values['no-throttling'] !== true,
+    ...(users === undefined ? {} : { users }),
     help: values.help === true,
   };
 }
@@ -44,6 +55,7 @@ function parseOrExplain(argv: readonly string[]) {
         port: { type: 'string' },
         'data-dir': { type: 'string' },
         'no-throttling': { type: 'boolean' },
+        users: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,

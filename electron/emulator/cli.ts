@@ -7,6 +7,7 @@ import { RecoveryDeskError } from '../core/errors';
 import { describeFileProblem } from '../core/json-file';
 import { EMULATOR_USAGE, EmulatorCliError, parseEmulatorArgs } from './cli-args';
 import { startDemoEmulator, type DemoEmulator } from './index';
+import { SCALE_POOL_ID, SCALE_POOL_NAME, scaleClient } from './scale-seed';
 import { buildDemoSeed } from './seed';
 
 // `npm run emulator`: the demo emulator alone, for the AWS CLI or any SDK (--endpoint-url).
@@ -38,6 +39,7 @@ async function main(argv: readonly string[]): Promise<void> {
       dataDir,
       port: options.port,
       ...(options.throttling ? {} : { throttling: false }),
+      ...(options.users === undefined ? {} : { scaleUsers: options.users }),
       onProblem: (problem) => process.stderr.write(`${problem}\n`),
     });
   } catch (error) {
@@ -67,6 +69,16 @@ function banner(emulator: DemoEmulator, dataDir: string): string {
   const clients = seed.clients.map(
     (client) => `  ${client.ClientId}  ${client.ClientName}, pool ${client.UserPoolId}${client.ClientSecret ? ' (has a secret: DescribeUserPoolClient returns it)' : ''}`,
   );
+  const scale = emulator.scalePool;
+  if (scale) {
+    const users = scale.userCount.toLocaleString('en-US');
+    const seconds = (scale.milliseconds / 1000).toFixed(1);
+    pools.push(
+      `  ${SCALE_POOL_ID}  ${SCALE_POOL_NAME} (${users} generated users: ${scale.outcome === 'generated' ? `generated in ${seconds} s` : `kept from the last start, checked in ${seconds} s`})`,
+    );
+    const scaleApp = scaleClient();
+    clients.push(`  ${scaleApp.ClientId}  ${scaleApp.ClientName}, pool ${scaleApp.UserPoolId}`);
+  }
   const firstPool = seed.pools[0]?.pool.Id ?? '';
   const throttling = emulator.controls().throttling ? "on (Cognito's default request-rate quotas)" : 'off';
   return [

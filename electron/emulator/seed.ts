@@ -137,6 +137,7 @@ export interface SeedPool {
   EstimatedNumberOfUsers: number;
   /** Threat protection: AUDIT or ENFORCED keep users' auth events. */
   UserPoolAddOns?: { AdvancedSecurityMode: 'OFF' | 'AUDIT' | 'ENFORCED' };
+  UserPoolTags?: Record<string, string>;
 }
 
 export interface SeedClient {
@@ -277,8 +278,8 @@ function legacyPool(userCount: number): SeedPool {
   return workforcePool(DEMO_LEGACY_POOL_ID, DEMO_LEGACY_POOL_NAME, userCount);
 }
 
-/** The small extra pools: a plain policy, admin-created users, no recovery setting. */
-function workforcePool(id: string, name: string, userCount: number): SeedPool {
+/** The small extra pools (and Acme Scale's base): a plain policy, admin-created users, no recovery setting. */
+export function workforcePool(id: string, name: string, userCount: number): SeedPool {
   return {
     Id: id,
     Name: name,
@@ -302,7 +303,7 @@ function workforcePool(id: string, name: string, userCount: number): SeedPool {
   };
 }
 
-function client(clientId: string, name: string, userPoolId: string, prevent: SeedClient['PreventUserExistenceErrors']): SeedClient {
+export function client(clientId: string, name: string, userPoolId: string, prevent: SeedClient['PreventUserExistenceErrors']): SeedClient {
   return {
     ClientId: clientId,
     ClientName: name,
@@ -316,16 +317,18 @@ function client(clientId: string, name: string, userPoolId: string, prevent: See
   };
 }
 
-interface PersonSpec {
+export interface PersonSpec {
   username: string;
   given: string;
   family: string;
+  /** Default "given family"; some languages put the family name first. */
+  name?: string;
   email?: { address: string; verified: boolean };
   phone?: { number: string; verified: boolean };
   enabled?: boolean;
   status?: SeedUser['UserStatus'];
   /** SMS MFA also sets the legacy MFAOptions, as Cognito does. */
-  mfa?: 'SMS_MFA' | 'EMAIL_OTP';
+  mfa?: 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'EMAIL_OTP';
   preferredUsername?: string;
   /** Extra attributes, e.g. a federated user's identities. */
   attributes?: Record<string, string>;
@@ -437,12 +440,12 @@ function buildCustomerUsers(): SeedUser[] {
   return [...customers, alice, ...cases.map((spec) => person(DEMO_CUSTOMER_POOL_ID, spec))];
 }
 
-function person(poolId: string, spec: PersonSpec): SeedUser {
+export function person(poolId: string, spec: PersonSpec): SeedUser {
   const attributes: Record<string, string> = {
     sub: stableUuid(`${poolId}/${spec.username}`),
     given_name: spec.given,
     family_name: spec.family,
-    name: `${spec.given} ${spec.family}`,
+    name: spec.name ?? `${spec.given} ${spec.family}`,
   };
   if (spec.email) {
     attributes.email = spec.email.address;
