@@ -54,10 +54,11 @@ export class DurableDataStoreFactory {
       schema: rootHolding(defaults),
       file: 'demo-data',
       whenDamaged: 'leave',
-      reviver: reviveDates,
+      revive: reviveDates,
       replacer: serializeDates,
       // Compact: pools reach tens of thousands of users, and each batch of changes rewrites the file whole.
       indent: 0,
+      asciiOnly: true,
     });
     const { value, problem } = await file.read();
     if (problem) throw demoUnavailable(problem, this.directory);
@@ -196,18 +197,30 @@ function isRecord(value: unknown): value is DataRoot {
  * empty file, or `{}`, by the defaults: silently losing a pool. Here that is damage.
  */
 function rootHolding(defaults: object): z.ZodType<DataRoot> {
-  return z.looseObject(Object.fromEntries(Object.keys(defaults).map((entry) => [entry, z.record(z.string(), z.unknown())])));
+  // Checked, not parsed: z.record would copy a map of tens of thousands of users on every read and write.
+  const anObject = z.custom<DataRoot>(isRecord, { message: 'Expected an object' });
+  return z.looseObject(Object.fromEntries(Object.keys(defaults).map((entry) => [entry, anObject])));
 }
 
 // Dates as cognito-local's StormDB store keeps them, so existing folders read the same: every property
 // whose name ends in "Date" holds a Date in memory and an ISO string (or, from older files, a number
 // of milliseconds) on disk.
 
-function reviveDates(key: string, value: unknown): unknown {
-  if (!key.endsWith('Date')) return value;
-  if (typeof value === 'number') return new Date(value);
-  if (typeof value === 'string') return new Date(Date.parse(value));
-  throw new Error(`${key} should hold a date, found ${value === null ? 'null' : `a ${typeof value}`}`);
+/** Turns, in place, every "…Date" property of the parsed file into a Date; throws on one that holds neither text nor a number. */
+function reviveDates(node: unknown): void {
+  if (typeof node !== 'object' || node === null) return;
+  if (Array.isArray(node)) {
+    for (const item of node) reviveDates(item);
+    return;
+  }
+  const record = node as DataRoot;
+  for (const key of Object.keys(record)) {
+    const value = record[key];
+    if (!key.endsWith('Date')) reviveDates(value);
+    else if (typeof value === 'number') record[key] = new Date(value);
+    else if (typeof value === 'string') record[key] = new Date(Date.parse(value));
+    else throw new Error(`${key} should hold a date, found ${value === null ? 'null' : `a ${typeof value}`}`);
+  }
 }
 
 function serializeDates(this: unknown, key: string, value: unknown): unknown {
