@@ -69,6 +69,12 @@ export function describeFileProblem({ file, path, reason, errno, where, movedTo 
 }
 
 const BEYOND_ASCII = /[\u{80}-\u{10FFFF}]/gu;
+
+/** JSON text with every character beyond ASCII written as \u escapes (see asciiOnly). */
+export function toAsciiJson(json: string): string {
+  return json.replace(BEYOND_ASCII, escapeCharacter);
+}
+
 /** A UTF-16 code unit as JSON's \uXXXX (a character outside the BMP becomes its two surrogates, as JSON allows). */
 function escapeCharacter(character: string): string {
   return character
@@ -114,7 +120,7 @@ export function jsonFile<T>({ path, schema, file, whenDamaged = 'move-aside', re
   function serialize(value: T): string {
     // Never write what could not be read back.
     const json = JSON.stringify(schema.parse(value), replacer, indent);
-    return `${asciiOnly ? json.replace(BEYOND_ASCII, escapeCharacter) : json}\n`;
+    return `${asciiOnly ? toAsciiJson(json) : json}\n`;
   }
 
   // Writes run one after another in call order, so an older value never lands after a newer one.

@@ -1,30 +1,47 @@
-import { chmod, mkdir } from 'node:fs/promises';
+import { chmod, mkdir, open, readFile, rm, stat, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { FileProblem } from '../../shared/file-problem';
 import { RecoveryDeskError } from '../core/errors';
-import { jsonFile, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, type JsonFile } from '../core/json-file';
+import { jsonFile, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, toAsciiJson, type JsonFile } from '../core/json-file';
 import { UserIndex, type IndexedUser } from './user-index';
 
 // cognito-local's data store (its DataStoreFactory and DataStore interfaces; the adapter plugs this
 // in), made durable. Its own, StormDB, truncates a file and rewrites it in place, so a crash mid-write
 // left it empty or torn, and it reads an empty file as no data, so the pool came back as defaults.
-// Here each file is held in memory and written whole through jsonFile (temporary file, fsync, rename)
-// before the change that caused the write resolves; one writer per file, and the changes made while a
-// write runs share the next one, so parallel calls cost a few writes, not one each. Opening an
-// existing file never writes it. A damaged file stops the demo, named. A pool's file (one holding
-// Users) also keeps a UserIndex, told of every change to a user before and after it is made.
+// Here each file is held in memory, and a change resolves only once it is on disk. One writer per
+// file; the changes made while a write runs share the next one, so parallel calls cost a few writes,
+// not one each. A small file is written whole through jsonFile (temporary file, fsync, rename). A large
+// one (a pool of thousands of users) would cost a rewrite of megabytes per change, so its changes are
+// appended to <id>.journal (one JSON line each, fsynced) and the file is written whole again, and the
+// journal removed, once the journal reaches half the file's size. Opening reads the file and replays
+// the journal; it never writes either (but for cutting off a last line a crash left unfinished). A
+// damaged file stops the demo, named. A pool's file (one holding Users) also keeps a UserIndex, told of
+// every change to a user before and after it is made.
 
 /** A property name, or a path of them: "Options", ["Users", "alice"]. */
 type DataKey = string | string[];
 type DataRoot = Record<string, unknown>;
+/** One change, as a journal line holds it. */
+type Change = { set: string[]; value: unknown } | { delete: string[] };
+
+/** Files at least this large get their changes appended to a journal rather than written whole. */
+const APPEND_FROM_BYTES = 1024 * 1024;
+
+export interface DurableDataStoreOptions {
+  /** Default 1 MiB; tests lower it to exercise the journal with small files. */
+  appendFromBytes?: number;
+}
 
 export class DurableDataStoreFactory {
   // One store, so one writer, per file.
   private readonly stores = new Map<string, Promise<DurableDataStore>>();
   private folder: Promise<void> | undefined;
 
-  constructor(private readonly directory: string) {}
+  constructor(
+    private readonly directory: string,
+    private readonly options: DurableDataStoreOptions = {},
+  ) {}
 
   /**
    * The store of `<directory>/<id>.json`. A missing file is created holding `defaults`; a file that
@@ -60,15 +77,81 @@ export class DurableDataStoreFactory {
       indent: 0,
       asciiOnly: true,
     });
+    const journal = new Journal(journalPath(this.directory, id));
+    const appendFrom = this.options.appendFromBytes ?? APPEND_FROM_BYTES;
     const { value, problem } = await file.read();
     if (problem) throw demoUnavailable(problem, this.directory);
     if (value) {
       await chmod(file.path, PRIVATE_FILE_MODE);
-      return new DurableDataStore(value, file);
+      const store = new DurableDataStore(value, file, journal, (await stat(file.path)).size, appendFrom);
+      const replayed = await journal.read();
+      if ('problem' in replayed) throw demoUnavailable(replayed.problem, this.directory);
+      const refused = store.replay(replayed.changes);
+      if (refused) throw demoUnavailable({ file: 'demo-data', path: journal.path, reason: 'invalid', where: refused }, this.directory);
+      return store;
     }
+    // A journal left without its file (the pool was deleted) belongs to no data here.
+    await journal.clear();
     const root = structuredClone(defaults) as DataRoot;
     await file.write(root);
-    return new DurableDataStore(root, file);
+    return new DurableDataStore(root, file, journal, (await stat(file.path)).size, appendFrom);
+  }
+}
+
+/** Where the changes to `<directory>/<id>.json` not yet written into it are; whoever replaces that file removes this one first. */
+export function journalPath(directory: string, id: string): string {
+  return join(directory, `${id}.journal`);
+}
+
+/** The changes appended to a large file's journal since it was last written whole. */
+class Journal {
+  /** Its size now: appends add to it, a whole write of the file empties it. */
+  bytes = 0;
+
+  constructor(readonly path: string) {}
+
+  /**
+   * The changes, in order. A last line without its newline is a write a crash cut short: it was never
+   * acknowledged, so it is dropped, and cut from the file so the next append starts a line of its own.
+   */
+  async read(): Promise<{ changes: Change[] } | { problem: FileProblem }> {
+    let text: string;
+    try {
+      text = await readFile(this.path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { changes: [] };
+      return { problem: { file: 'demo-data', path: this.path, reason: 'unreadable', errno: (error as NodeJS.ErrnoException).code ?? 'error' } };
+    }
+    const complete = text.slice(0, text.lastIndexOf('\n') + 1);
+    if (complete.length < text.length) await truncate(this.path, Buffer.byteLength(complete));
+    this.bytes = Buffer.byteLength(complete);
+    const changes: Change[] = [];
+    for (const [at, line] of complete.split('\n').slice(0, -1).entries()) {
+      try {
+        changes.push(JSON.parse(line) as Change);
+      } catch {
+        return { problem: { file: 'demo-data', path: this.path, reason: 'invalid', where: `line ${at + 1} is not JSON` } };
+      }
+    }
+    return { changes };
+  }
+
+  /** Resolves once the lines are on disk (fsync). */
+  async append(lines: readonly string[]): Promise<void> {
+    const text = `${lines.join('\n')}\n`;
+    const handle = await open(this.path, 'a', PRIVATE_FILE_MODE);
+    try {
+      await handle.writeFile(text);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    this.bytes += Buffer.byteLength(text);
+  }
+
+  async clear(): Promise<void> {
+    await rm(this.path, { force: true });
+    this.bytes = 0;
   }
 }
 
@@ -79,10 +162,18 @@ export class DurableDataStore {
   private written: Promise<void> = Promise.resolve();
   /** The next write, not yet started: every change made before it starts rides on it. */
   private queued: Promise<void> | undefined;
+  /** The changes the next write carries, as journal lines. */
+  private unwritten: string[] = [];
+  /** After a failed append the journal may lack a change memory holds: the next write is whole. */
+  private mustWriteWhole = false;
 
   constructor(
     private readonly root: DataRoot,
     private readonly file: JsonFile<DataRoot>,
+    private readonly journal: Journal,
+    /** The file's size when it was last written whole. */
+    private wholeBytes: number,
+    private readonly appendFromBytes: number,
   ) {
     if (isRecord(root.Users)) this.users = new UserIndex(() => (isRecord(root.Users) ? (root.Users as Record<string, IndexedUser>) : {}));
   }
@@ -100,20 +191,51 @@ export class DurableDataStore {
     return copyOf(this.root) as T;
   }
 
-  /** Resolves once the change is on disk. */
+  /** Resolves once the change is on disk. A value that could not be written back (a "…Date" that is no Date) is refused and changes nothing. */
   async set<T>(_context: unknown, key: DataKey, value: T): Promise<void> {
-    const { parent, last } = this.locate(key, true);
-    if (!parent) throw new Error(`Cannot set ${pathOf(key).join('.')}: a part on the way is not an object.`);
-    this.changeIndexed(key, () => setOwn(parent, last, copyOf(value)));
+    const line = journalLine({ set: pathOf(key), value });
+    this.apply({ set: pathOf(key), value });
+    this.unwritten.push(line);
     return this.persist();
   }
 
   /** Resolves once the change is on disk. */
   async delete(_context: unknown, key: DataKey): Promise<void> {
-    const { parent, last } = this.locate(key, false);
-    if (!parent || !Object.hasOwn(parent, last)) return this.flush();
-    this.changeIndexed(key, () => Reflect.deleteProperty(parent, last));
+    if (!this.apply({ delete: pathOf(key) })) return this.flush();
+    this.unwritten.push(journalLine({ delete: pathOf(key) }));
     return this.persist();
+  }
+
+  /** Applies the journal's changes at open; returns what was wrong with one that cannot be applied. */
+  replay(changes: readonly Change[]): string | undefined {
+    for (const [at, change] of changes.entries()) {
+      try {
+        if ('set' in change) {
+          // Dates come back as text, as in the file: revived the same way, keyed by their own name.
+          const holder: DataRoot = {};
+          setOwn(holder, change.set.at(-1) ?? '', change.value);
+          reviveDates(holder);
+          this.apply({ set: change.set, value: Object.values(holder)[0] });
+        } else this.apply(change);
+      } catch (error) {
+        return `line ${at + 1}: ${(error as Error).message}`;
+      }
+    }
+    return undefined;
+  }
+
+  /** Makes one change in memory; false when a delete found nothing to delete. */
+  private apply(change: Change): boolean {
+    if ('set' in change) {
+      const { parent, last } = this.locate(change.set, true);
+      if (!parent) throw new Error(`Cannot set ${change.set.join('.')}: a part on the way is not an object.`);
+      this.changeIndexed(change.set, () => setOwn(parent, last, copyOf(change.value)));
+      return true;
+    }
+    const { parent, last } = this.locate(change.delete, false);
+    if (!parent || !Object.hasOwn(parent, last)) return false;
+    this.changeIndexed(change.delete, () => Reflect.deleteProperty(parent, last));
+    return true;
   }
 
   /** Makes a change, keeping the user index current: one user's entries, or all of them if Users itself changes. */
@@ -139,11 +261,30 @@ export class DurableDataStore {
     // One write at a time, in order; the changes made while one runs share the next.
     this.queued ??= this.written.then(() => {
       this.queued = undefined;
-      const write = this.file.write(this.root);
+      const lines = this.unwritten;
+      this.unwritten = [];
+      const write = this.write(lines);
       this.written = write.catch(() => undefined);
       return write;
     });
     return this.queued;
+  }
+
+  /** Appends the lines to the journal, or writes the file whole (and empties the journal) when that is due. */
+  private async write(lines: readonly string[]): Promise<void> {
+    const appended = lines.reduce((bytes, line) => bytes + line.length + 1, 0);
+    const append = !this.mustWriteWhole && this.wholeBytes >= this.appendFromBytes && this.journal.bytes + appended <= this.wholeBytes / 2;
+    try {
+      if (append) return await this.journal.append(lines);
+      await this.file.write(this.root);
+      this.wholeBytes = (await stat(this.file.path)).size;
+      this.mustWriteWhole = false;
+      // A crash before this leaves changes the file already holds in the journal: replayed, they change nothing.
+      await this.journal.clear();
+    } catch (error) {
+      this.mustWriteWhole = true;
+      throw error;
+    }
   }
 
   /** The object holding the key's last part; with `create`, missing objects on the way are added, as StormDB did. */
@@ -221,6 +362,11 @@ function reviveDates(node: unknown): void {
     else if (typeof value === 'string') record[key] = new Date(Date.parse(value));
     else throw new Error(`${key} should hold a date, found ${value === null ? 'null' : `a ${typeof value}`}`);
   }
+}
+
+/** A change as one line of the journal: dates as ISO text, as in the file, and ASCII only. */
+function journalLine(change: Change): string {
+  return toAsciiJson(JSON.stringify(change, serializeDates));
 }
 
 function serializeDates(this: unknown, key: string, value: unknown): unknown {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { DemoEnvironment } from '../core/demo-environment';
 import { createEmulatorClock, type EmulatorClock } from './clock';
 import { startCognitoLocal, writeCognitoLocalSeed } from './cognito-local-adapter';
-import { DurableDataStoreFactory } from './durable-data-store';
+import { DurableDataStoreFactory, journalPath } from './durable-data-store';
 import { FaultInjector } from './faults';
 import { createFidelityInterceptors, maskDestination } from './fidelity';
 import { DemoInbox } from './inbox';
@@ -207,6 +207,8 @@ async function seedScalePool(directory: string, userCount: number): Promise<Scal
     await rm(staging, { recursive: true, force: true });
     const { pool, users, clients } = buildScaleSeed(userCount);
     await writeCognitoLocalSeed(staging, { pools: [{ pool, users }], clients });
+    // The old pool's unwritten changes must not be replayed onto the new one.
+    await rm(journalPath(directory, SCALE_POOL_ID), { force: true });
     await rename(join(staging, `${SCALE_POOL_ID}.json`), poolFile);
     await rm(staging, { recursive: true, force: true });
   }

@@ -148,3 +148,93 @@ describe('DurableDataStoreFactory', () => {
     expect((await stat(join(dir, 'older', 'us-east-1_Test.json'))).mode & 0o777).toBe(0o600);
   });
 });
+
+describe('the journal of a large file', () => {
+  // Every file counts as large here (appendFromBytes 0); this one is a few kilobytes, so its journal
+  // is written whole again after a dozen or so changes.
+  const SEEDED = { Users: Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`user-${i}`, user(`user-${i}`)])), Options: { Id: 'us-east-1_Test' } };
+  const open = (options = { appendFromBytes: 0 }) => new DurableDataStoreFactory(dir, options).create(ctx, 'us-east-1_Test', POOL_DEFAULTS);
+  let journal: string;
+  let file: string;
+  beforeEach(() => {
+    journal = join(dir, 'us-east-1_Test.journal');
+    file = join(dir, 'us-east-1_Test.json');
+  });
+  const seed = () => new DurableDataStoreFactory(dir).create(ctx, 'us-east-1_Test', SEEDED).then((store) => store.flush());
+
+  it('appends changes to the journal, leaves the file as it was, and reads both back as one', async () => {
+    await seed();
+    const before = await readFile(file, 'utf8');
+    const store = await open();
+    await store.set(ctx, ['Users', 'bob'], user('bob'));
+    await store.delete(ctx, ['Users', 'user-3']);
+    await store.set(ctx, ['Options', 'LastModifiedDate'], new Date('2024-05-01T10:00:00.000Z'));
+    expect(await readFile(file, 'utf8')).toBe(before);
+    expect((await readFile(journal, 'utf8')).split('\n')).toHaveLength(4); // three lines and the last newline
+
+    const reopened = await open();
+    expect(await reopened.get(ctx, ['Users', 'bob'])).toEqual(user('bob'));
+    expect(await reopened.get(ctx, ['Users', 'user-3'])).toBeNull();
+    expect(await reopened.get(ctx, ['Options', 'LastModifiedDate'])).toEqual(new Date('2024-05-01T10:00:00.000Z'));
+    expect(Object.keys((await reopened.get<object>(ctx, 'Users')) ?? {})).toHaveLength(40);
+    // Opening wrote neither.
+    expect(await readFile(file, 'utf8')).toBe(before);
+  });
+
+  it('writes the file whole and removes the journal once the journal reaches half its size, losing nothing', async () => {
+    await seed();
+    const store = await open();
+    const names: string[] = [];
+    for (let i = 0; i < 200 && (await readdir(dir)).includes('us-east-1_Test.journal') === names.length > 0; i += 1) {
+      names.push(`new-${i}`);
+      await store.set(ctx, ['Users', `new-${i}`], user(`new-${i}`));
+    }
+    // The loop ended when a change emptied the journal into the file.
+    expect((await readdir(dir)).filter((name) => name.startsWith('us-east-1_Test'))).toEqual(['us-east-1_Test.json']);
+    expect(names.length).toBeGreaterThan(5);
+    expect(Object.keys((await onDisk('us-east-1_Test')).Users as object)).toEqual(expect.arrayContaining(names));
+    expect(Object.keys((await (await open()).get<object>(ctx, 'Users')) ?? {})).toHaveLength(40 + names.length);
+  });
+
+  it('drops a last line a crash cut short (never acknowledged), and appends cleanly after it', async () => {
+    await seed();
+    const store = await open();
+    await store.set(ctx, ['Users', 'alice'], user('alice'));
+    await writeFile(journal, `${await readFile(journal, 'utf8')}{"set":["Users","carol"],"val`);
+
+    const reopened = await open();
+    expect(await reopened.get(ctx, ['Users', 'alice'])).toEqual(user('alice'));
+    expect(await reopened.get(ctx, ['Users', 'carol'])).toBeNull();
+    await reopened.set(ctx, ['Users', 'dave'], user('dave'));
+    const again = await open();
+    expect(await again.get(ctx, ['Users', 'dave'])).toEqual(user('dave'));
+    expect(await again.get(ctx, ['Users', 'alice'])).toEqual(user('alice'));
+  });
+
+  it('refuses a journal with a damaged line with DemoUnavailable naming it, and leaves it in place', async () => {
+    await seed();
+    const content = 'garbage\n{"delete":["Users","user-1"]}\n';
+    await writeFile(journal, content);
+    const error = await open().then(
+      () => undefined,
+      (refused: unknown) => refused,
+    );
+    expect(error).toMatchObject({ code: 'DemoUnavailable', facts: { params: { file: { file: 'demo-data', path: journal, reason: 'invalid', where: 'line 1 is not JSON' } } } });
+    expect(await readFile(journal, 'utf8')).toBe(content);
+  });
+
+  it('removes a journal left without its file (a deleted pool) when it creates the file afresh', async () => {
+    await writeFile(journal, '{"set":["Users","ghost"],"value":{"Username":"ghost"}}\n');
+    const store = await open();
+    expect(await store.get(ctx, 'Users')).toEqual({});
+    expect(await readdir(dir)).toEqual(['us-east-1_Test.json']);
+  });
+
+  it('refuses a date field that holds no Date before changing anything, in memory or on disk', async () => {
+    await seed();
+    const store = await open();
+    await expect(store.set(ctx, ['Users', 'user-1'], { Username: 'user-1', UserCreateDate: 'yesterday' })).rejects.toThrow('UserCreateDate should hold a Date, found a string');
+    expect(await store.get(ctx, ['Users', 'user-1'])).toEqual(user('user-1'));
+    expect(await readdir(dir)).toEqual(['us-east-1_Test.json']);
+  });
+});
