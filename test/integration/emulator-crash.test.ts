@@ -11,10 +11,11 @@ import {
   ForgotPasswordCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CUSTOMER_CLIENT_ID, DEMO_CUSTOMER_POOL_ID, DEMO_STAFF_POOL_ID, demoCustomerUsername, startDemoEmulator } from '../../electron/emulator';
+import { DEMO_CUSTOMER_CLIENT_ID, DEMO_CUSTOMER_POOL_ID, DEMO_STAFF_POOL_ID, demoCustomerUsername, SCALE_POOL_ID, SCALE_USERS_ENV, startDemoEmulator } from '../../electron/emulator';
 
 // The demo emulator never loses a change it acknowledged: it runs in a child process, real SDK
-// calls change three files at once (the staff pool, the customer pool, the inbox), and the child is
+// calls change four files at once (the staff pool, the customer pool, the inbox, and an Acme Scale pool
+// large enough that its changes go to its journal), and the child is
 // killed while calls are still in flight, at a different point each round, with SIGKILL or SIGTERM in
 // turn (the child has no handler for either: both end it mid-write). Every restart must find every
 // file whole, and the last one every acknowledged change.
@@ -23,6 +24,8 @@ import { DEMO_CUSTOMER_CLIENT_ID, DEMO_CUSTOMER_POOL_ID, DEMO_STAFF_POOL_ID, dem
 const CONCURRENT_CALLS = 8;
 /** Acknowledged changes before each round's kill. */
 const KILL_AFTER = [3, 10, 17, 24, 31, 38, 45, 52];
+/** Over 1 MiB of pool file: its changes are appended to the journal, which the kills then cut. */
+const SCALE_USERS = 3_000;
 /** The signal of each round, in turn. */
 const SIGNALS: NodeJS.Signals[] = ['SIGKILL', 'SIGTERM'];
 
@@ -40,21 +43,22 @@ function sdkClient(endpoint: string): CognitoIdentityProviderClient {
 }
 
 interface Change {
-  kind: 'created' | 'password' | 'code sent';
+  kind: 'created' | 'password' | 'code sent' | 'created at scale';
   username: string;
   password?: string;
 }
 
 /**
  * The n-th change of the test, each to a user no other change touches: a new staff user, a new
- * password for one customer, or a recovery code for another (it lands in the inbox). Customers
- * 1–130 get passwords and 131–260 codes, so the rounds stay under 390 changes.
+ * password for one customer, a recovery code for another (it lands in the inbox), or a new Acme Scale
+ * user. Customers 1–130 get passwords and 131–260 codes, so the rounds stay under 520 changes.
  */
 function nthChange(n: number): Change {
-  const slot = Math.floor(n / 3) + 1;
-  if (n % 3 === 0) return { kind: 'created', username: `crash-test-${n}` };
-  if (n % 3 === 1) return { kind: 'password', username: demoCustomerUsername(slot), password: `crash-password-${n}` };
-  return { kind: 'code sent', username: demoCustomerUsername(130 + slot) };
+  const slot = Math.floor(n / 4) + 1;
+  if (n % 4 === 0) return { kind: 'created', username: `crash-test-${n}` };
+  if (n % 4 === 1) return { kind: 'password', username: demoCustomerUsername(slot), password: `crash-password-${n}` };
+  if (n % 4 === 2) return { kind: 'code sent', username: demoCustomerUsername(130 + slot) };
+  return { kind: 'created at scale', username: `crash-scale-${n}` };
 }
 
 function apply(client: CognitoIdentityProviderClient, change: Change): Promise<unknown> {
@@ -67,12 +71,17 @@ function apply(client: CognitoIdentityProviderClient, change: Change): Promise<u
       return client.send(new AdminSetUserPasswordCommand({ UserPoolId: DEMO_CUSTOMER_POOL_ID, Username: change.username, Password: change.password, Permanent: true }));
     case 'code sent':
       return client.send(new ForgotPasswordCommand({ ClientId: DEMO_CUSTOMER_CLIENT_ID, Username: change.username }));
+    case 'created at scale':
+      return client.send(new AdminCreateUserCommand({ UserPoolId: SCALE_POOL_ID, Username: change.username, TemporaryPassword: 'Crash-Temporary-1!', MessageAction: 'SUPPRESS' }));
   }
 }
 
 /** Starts the emulator child on the data folder; resolves with its endpoint once it listens. */
 function startChild() {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'helpers', 'demo-emulator-process.mts'), dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'helpers', 'demo-emulator-process.mts'), dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, [SCALE_USERS_ENV]: String(SCALE_USERS) },
+  });
   let stdout = '';
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
@@ -150,9 +159,11 @@ describe('demo emulator under kill -9 and SIGTERM', () => {
       }
     }
     expect(unparsable).toEqual([]);
+    // The kills did land on journal appends: the Acme Scale pool's changes are in its journal.
+    expect(await readdir(folder)).toContain(`${SCALE_POOL_ID}.journal`);
 
     const problems: string[] = [];
-    const emulator = await startDemoEmulator({ dataDir, throttling: false, onProblem: (problem) => problems.push(problem) });
+    const emulator = await startDemoEmulator({ dataDir, throttling: false, scaleUsers: SCALE_USERS, onProblem: (problem) => problems.push(problem) });
     const client = sdkClient(emulator.endpoint);
     try {
       expect(problems).toEqual([]);
@@ -193,5 +204,10 @@ async function isPresent(client: CognitoIdentityProviderClient, change: Change, 
         );
     case 'code sent':
       return inboxUsernames.has(change.username);
+    case 'created at scale':
+      return client.send(new AdminGetUserCommand({ UserPoolId: SCALE_POOL_ID, Username: change.username })).then(
+        () => true,
+        () => false,
+      );
   }
 }
