@@ -13,19 +13,22 @@ import type { Lambda } from 'cognito-local/lib/services/lambda.js';
 import type { LogService } from 'cognito-local/lib/services/LogService.js';
 import type { MessageSender } from 'cognito-local/lib/services/messageDelivery/messageSender.js';
 import type { Messages } from 'cognito-local/lib/services/messages.js';
-import type { User, UserPool, UserPoolService } from 'cognito-local/lib/services/userPoolService.js';
+import type { DataStore } from 'cognito-local/lib/services/dataStore/dataStore.js';
+import type { User, UserPool, UserPoolService, UserPoolServiceFactory } from 'cognito-local/lib/services/userPoolService.js';
 import type { EmulatorClock } from './clock';
-import { DurableDataStoreFactory } from './durable-data-store';
+import { DurableDataStoreFactory, type DurableDataStore } from './durable-data-store';
 import type { CognitoStore, StoredUser } from './fidelity/store';
 import type { UserActivity } from './fidelity/user-activity';
 import { CognitoFault, type CognitoRequest, type Interceptors } from './interceptor';
+import { foldCase } from './list-users-filter';
 import type { DemoSeed } from './seed';
+import type { UserIndex } from './user-index';
 
 // The ONLY file that touches cognito-local's internals (lib/...): its maintainers support the CLI,
 // not in-process composition, so an upgrade is checked here and nowhere else. It composes the same
 // services as lib/server/defaults.js (createDefaultServer) with our own config, a silent logger, a
-// capturing message sender, no Lambda/KMS, a durable data store in place of StormDB, and a router
-// that runs our interceptors first.
+// capturing message sender, no Lambda/KMS, a durable data store in place of StormDB, user pools
+// that look users up through its indexes, and a router that runs our interceptors first.
 
 /** A code cognito-local "sent", without the user record (which holds the password). */
 export interface CapturedDelivery {
@@ -150,11 +153,10 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<R
   const emulatorClock = options.clock;
   const clock: Clock = emulatorClock ? { get: () => new Date(emulatorClock.now()) } : new cl.services.DateClock();
   const dataStores = new DurableDataStoreFactory(options.directory);
-  const cognito = await new cl.cognitoService.CognitoServiceFactoryImpl(
-    options.directory,
-    dataStores,
-    new cl.userPoolService.UserPoolServiceFactoryImpl(clock, dataStores),
-  ).create(ctx, config.UserPoolDefaults);
+  const cognito = await new cl.cognitoService.CognitoServiceFactoryImpl(options.directory, dataStores, indexedUserPools(cl, clock, dataStores)).create(
+    ctx,
+    config.UserPoolDefaults,
+  );
   const triggers = new cl.services.TriggersService(clock, cognito, noLambda, noKms);
   const delivery = new cl.services.MessagesService(triggers, new cl.messageDelivery.MessageDeliveryService(discardingSender));
   const messages: Messages = {
@@ -181,7 +183,7 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<R
     triggers,
   };
 
-  const interceptors = typeof options.interceptors === 'function' ? options.interceptors(cognitoStore(cognito, cl.errors)) : options.interceptors;
+  const interceptors = typeof options.interceptors === 'function' ? options.interceptors(cognitoStore(cognito, dataStores, cl.errors)) : options.interceptors;
   const router = withInterceptors(cl.router.Router(services), interceptors, cl, options.beforeCall);
   const server: Server = (await cl.server
     .createServer(router, silentLogger as unknown as PinoLogger, config.ServerConfig, services)
@@ -227,8 +229,62 @@ export async function writeCognitoLocalSeed(directory: string, seed: DemoSeed): 
   await dataStores.create(ctx, 'clients', { Clients: clients });
 }
 
+/**
+ * cognito-local's UserPoolServiceFactoryImpl, with pools whose lookups use the data store's indexes:
+ * its own getUserByUsername copies every user whenever the name is not a username (each
+ * AdminCreateUser, each unknown name), and its refresh-token lookup copies every user too.
+ */
+function indexedUserPools(cl: CognitoLocalModules, clock: Clock, dataStores: DurableDataStoreFactory): UserPoolServiceFactory {
+  class IndexedUserPoolService extends cl.userPoolService.UserPoolServiceImpl {
+    constructor(
+      clientsDataStore: DataStore,
+      private readonly store: DurableDataStore,
+      options: UserPool,
+    ) {
+      super(clientsDataStore, clock, store, options);
+    }
+
+    /** As cognito-local: the username, else a sub, else an email or phone number the pool signs in with; only the answer is copied. */
+    override async getUserByUsername(context: Context, username: string): Promise<User | null> {
+      const index = indexOf(this.store);
+      if (index.record(username)) return this.store.get<User>(context, ['Users', username]);
+      const fields = ['sub' as const, ...(this.options.UsernameAttributes ?? []).filter((name) => name === 'email' || name === 'phone_number')];
+      for (const field of fields) {
+        const found = index
+          .lookUp(field, foldCase(username), 'equal')
+          .sort()
+          .find((candidate) => index.record(candidate)?.Attributes?.some((attribute) => attribute.Name === field && attribute.Value === username));
+        if (found !== undefined) return this.store.get<User>(context, ['Users', found]);
+      }
+      return null;
+    }
+
+    override async getUserByRefreshToken(context: Context, refreshToken: string): Promise<User | null> {
+      const found = indexOf(this.store).find((user) => {
+        const tokens = (user as Partial<User>).RefreshTokens;
+        return Array.isArray(tokens) && tokens.includes(refreshToken);
+      });
+      return found === undefined ? null : this.store.get<User>(context, ['Users', found]);
+    }
+  }
+
+  return {
+    // The same steps as UserPoolServiceFactoryImpl.create.
+    async create(context, clientsDataStore, defaultOptions) {
+      const store = await dataStores.create(context, defaultOptions.Id, { Users: {}, Options: defaultOptions });
+      const options = await store.get(context, 'Options', defaultOptions);
+      return new IndexedUserPoolService(clientsDataStore, store, options);
+    },
+  };
+}
+
+function indexOf(store: DurableDataStore): UserIndex {
+  if (!store.users) throw new Error('A user pool file without Users.');
+  return store.users;
+}
+
 /** The fidelity layer's view of cognito-local's data (fidelity/store.ts). Records are copied out, never shared. */
-function cognitoStore(cognito: CognitoService, errors: CognitoLocalModules['errors']): CognitoStore {
+function cognitoStore(cognito: CognitoService, dataStores: DurableDataStoreFactory, errors: CognitoLocalModules['errors']): CognitoStore {
   const poolOf = async (poolId: string): Promise<UserPoolService | undefined> => {
     try {
       return await cognito.getUserPool(ctx, poolId);
@@ -237,10 +293,14 @@ function cognitoStore(cognito: CognitoService, errors: CognitoLocalModules['erro
       throw error;
     }
   };
-  // getUserByUsername also matches a sub or a UsernameAttributes value; the layer resolves those itself.
-  const exactUser = async (pool: UserPoolService, username: string): Promise<User | undefined> => {
-    const user = await pool.getUserByUsername(ctx, username);
-    return user?.Username === username ? user : undefined;
+  /** The pool's user index, or undefined for an unknown pool. */
+  const usersOf = async (poolId: string): Promise<UserIndex | undefined> => {
+    if (!(await poolOf(poolId))) return undefined;
+    return indexOf(await dataStores.create(ctx, poolId, { Users: {}, Options: {} }));
+  };
+  const copied = (index: UserIndex, username: string): StoredUser | undefined => {
+    const user = index.record(username);
+    return user ? storedUser(user as User) : undefined;
   };
   return {
     async findClient(clientId) {
@@ -254,17 +314,32 @@ function cognitoStore(cognito: CognitoService, errors: CognitoLocalModules['erro
       return pool ? structuredClone(pool.options) : undefined;
     },
     async getUser(poolId, username) {
-      const pool = await poolOf(poolId);
-      const user = pool ? await exactUser(pool, username) : undefined;
-      return user ? storedUser(user) : undefined;
+      const index = await usersOf(poolId);
+      return index ? copied(index, username) : undefined;
     },
-    async listUsers(poolId) {
-      const pool = await poolOf(poolId);
-      return pool ? (await pool.listUsers(ctx)).map(storedUser) : [];
+    async usersWith(poolId, field, value) {
+      const index = await usersOf(poolId);
+      if (!index) return [];
+      return index
+        .lookUp(field, foldCase(value), 'equal')
+        .sort()
+        .flatMap((username) => copied(index, username) ?? []);
+    },
+    async pageUsers(poolId, filter, after, limit) {
+      const index = await usersOf(poolId);
+      if (!index) return { users: [], more: false };
+      const { usernames, more } = index.page(filter, after, limit);
+      return { users: usernames.flatMap((username) => copied(index, username) ?? []), more };
+    },
+    async findUserWhere(poolId, test) {
+      const index = await usersOf(poolId);
+      const found = index?.find((user) => test(user as unknown as StoredUser));
+      return index && found !== undefined ? copied(index, found) : undefined;
     },
     async updateUser(poolId, username, update) {
       const pool = await cognito.getUserPool(ctx, poolId);
-      const user = await exactUser(pool, username);
+      // In place: saveUser copies the record it is given, and the spread below leaves this one unchanged.
+      const user = (await usersOf(poolId))?.record(username) as User | undefined;
       if (!user) throw new CognitoFault('UserNotFoundException', 'User does not exist.');
       await pool.saveUser(ctx, {
         ...user,

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { FileProblem } from '../../shared/file-problem';
 import { RecoveryDeskError } from '../core/errors';
 import { jsonFile, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, type JsonFile } from '../core/json-file';
+import { UserIndex, type IndexedUser } from './user-index';
 
 // cognito-local's data store (its DataStoreFactory and DataStore interfaces; the adapter plugs this
 // in), made durable. Its own, StormDB, truncates a file and rewrites it in place, so a crash mid-write
@@ -11,7 +12,8 @@ import { jsonFile, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE, type JsonFile } from '..
 // Here each file is held in memory and written whole through jsonFile (temporary file, fsync, rename)
 // before the change that caused the write resolves; one writer per file, and the changes made while a
 // write runs share the next one, so parallel calls cost a few writes, not one each. Opening an
-// existing file never writes it. A damaged file stops the demo, named.
+// existing file never writes it. A damaged file stops the demo, named. A pool's file (one holding
+// Users) also keeps a UserIndex, told of every change to a user before and after it is made.
 
 /** A property name, or a path of them: "Options", ["Users", "alice"]. */
 type DataKey = string | string[];
@@ -52,10 +54,11 @@ export class DurableDataStoreFactory {
       schema: rootHolding(defaults),
       file: 'demo-data',
       whenDamaged: 'leave',
-      reviver: reviveDates,
+      revive: reviveDates,
       replacer: serializeDates,
       // Compact: pools reach tens of thousands of users, and each batch of changes rewrites the file whole.
       indent: 0,
+      asciiOnly: true,
     });
     const { value, problem } = await file.read();
     if (problem) throw demoUnavailable(problem, this.directory);
@@ -70,6 +73,8 @@ export class DurableDataStoreFactory {
 }
 
 export class DurableDataStore {
+  /** Pool files only: the indexes over root.Users, for lookups that copy only what they return. */
+  readonly users: UserIndex | undefined;
   /** The write now running (settled: never rejects), after which the next one may start. */
   private written: Promise<void> = Promise.resolve();
   /** The next write, not yet started: every change made before it starts rides on it. */
@@ -78,7 +83,9 @@ export class DurableDataStore {
   constructor(
     private readonly root: DataRoot,
     private readonly file: JsonFile<DataRoot>,
-  ) {}
+  ) {
+    if (isRecord(root.Users)) this.users = new UserIndex(() => (isRecord(root.Users) ? (root.Users as Record<string, IndexedUser>) : {}));
+  }
 
   // Values are copied in and out, so the memory changes only through set and delete: what callers
   // were told is what gets written.
@@ -97,7 +104,7 @@ export class DurableDataStore {
   async set<T>(_context: unknown, key: DataKey, value: T): Promise<void> {
     const { parent, last } = this.locate(key, true);
     if (!parent) throw new Error(`Cannot set ${pathOf(key).join('.')}: a part on the way is not an object.`);
-    setOwn(parent, last, copyOf(value));
+    this.changeIndexed(key, () => setOwn(parent, last, copyOf(value)));
     return this.persist();
   }
 
@@ -105,8 +112,22 @@ export class DurableDataStore {
   async delete(_context: unknown, key: DataKey): Promise<void> {
     const { parent, last } = this.locate(key, false);
     if (!parent || !Object.hasOwn(parent, last)) return this.flush();
-    Reflect.deleteProperty(parent, last);
+    this.changeIndexed(key, () => Reflect.deleteProperty(parent, last));
     return this.persist();
+  }
+
+  /** Makes a change, keeping the user index current: one user's entries, or all of them if Users itself changes. */
+  private changeIndexed(key: DataKey, change: () => void): void {
+    const [top, username] = pathOf(key);
+    if (!this.users || top !== 'Users') return void change();
+    if (username === undefined) {
+      change();
+      this.users.reset();
+      return;
+    }
+    this.users.forget(username);
+    change();
+    this.users.learn(username);
   }
 
   /** Resolves once every write asked for so far has finished (a failed one has already failed its callers). */
@@ -176,18 +197,30 @@ function isRecord(value: unknown): value is DataRoot {
  * empty file, or `{}`, by the defaults: silently losing a pool. Here that is damage.
  */
 function rootHolding(defaults: object): z.ZodType<DataRoot> {
-  return z.looseObject(Object.fromEntries(Object.keys(defaults).map((entry) => [entry, z.record(z.string(), z.unknown())])));
+  // Checked, not parsed: z.record would copy a map of tens of thousands of users on every read and write.
+  const anObject = z.custom<DataRoot>(isRecord, { message: 'Expected an object' });
+  return z.looseObject(Object.fromEntries(Object.keys(defaults).map((entry) => [entry, anObject])));
 }
 
 // Dates as cognito-local's StormDB store keeps them, so existing folders read the same: every property
 // whose name ends in "Date" holds a Date in memory and an ISO string (or, from older files, a number
 // of milliseconds) on disk.
 
-function reviveDates(key: string, value: unknown): unknown {
-  if (!key.endsWith('Date')) return value;
-  if (typeof value === 'number') return new Date(value);
-  if (typeof value === 'string') return new Date(Date.parse(value));
-  throw new Error(`${key} should hold a date, found ${value === null ? 'null' : `a ${typeof value}`}`);
+/** Turns, in place, every "…Date" property of the parsed file into a Date; throws on one that holds neither text nor a number. */
+function reviveDates(node: unknown): void {
+  if (typeof node !== 'object' || node === null) return;
+  if (Array.isArray(node)) {
+    for (const item of node) reviveDates(item);
+    return;
+  }
+  const record = node as DataRoot;
+  for (const key of Object.keys(record)) {
+    const value = record[key];
+    if (!key.endsWith('Date')) reviveDates(value);
+    else if (typeof value === 'number') record[key] = new Date(value);
+    else if (typeof value === 'string') record[key] = new Date(Date.parse(value));
+    else throw new Error(`${key} should hold a date, found ${value === null ? 'null' : `a ${typeof value}`}`);
+  }
 }
 
 function serializeDates(this: unknown, key: string, value: unknown): unknown {

@@ -43,6 +43,7 @@ export {
   DEMO_STAFF_USERS,
   demoCustomerUsername,
 } from './seed';
+export { SCALE_CLIENT_ID, SCALE_POOL_ID, SCALE_POOL_NAME, SCALE_USERS_ENV, scaleUserEmail, scaleUsername } from './scale-seed';
 export { ATTEMPT_WINDOW_MS, CODE_VALIDITY_MS, DEFAULT_TEMPORARY_PASSWORD_VALIDITY_DAYS, MAX_CODE_REQUESTS_PER_WINDOW, MAX_WRONG_CODES_PER_WINDOW } from './fidelity';
 
 export interface StartDemoEmulatorOptions {
@@ -214,9 +215,14 @@ async function seedScalePool(directory: string, userCount: number): Promise<Scal
   return { userCount, outcome: kept ? 'kept' : 'generated', milliseconds: performance.now() - started };
 }
 
+/** How much of each end of the pool file is searched for the tag before the whole file is read. */
+const TAG_SEARCH_BYTES = 64 * 1024;
+
 /**
- * The count recorded in the pool's tags, read from the file's head: Options is written before Users,
- * so the tag is found without parsing tens of megabytes of users. Undefined: no file, or no tag.
+ * The count recorded in the pool's tags. Options sits at one end of the file: first as the seed writes
+ * it, last once the data store has rewritten it (its schema puts Users first). So the ends are searched
+ * before parsing tens of megabytes of users. Undefined: no file, no tag, or a file that is not JSON
+ * (it holds only generated users, so it is generated again).
  */
 async function generatedUserCount(poolFile: string): Promise<number | undefined> {
   let handle;
@@ -226,11 +232,21 @@ async function generatedUserCount(poolFile: string): Promise<number | undefined>
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
+  const tag = new RegExp(`"${SCALE_GENERATED_USERS_TAG}"\\s*:\\s*"(\\d+)"`);
   try {
-    const head = Buffer.alloc(64 * 1024);
-    const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    const tag = new RegExp(`"${SCALE_GENERATED_USERS_TAG}"\\s*:\\s*"(\\d+)"`).exec(head.toString('utf8', 0, bytesRead));
-    return tag?.[1] === undefined ? undefined : Number(tag[1]);
+    const { size } = await handle.stat();
+    for (const position of [0, Math.max(0, size - TAG_SEARCH_BYTES)]) {
+      const end = Buffer.alloc(Math.min(TAG_SEARCH_BYTES, size));
+      const { bytesRead } = await handle.read(end, 0, end.length, position);
+      const found = tag.exec(end.toString('utf8', 0, bytesRead))?.[1];
+      if (found !== undefined) return Number(found);
+    }
+    const whole: unknown = JSON.parse(await handle.readFile('utf8'));
+    const count = (whole as { Options?: { UserPoolTags?: Record<string, string> } }).Options?.UserPoolTags?.[SCALE_GENERATED_USERS_TAG];
+    return count === undefined ? undefined : Number(count);
+  } catch (error) {
+    if (error instanceof SyntaxError) return undefined;
+    throw error;
   } finally {
     await handle.close();
   }

@@ -9,7 +9,7 @@ type Item = Record<string, unknown>;
 const FILTER = /^\s*([\w:]+)\s*(\^?=)\s*"((?:[^"\\]|\\.)*)"\s*$/u;
 
 /** Attributes ListUsers can search; custom attributes are not searchable. */
-const SEARCHABLE = new Set([
+const SEARCHABLE_ATTRIBUTES = [
   'username',
   'email',
   'phone_number',
@@ -20,26 +20,52 @@ const SEARCHABLE = new Set([
   'cognito:user_status',
   'status',
   'sub',
-]);
+] as const;
 // Cognito compares these exactly; the other attributes (cognito:user_status included) ignore case.
-const CASE_SENSITIVE = new Set(['username', 'sub', 'status']);
+const CASE_SENSITIVE: ReadonlySet<string> = new Set(['username', 'sub', 'status']);
 
-/** Returns a predicate over ListUsers' user records, or throws Cognito's InvalidParameterException. */
-export function parseListUsersFilter(filter: string | undefined): (user: Item) => boolean {
-  if (filter === undefined || filter.trim() === '') return () => true;
+/** A parsed ListUsers filter: which attribute, how it compares, and the test of a user record. */
+export interface ListUsersFilter {
+  attribute: SearchableAttribute;
+  operator: '=' | '^=';
+  /** The value as compared: unescaped, and lower-cased for the attributes Cognito compares without case. */
+  wanted: string;
+  matches(user: Item): boolean;
+}
+
+export type SearchableAttribute = (typeof SEARCHABLE_ATTRIBUTES)[number];
+
+/** Undefined for no filter (absent or blank); throws Cognito's InvalidParameterException for one it cannot read. */
+export function parseListUsersFilter(filter: string | undefined): ListUsersFilter | undefined {
+  if (filter === undefined || filter.trim() === '') return undefined;
   const match = FILTER.exec(filter);
   if (!match) throw new CognitoFault('InvalidParameterException', 'Error while parsing filter.');
-  const [, attribute = '', operator, rawValue = ''] = match;
-  if (!SEARCHABLE.has(attribute)) throw new CognitoFault('InvalidParameterException', `Invalid search attribute: ${attribute}`);
-  const value = rawValue.replace(/\\(.)/gu, '$1');
-  const fold = (text: string) => (CASE_SENSITIVE.has(attribute) ? text : text.toLocaleLowerCase('en-US'));
-  const wanted = fold(value);
-  return (user) => {
-    const actual = fieldOf(user, attribute);
-    if (actual === undefined) return false;
-    const folded = fold(actual);
-    return operator === '=' ? folded === wanted : folded.startsWith(wanted);
+  const [, name = '', operator, rawValue = ''] = match;
+  if (!isSearchable(name)) throw new CognitoFault('InvalidParameterException', `Invalid search attribute: ${name}`);
+  const attribute = name;
+  const fold = (text: string) => (CASE_SENSITIVE.has(attribute) ? text : foldCase(text));
+  const wanted = fold(rawValue.replace(/\\(.)/gu, '$1'));
+  const exact = operator === '=';
+  return {
+    attribute,
+    operator: exact ? '=' : '^=',
+    wanted,
+    matches(user) {
+      const actual = fieldOf(user, attribute);
+      if (actual === undefined) return false;
+      const folded = fold(actual);
+      return exact ? folded === wanted : folded.startsWith(wanted);
+    },
   };
+}
+
+/** How Cognito compares text without case, here and in sign-in lookups. */
+export function foldCase(text: string): string {
+  return text.toLocaleLowerCase('en-US');
+}
+
+function isSearchable(name: string): name is SearchableAttribute {
+  return (SEARCHABLE_ATTRIBUTES as readonly string[]).includes(name);
 }
 
 function fieldOf(user: Item, attribute: string): string | undefined {

@@ -1,12 +1,13 @@
 import { Buffer } from 'node:buffer';
 import { projectAttributes, readAttributesToGet } from './fidelity/attributes-to-get';
 import { knownPool } from './fidelity/known-pool';
-import type { CognitoStore } from './fidelity/store';
+import type { CognitoStore, StoredUser } from './fidelity/store';
 import { parseListUsersFilter } from './list-users-filter';
 import { CognitoFault, validationFault, type CognitoRequest, type Interceptors } from './interceptor';
 
 // cognito-local ignores Limit/MaxResults and never returns a token, so a console that pages (as it
-// must against real Cognito) would never be exercised. These interceptors page its full result.
+// must against real Cognito) would never be exercised. These interceptors page: ListUsers from the
+// pool's indexes, the short lists of pools and clients from cognito-local's full answer.
 
 const MAX_PAGE_SIZE = 60;
 const MAX_FILTER_LENGTH = 256;
@@ -21,9 +22,9 @@ export interface TokenScope {
 }
 
 /** `store` gives ListUsers the pool's schema, for AttributesToGet. */
-export function listingInterceptors(store: Pick<CognitoStore, 'describePool'>): Interceptors {
+export function listingInterceptors(store: Pick<CognitoStore, 'describePool' | 'pageUsers'>): Interceptors {
   return {
-    async ListUsers(request, next) {
+    async ListUsers(request) {
       const pool = (await knownPool(store, request)).Id;
       const filter = optionalString(request, 'Filter', 'filter');
       if (filter !== undefined && filter.length > MAX_FILTER_LENGTH) {
@@ -35,9 +36,10 @@ export function listingInterceptors(store: Pick<CognitoStore, 'describePool'>): 
       const after = readToken(request.PaginationToken, scope);
       const attributesToGet = readAttributesToGet(request.AttributesToGet);
 
-      const matches = parseListUsersFilter(filter);
-      const all = items(await next({ ...request, Filter: undefined, Limit: undefined, PaginationToken: undefined, AttributesToGet: undefined }), 'Users').filter(matches);
-      const { page, last } = pageOf(all, 'Username', limit, after);
+      // Answered from the pool's indexes (user-index.ts): only the page's users are read and copied.
+      const { users: found, more } = await store.pageUsers(pool, parseListUsersFilter(filter), after, limit);
+      const page = found.map(listedUser);
+      const last = more ? found.at(-1)?.Username : undefined;
       const users = attributesToGet === undefined ? page : projectAttributes(page, attributesToGet, await store.describePool(pool));
       return { Users: users, ...(last === undefined ? {} : { PaginationToken: writeToken(scope, last) }) };
     },
@@ -71,6 +73,12 @@ export function listingInterceptors(store: Pick<CognitoStore, 'describePool'>): 
       };
     },
   };
+}
+
+/** A user as ListUsers lists it (the fields cognito-local's answer had): never the password or the emulator's own records. */
+function listedUser(user: StoredUser): Item {
+  const { Username, Attributes, Enabled, UserStatus, UserCreateDate, UserLastModifiedDate, MFAOptions } = user;
+  return { Username, Attributes, Enabled, UserStatus, UserCreateDate, UserLastModifiedDate, ...(MFAOptions ? { MFAOptions } : {}) };
 }
 
 /** Stable keyset paging: sorted by key (code-unit order), resuming after the last key handed out. */

@@ -146,6 +146,30 @@ describe.skipIf(!existsSync(emulatorEntry))('out/main/emulator.js (npm run emula
     expect(stderr).not.toMatch(/^\s+at /m);
   });
 
+  it('--users N adds the Acme Scale pool: generated at the first start, kept at the next with the same N', async () => {
+    const dataDir = tempDir();
+    for (const outcome of [/Acme Scale \(20 generated users: generated in \d+\.\d s\)/, /Acme Scale \(20 generated users: kept from the last start/]) {
+      const scale = await runCli(['--port', '0', '--users', '20', '--data-dir', dataDir]);
+      running.push(scale);
+      expect(scale.stdout()).toMatch(outcome);
+      expect(scale.stdout()).toContain('acmescalepublic000000001  scale-app, pool us-east-1_AcmeScale1');
+      scale.child.kill('SIGTERM');
+      expect(await scale.exited).toBe(0);
+    }
+  });
+
+  it.each([
+    [['--users', '0'], {}, 2, '--users must be a whole number from 1 to 100,000, not "0".'],
+    [[], { RECOVERY_DESK_DEMO_USERS: 'many' }, 1, 'RECOVERY_DESK_DEMO_USERS must be a whole number from 1 to 100,000, not "many".'],
+  ])('refuses a user count that is not 1…100,000, naming where it came from (%j %j)', async (args, env, expectedCode, message) => {
+    const child = spawn(process.execPath, [emulatorEntry, '--port', '0', '--data-dir', tempDir(), ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(expectedCode);
+    expect(stderr).toContain(message);
+  });
+
   it('--no-throttling lets a burst through', async () => {
     const off = await runCli(['--port', '0', '--no-throttling', '--data-dir', tempDir()]);
     running.push(off);

@@ -21,4 +21,14 @@ describe('parseEmulatorArgs', () => {
     expect(() => parseEmulatorArgs(['--verbose'])).toThrow(/Usage/);
     expect(() => parseEmulatorArgs(['extra'])).toThrow(EmulatorCliError);
   });
+
+  it('reads --users N, a whole number from 1 to 100,000, and explains any other value', () => {
+    expect(parseEmulatorArgs(['--users', '50000'])).toMatchObject({ users: 50_000 });
+    expect(parseEmulatorArgs(['--users=1']).users).toBe(1);
+    expect(parseEmulatorArgs([]).users).toBeUndefined();
+    for (const value of ['0', '100001', 'lots', '2.5', '-3', '']) {
+      expect(() => parseEmulatorArgs([`--users=${value}`])).toThrow(`--users must be a whole number from 1 to 100,000, not "${value}".`);
+    }
+    expect(() => parseEmulatorArgs(['--users'])).toThrow(EmulatorCliError);
+  });
 });

@@ -66,15 +66,26 @@ describe('jsonFile', () => {
     expect(await readdir(dir)).not.toContain('thing.json');
   });
 
-  it('says what its reviver refused in well-formed JSON, rather than calling the file invalid JSON', async () => {
+  it('says what its reviving refused in well-formed JSON, rather than calling the file invalid JSON', async () => {
     const path = join(dir, 'dated.json');
     await writeFile(path, '{"name": "a", "count": 1, "seenDate": null}');
-    const reviver = (key: string, value: unknown) => {
-      if (key.endsWith('Date') && typeof value !== 'string') throw new Error(`${key} should hold a date`);
-      return value;
+    const revive = (parsed: unknown) => {
+      if (typeof (parsed as { seenDate?: unknown }).seenDate !== 'string') throw new Error('seenDate should hold a date');
     };
-    const file = jsonFile({ path, schema: Thing, file: 'settings', whenDamaged: 'leave', reviver });
+    const file = jsonFile({ path, schema: Thing, file: 'settings', whenDamaged: 'leave', revive });
     expect((await file.read()).problem).toEqual({ file: 'settings', path, reason: 'invalid', where: 'seenDate should hold a date' });
+  });
+
+  it('writes only ASCII when asked, and reads every character back the same', async () => {
+    const path = join(dir, 'names.json');
+    // Latin, CJK, Cyrillic, an emoji outside the BMP (two UTF-16 units), and a quote and backslash.
+    const name = 'Zoë Ångström 王芳 Ольга 🙂 "q" \\ end';
+    const file = jsonFile({ path, schema: Thing, file: 'settings', asciiOnly: true });
+    await file.write({ name, count: 1 });
+    const text = await readFile(path, 'utf8');
+    expect([...text].every((character) => character.charCodeAt(0) < 0x80)).toBe(true);
+    expect(text).toContain('\\u00eb');
+    expect((await file.read()).value).toEqual({ name, count: 1 });
   });
 
   it('leaves a damaged file in place when asked to, naming it', async () => {

@@ -58,11 +58,10 @@ async function refresh(ctx: FidelityContext, request: CognitoRequest, admin: boo
   const poolId = admin ? request.UserPoolId : typeof request.ClientId === 'string' ? (await ctx.store.findClient(request.ClientId))?.UserPoolId : undefined;
   if (typeof token !== 'string' || typeof poolId !== 'string') return run(request);
   const hash = hashRefreshToken(token);
-  const users = await ctx.store.listUsers(poolId);
-  const owner = users.find((user) => user.Sessions?.some((session) => session.RefreshTokenHash === hash));
+  const owner = await ctx.store.findUserWhere(poolId, (user) => user.Sessions?.some((session) => session.RefreshTokenHash === hash) === true);
   if (!owner) {
     // AdminUserGlobalSignOut: "no longer accepts a signed-out user's refresh tokens in refresh requests".
-    if (users.some((user) => user.RevokedRefreshTokens?.includes(hash))) throw new CognitoFault('NotAuthorizedException', 'Refresh Token has been revoked');
+    if (await ctx.store.findUserWhere(poolId, (user) => user.RevokedRefreshTokens?.includes(hash) === true)) throw new CognitoFault('NotAuthorizedException', 'Refresh Token has been revoked');
     return run(request);
   }
   const result = await run(request);

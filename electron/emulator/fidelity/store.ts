@@ -1,3 +1,5 @@
+import type { ListUsersFilter } from '../list-users-filter';
+import type { IndexedField } from '../user-index';
 import type { UserActivity } from './user-activity';
 
 // What the fidelity layer reads and writes in cognito-local: pools, app clients and user records.
@@ -91,7 +93,15 @@ export interface CognitoStore {
   describePool(poolId: string): Promise<StoredPool | undefined>;
   /** By the exact username (the record's key); aliases are resolved by the layer. */
   getUser(poolId: string, username: string): Promise<StoredUser | undefined>;
-  listUsers(poolId: string): Promise<StoredUser[]>;
+  /**
+   * The users whose `field` equals `value` without regard to case, in username order: the candidates,
+   * from an index; the caller tests what Cognito compares exactly (case, verification).
+   */
+  usersWith(poolId: string, field: IndexedField, value: string): Promise<StoredUser[]>;
+  /** One page of ListUsers in username order, after `after`; `more` when another page follows. */
+  pageUsers(poolId: string, filter: ListUsersFilter | undefined, after: string | undefined, limit: number): Promise<{ users: StoredUser[]; more: boolean }>;
+  /** The first user, in username order, whose record passes `test`; records are read in place, so `test` must not change them. */
+  findUserWhere(poolId: string, test: (user: Readonly<StoredUser>) => boolean): Promise<StoredUser | undefined>;
   updateUser(poolId: string, username: string, update: UserUpdate): Promise<void>;
 }
 
