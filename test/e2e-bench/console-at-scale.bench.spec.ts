@@ -9,7 +9,8 @@ import { containing, wordsOf } from '../e2e/words';
 // - finding the caller: from pressing Enter on the caller's email in the search box to the frame that
 //   shows their row, median over several callers (and the same in the 260-customer pool, as a ratio);
 // - scrolling the results: thousands of the pool's rows loaded, scrolled a few rows every animation
-//   frame; frame durations from requestAnimationFrame timestamps, p95 per run, median over runs.
+//   frame; frame durations from requestAnimationFrame timestamps read in whole 60 Hz frames (see
+//   inWholeFrames), p95 per run, median over runs; beside them, the main thread's busy time per frame.
 // The emulator keeps Cognito's request quotas on, as an operator meets them. Headless Chromium on a busy
 // 2-core machine is noisy: read the medians, and the spread beside them.
 
