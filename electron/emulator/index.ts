@@ -43,7 +43,7 @@ export {
   DEMO_STAFF_USERS,
   demoCustomerUsername,
 } from './seed';
-export { SCALE_CLIENT_ID, SCALE_POOL_ID, SCALE_POOL_NAME, SCALE_USERS_ENV, scaleUserEmail, scaleUsername } from './scale-seed';
+export { resolveScaleUsers, SCALE_CLIENT_ID, SCALE_POOL_ID, SCALE_POOL_NAME, SCALE_USERS_ENV, scaleUserEmail, scaleUsername } from './scale-seed';
 export { ATTEMPT_WINDOW_MS, CODE_VALIDITY_MS, DEFAULT_TEMPORARY_PASSWORD_VALIDITY_DAYS, MAX_CODE_REQUESTS_PER_WINDOW, MAX_WRONG_CODES_PER_WINDOW } from './fidelity';
 
 export interface StartDemoEmulatorOptions {

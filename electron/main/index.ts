@@ -6,7 +6,7 @@ import { chooseLanguage, type UiLanguage } from '../../shared/ui-language';
 import { createBackend, type Backend } from '../core/backend';
 import { findDataDirArg, resolveDataDir } from '../core/data-dir';
 import { createSafeStorageVault } from '../core/secret-vault';
-import { startDemoEmulator } from '../emulator';
+import { resolveScaleUsers, startDemoEmulator } from '../emulator';
 import { resolveAppLocation } from './app-location';
 import { createSenderCheck, registerContractHandlers } from './ipc';
 import { aboutPanelOptions, buildMenuTemplate } from './menu';
@@ -65,10 +65,21 @@ function prepareDataDir(): string | undefined {
   }
 }
 
+/** RECOVERY_DESK_DEMO_USERS (the demo's Acme Scale pool), read at start: a bad value is said at once, not later as a demo that fails to start. */
+function checkDemoUsers(): boolean {
+  try {
+    resolveScaleUsers(undefined, process.env);
+    return true;
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+    return false;
+  }
+}
+
 // Every renderer sandboxed, whatever a future window forgets to set.
 app.enableSandbox();
 
-const dataDir = prepareDataDir();
+const dataDir = checkDemoUsers() ? prepareDataDir() : undefined;
 
 if (dataDir === undefined) {
   // fail() has already shown the reason and exited.

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createBackend, type Backend } from '../core/backend';
 import { defaultDataDir, resolveDataDir } from '../core/data-dir';
-import { startDemoEmulator } from '../emulator';
+import { resolveScaleUsers, startDemoEmulator } from '../emulator';
 import { CliError, parseWebArgs, WEB_USAGE } from './cli-args';
 import { createWebServer, isLoopback, isWildcard, type WebServer } from './server';
 
@@ -15,6 +15,13 @@ async function main(argv: readonly string[]): Promise<void> {
   if (options.help) {
     process.stderr.write(`${WEB_USAGE}\n`);
     return;
+  }
+
+  // Said now, like a bad argument, rather than later as a demo that fails to start.
+  try {
+    resolveScaleUsers(undefined, process.env);
+  } catch (error) {
+    throw new CliError((error as Error).message);
   }
 
   const rendererDir = path.resolve(__dirname, '../renderer');

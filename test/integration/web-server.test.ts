@@ -329,6 +329,21 @@ describe.skipIf(!existsSync(webEntry))('out/main/web.js (real process, real back
     expect(stderr).toMatch(/127\.0\.0\.1/);
   });
 
+  it('refuses a RECOVERY_DESK_DEMO_USERS that is not a count at start, naming it, before it listens', async () => {
+    const child = spawn(process.execPath, [webEntry, '--port', '0', '--no-open', '--data-dir', path.join(os.tmpdir(), 'rd-never-created')], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, RECOVERY_DESK_DEMO_USERS: 'lots' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/RECOVERY_DESK_DEMO_USERS must be a whole number from 1 to 100,000, not "lots"/);
+  });
+
   it('on SIGTERM, lets a recovery action in flight finish: its answer arrives and its audit record is on disk', async () => {
     const other = await startWebShell();
     try {
