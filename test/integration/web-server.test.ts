@@ -316,13 +316,19 @@ describe.skipIf(!existsSync(webEntry))('out/main/web.js (real process, real back
     expect(existsSync(shell.dataDir)).toBe(true);
   });
 
-  it('refuses --host 0.0.0.0 without --allow-remote and explains why', async () => {
-    const child = spawn(process.execPath, [webEntry, '--host', '0.0.0.0', '--port', '0', '--no-open', '--data-dir', path.join(os.tmpdir(), 'rd-never-created')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  /** Runs the shell expecting it to refuse to start; what it printed and its exit code. */
+  async function refusedStart(args: string[], env: NodeJS.ProcessEnv = process.env) {
+    const child = spawn(process.execPath, [webEntry, ...args, '--no-open', '--data-dir', path.join(os.tmpdir(), 'rd-never-created')], { stdio: ['ignore', 'pipe', 'pipe'], env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    return { code, stdout, stderr };
+  }
+
+  it('refuses --host 0.0.0.0 without --allow-remote and explains why', async () => {
+    const { code, stdout, stderr } = await refusedStart(['--host', '0.0.0.0', '--port', '0']);
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(/--allow-remote/);
@@ -330,15 +336,7 @@ describe.skipIf(!existsSync(webEntry))('out/main/web.js (real process, real back
   });
 
   it('refuses a RECOVERY_DESK_DEMO_USERS that is not a count at start, naming it, before it listens', async () => {
-    const child = spawn(process.execPath, [webEntry, '--port', '0', '--no-open', '--data-dir', path.join(os.tmpdir(), 'rd-never-created')], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, RECOVERY_DESK_DEMO_USERS: 'lots' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const { code, stdout, stderr } = await refusedStart(['--port', '0'], { ...process.env, RECOVERY_DESK_DEMO_USERS: 'lots' });
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(/RECOVERY_DESK_DEMO_USERS must be a whole number from 1 to 100,000, not "lots"/);
