@@ -23,7 +23,8 @@ import { UserIndex, type IndexedUser } from './user-index';
 type DataKey = string | string[];
 type DataRoot = Record<string, unknown>;
 /** One change, as a journal line holds it. */
-type Change = { set: string[]; value: unknown } | { delete: string[] };
+const ChangeLine = z.union([z.strictObject({ set: z.array(z.string()).min(1), value: z.unknown() }), z.strictObject({ delete: z.array(z.string()).min(1) })]);
+type Change = z.infer<typeof ChangeLine>;
 
 /** Files at least this large get their changes appended to a journal rather than written whole. */
 const APPEND_FROM_BYTES = 1024 * 1024;
@@ -73,7 +74,7 @@ export class DurableDataStoreFactory {
       whenDamaged: 'leave',
       revive: reviveDates,
       replacer: serializeDates,
-      // Compact: pools reach tens of thousands of users, and each batch of changes rewrites the file whole.
+      // Compact: pools reach tens of thousands of users, and the file is still written whole now and then.
       indent: 0,
       asciiOnly: true,
     });
@@ -127,11 +128,15 @@ class Journal {
     this.bytes = Buffer.byteLength(complete);
     const changes: Change[] = [];
     for (const [at, line] of complete.split('\n').slice(0, -1).entries()) {
+      let parsed: unknown;
       try {
-        changes.push(JSON.parse(line) as Change);
+        parsed = JSON.parse(line);
       } catch {
         return { problem: { file: 'demo-data', path: this.path, reason: 'invalid', where: `line ${at + 1} is not JSON` } };
       }
+      const change = ChangeLine.safeParse(parsed);
+      if (!change.success) return { problem: { file: 'demo-data', path: this.path, reason: 'invalid', where: `line ${at + 1} is not a change` } };
+      changes.push(change.data);
     }
     return { changes };
   }

@@ -211,15 +211,17 @@ describe('the journal of a large file', () => {
     expect(await again.get(ctx, ['Users', 'alice'])).toEqual(user('alice'));
   });
 
-  it('refuses a journal with a damaged line with DemoUnavailable naming it, and leaves it in place', async () => {
+  it.each([
+    ['not JSON', 'garbage\n{"delete":["Users","user-1"]}\n', 'line 1 is not JSON'],
+    ['JSON but no change', '{"delete":["Users","user-1"]}\n{"remove":"everything"}\n', 'line 2 is not a change'],
+  ])('refuses a journal with a line that is %s with DemoUnavailable naming it, and leaves it in place', async (_kind, content, where) => {
     await seed();
-    const content = 'garbage\n{"delete":["Users","user-1"]}\n';
     await writeFile(journal, content);
     const error = await open().then(
       () => undefined,
       (refused: unknown) => refused,
     );
-    expect(error).toMatchObject({ code: 'DemoUnavailable', facts: { params: { file: { file: 'demo-data', path: journal, reason: 'invalid', where: 'line 1 is not JSON' } } } });
+    expect(error).toMatchObject({ code: 'DemoUnavailable', facts: { params: { file: { file: 'demo-data', path: journal, reason: 'invalid', where } } } });
     expect(await readFile(journal, 'utf8')).toBe(content);
   });
 
