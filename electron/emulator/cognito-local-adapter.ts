@@ -183,7 +183,7 @@ export async function startCognitoLocal(options: CognitoLocalOptions): Promise<R
     triggers,
   };
 
-  const interceptors = typeof options.interceptors === 'function' ? options.interceptors(cognitoStore(cognito, dataStores, cl.errors)) : options.interceptors;
+  const interceptors = typeof options.interceptors === 'function' ? options.interceptors(cognitoStore(cognito, cl.errors)) : options.interceptors;
   const router = withInterceptors(cl.router.Router(services), interceptors, cl, options.beforeCall);
   const server: Server = (await cl.server
     .createServer(router, silentLogger as unknown as PinoLogger, config.ServerConfig, services)
@@ -235,32 +235,35 @@ export async function writeCognitoLocalSeed(directory: string, seed: DemoSeed): 
  * AdminCreateUser, each unknown name), and its refresh-token lookup copies every user too.
  */
 function indexedUserPools(cl: CognitoLocalModules, clock: Clock, dataStores: DurableDataStoreFactory): UserPoolServiceFactory {
-  class IndexedUserPoolService extends cl.userPoolService.UserPoolServiceImpl {
+  class IndexedUserPoolService extends cl.userPoolService.UserPoolServiceImpl implements IndexedPool {
+    readonly users: UserIndex;
+
     constructor(
       clientsDataStore: DataStore,
       private readonly store: DurableDataStore,
       options: UserPool,
     ) {
       super(clientsDataStore, clock, store, options);
+      if (!store.users) throw new Error(`The file of pool ${options.Id} holds no Users.`);
+      this.users = store.users;
     }
 
     /** As cognito-local: the username, else a sub, else an email or phone number the pool signs in with; only the answer is copied. */
     override async getUserByUsername(context: Context, username: string): Promise<User | null> {
-      const index = indexOf(this.store);
-      if (index.record(username)) return this.store.get<User>(context, ['Users', username]);
+      if (this.users.record(username)) return this.store.get<User>(context, ['Users', username]);
       const fields = ['sub' as const, ...(this.options.UsernameAttributes ?? []).filter((name) => name === 'email' || name === 'phone_number')];
       for (const field of fields) {
-        const found = index
+        const found = this.users
           .lookUp(field, foldCase(username), 'equal')
           .sort()
-          .find((candidate) => index.record(candidate)?.Attributes?.some((attribute) => attribute.Name === field && attribute.Value === username));
+          .find((candidate) => this.users.record(candidate)?.Attributes?.some((attribute) => attribute.Name === field && attribute.Value === username));
         if (found !== undefined) return this.store.get<User>(context, ['Users', found]);
       }
       return null;
     }
 
     override async getUserByRefreshToken(context: Context, refreshToken: string): Promise<User | null> {
-      const found = indexOf(this.store).find((user) => {
+      const found = this.users.find((user) => {
         const tokens = (user as Partial<User>).RefreshTokens;
         return Array.isArray(tokens) && tokens.includes(refreshToken);
       });
@@ -278,13 +281,18 @@ function indexedUserPools(cl: CognitoLocalModules, clock: Clock, dataStores: Dur
   };
 }
 
-function indexOf(store: DurableDataStore): UserIndex {
-  if (!store.users) throw new Error('A user pool file without Users.');
-  return store.users;
+/** A pool whose users are indexed (every pool the adapter's factory makes). */
+interface IndexedPool extends UserPoolService {
+  readonly users: UserIndex;
+}
+
+function usersOfPool(pool: UserPoolService): UserIndex {
+  if (!('users' in pool)) throw new Error('A user pool made without its index.');
+  return (pool as IndexedPool).users;
 }
 
 /** The fidelity layer's view of cognito-local's data (fidelity/store.ts). Records are copied out, never shared. */
-function cognitoStore(cognito: CognitoService, dataStores: DurableDataStoreFactory, errors: CognitoLocalModules['errors']): CognitoStore {
+function cognitoStore(cognito: CognitoService, errors: CognitoLocalModules['errors']): CognitoStore {
   const poolOf = async (poolId: string): Promise<UserPoolService | undefined> => {
     try {
       return await cognito.getUserPool(ctx, poolId);
@@ -295,8 +303,8 @@ function cognitoStore(cognito: CognitoService, dataStores: DurableDataStoreFacto
   };
   /** The pool's user index, or undefined for an unknown pool. */
   const usersOf = async (poolId: string): Promise<UserIndex | undefined> => {
-    if (!(await poolOf(poolId))) return undefined;
-    return indexOf(await dataStores.create(ctx, poolId, { Users: {}, Options: {} }));
+    const pool = await poolOf(poolId);
+    return pool ? usersOfPool(pool) : undefined;
   };
   const copied = (index: UserIndex, username: string): StoredUser | undefined => {
     const user = index.record(username);
