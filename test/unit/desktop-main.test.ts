@@ -22,6 +22,9 @@ const electron = vi.hoisted(() => {
     menu: undefined as unknown,
     about: undefined as unknown,
     quit: 0,
+    /** What dialog.showErrorBox showed, and the code app.exit was given. */
+    errors: [] as { title: string; message: string }[],
+    exitCode: undefined as number | undefined,
   };
   class FakeContents {
     url = '';
@@ -108,7 +111,7 @@ const electron = vi.hoisted(() => {
       for (const listener of appListeners.get(event) ?? []) listener(...args);
     },
     quit: () => void (state.quit += 1),
-    exit: () => undefined,
+    exit: (code?: number) => void (state.exitCode = code),
     setAboutPanelOptions: (options: unknown) => void (state.about = options),
   };
   return {
@@ -118,7 +121,7 @@ const electron = vi.hoisted(() => {
       app,
       BrowserWindow: FakeWindow,
       Menu: { buildFromTemplate: (template: unknown) => template, setApplicationMenu: (menu: unknown) => void (state.menu = menu) },
-      dialog: { showErrorBox: () => undefined },
+      dialog: { showErrorBox: (title: string, message: string) => void state.errors.push({ title, message }) },
       session: { defaultSession: fakeSession },
       screen: { getDisplayMatching: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }) },
       shell: { openExternal: async () => undefined },
@@ -161,7 +164,10 @@ vi.mock('../../electron/core/backend', () => ({
     return backend;
   },
 }));
-vi.mock('../../electron/emulator', () => ({ startDemoEmulator: () => Promise.reject(new Error('not in this test')) }));
+vi.mock('../../electron/emulator', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../electron/emulator')>()),
+  startDemoEmulator: () => Promise.reject(new Error('not in this test')),
+}));
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'recovery-desk-desktop-main-'));
 vi.stubEnv('RECOVERY_DESK_DATA_DIR', dataDir);
@@ -257,5 +263,17 @@ describe('quitting', () => {
     electron.app.emit('before-quit', again);
     electron.app.emit('will-quit', again);
     expect(again.preventDefault).not.toHaveBeenCalled();
+  });
+});
+
+describe('a start it cannot make', () => {
+  it('a RECOVERY_DESK_DEMO_USERS that is not a count: the start-failed dialog names it, the app exits 1, and no window opens', async () => {
+    const windows = electron.state.windows.length;
+    vi.stubEnv('RECOVERY_DESK_DEMO_USERS', 'lots');
+    vi.resetModules();
+    await import('../../electron/main/index');
+    expect(electron.state.errors).toEqual([{ title: 'Recovery Desk could not start', message: expect.stringMatching(/^RECOVERY_DESK_DEMO_USERS must be a whole number from 1 to 100,000, not "lots"/) }]);
+    expect(electron.state.exitCode).toBe(1);
+    expect(electron.state.windows).toHaveLength(windows);
   });
 });
