@@ -33,6 +33,13 @@ async function main(argv: readonly string[]): Promise<void> {
   });
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 
+  // While it starts (seeding can take seconds), Ctrl+C or SIGTERM ends it at once: there is nothing to
+  // close yet, and a seed is written aside and renamed into place. A handler of our own from the start
+  // also keeps the signal from being lost: write-file-atomic's signal-exit listens only while a write
+  // runs, and Node drops a signal caught then but handled after that listener went.
+  const whileStarting = (signal: NodeJS.Signals) => process.exit(signal === 'SIGINT' ? 130 : 143);
+  process.on('SIGINT', whileStarting);
+  process.on('SIGTERM', whileStarting);
   let emulator: DemoEmulator;
   try {
     emulator = await startDemoEmulator({
@@ -60,6 +67,8 @@ async function main(argv: readonly string[]): Promise<void> {
   }, INBOX_POLL_MS);
 
   installShutdown(emulator, poll);
+  process.off('SIGINT', whileStarting);
+  process.off('SIGTERM', whileStarting);
   process.stdout.write(banner(emulator, dataDir));
 }
 

@@ -177,7 +177,8 @@ async function seedIfEmpty(directory: string): Promise<void> {
   if (await hasData(directory)) return;
   // Seed into a side folder and rename it into place, so a crash mid-seed never leaves a
   // half-written folder that would count as data next time.
-  const staging = `${directory}.seeding-${process.pid}`;
+  // One name, not one per process: one emulator per folder, and a start removes what a killed one left.
+  const staging = `${directory}.seeding`;
   await rm(staging, { recursive: true, force: true });
   await writeCognitoLocalSeed(staging, buildDemoSeed());
   await rm(directory, { recursive: true, force: true });
@@ -203,7 +204,7 @@ async function seedScalePool(directory: string, userCount: number): Promise<Scal
   const poolFile = join(directory, `${SCALE_POOL_ID}.json`);
   const kept = (await generatedUserCount(poolFile)) === userCount;
   if (!kept) {
-    const staging = `${directory}.scale-seeding-${process.pid}`;
+    const staging = `${directory}.scale-seeding`;
     await rm(staging, { recursive: true, force: true });
     const { pool, users, clients } = buildScaleSeed(userCount);
     await writeCognitoLocalSeed(staging, { pools: [{ pool, users }], clients });

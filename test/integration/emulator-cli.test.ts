@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { CognitoIdentityProviderClient, ForgotPasswordCommand, ListUserPoolsCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { CognitoIdentityProviderClient, ForgotPasswordCommand, ListUserPoolsCommand, ListUsersCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // `npm run emulator`: the built out/main/emulator.js as a real process, used the way the AWS CLI or
@@ -64,10 +64,10 @@ function sdkClient(endpoint: string): CognitoIdentityProviderClient {
   });
 }
 
-async function waitFor(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
+async function waitFor(condition: () => boolean, what: string, limitMs = 5_000): Promise<void> {
+  for (let waited = 0; waited < limitMs; waited += 20) {
     if (condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
   throw new Error(`Timed out waiting for ${what}.`);
 }
@@ -190,6 +190,28 @@ describe.skipIf(!existsSync(emulatorEntry))('out/main/emulator.js (npm run emula
     expect(output).toMatch(/Tests\s+\d+ passed/);
     expect(code).toBe(0);
   }, 300_000);
+
+  it.each(['SIGTERM', 'SIGINT'] as const)('%s while it seeds a large pool ends it at once, and the next start finds the folder whole', async (signal) => {
+    const dataDir = tempDir();
+    const child = spawn(process.execPath, [emulatorEntry, '--port', '0', '--data-dir', dataDir, '--users', '100000'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    // The state, not a delay: the generated pool's side folder exists while it is written.
+    await waitFor(() => existsSync(path.join(dataDir, 'emulator.scale-seeding')), 'the Acme Scale pool being written', 60_000);
+    child.kill(signal);
+    expect(await exited).toBe(signal === 'SIGINT' ? 130 : 143);
+    expect(existsSync(path.join(dataDir, 'emulator', 'us-east-1_AcmeScale1.json'))).toBe(false);
+
+    const again = await runCli(['--port', '0', '--data-dir', dataDir, '--users', '20']);
+    running.push(again);
+    const client = sdkClient(again.endpoint);
+    try {
+      const { Users } = await client.send(new ListUsersCommand({ UserPoolId: 'us-east-1_AcmeScale1' }));
+      expect(Users).toHaveLength(20);
+    } finally {
+      client.destroy();
+    }
+    expect(existsSync(path.join(dataDir, 'emulator.scale-seeding'))).toBe(false);
+  }, 120_000);
 
   it('--no-throttling lets a burst through', async () => {
     const off = await runCli(['--port', '0', '--no-throttling', '--data-dir', tempDir()]);
